@@ -1,0 +1,43 @@
+"""The TidingsError tree: every error Tidings raises on purpose.
+
+    TidingsError
+    ├── ConfigError          unknown registry name, bad setting
+    ├── InputError           one input cannot be read or decoded (names the file)
+    │   └── TooLargeError    a document above ``max_document_bytes``
+    ├── ExtractionError      no usable text left in a document
+    ├── StoreError           the database cannot be opened or written
+    └── QueryError           a filter value is invalid (REST returns 400)
+
+Messages are one line naming the input and the problem, e.g.
+``page.html: no text left after boilerplate removal``.
+"""
+
+from __future__ import annotations
+
+
+class TidingsError(Exception):
+    """Base of every error Tidings raises on purpose."""
+
+
+class ConfigError(TidingsError):
+    """A configuration value or registry name is invalid."""
+
+
+class InputError(TidingsError):
+    """One input (file, line, record) cannot be read."""
+
+
+class TooLargeError(InputError):
+    """A document is larger than the configured limit."""
+
+
+class ExtractionError(TidingsError):
+    """No usable article text could be extracted."""
+
+
+class StoreError(TidingsError):
+    """The store cannot be opened or written."""
+
+
+class QueryError(TidingsError):
+    """A query filter is invalid."""

@@ -1,0 +1,92 @@
+"""Protocols every swappable component satisfies; implementations register in ``registry``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any, Protocol, runtime_checkable
+
+from tidings.model import ActorRef, AnnotatedDoc, Article, Event, Place, Quote, TimeExpr
+
+
+@runtime_checkable
+class Annotator(Protocol):
+    """Articles in, parsed documents out (batched)."""
+
+    name: str
+
+    def annotate(self, articles: Iterable[Article]) -> Iterator[AnnotatedDoc]: ...
+
+
+@runtime_checkable
+class DocActors(Protocol):
+    """The actors of one article, with within-article aliases and pronouns resolved."""
+
+    def at(self, start: int, end: int) -> ActorRef | None:
+        """The actor mentioned at character span [start, end) of the article text, if any."""
+        ...
+
+
+@runtime_checkable
+class ActorLinker(Protocol):
+    """Resolve actor mentions to codes (country + sector) and a canonical entity."""
+
+    def link(self, text: str, *, when: datetime | None = None, context: str = "") -> ActorRef:
+        """One mention without article context (``when`` picks the role valid at that date)."""
+        ...
+
+    def link_doc(self, doc: AnnotatedDoc) -> DocActors:
+        """Index every actor mention of an article (aliases, "he", titles) for ``at`` lookups."""
+        ...
+
+
+@runtime_checkable
+class EventCoder(Protocol):
+    """Find and code the events of one parsed document."""
+
+    name: str
+    version: str
+
+    def code(self, doc: AnnotatedDoc) -> list[Event]: ...
+
+
+@runtime_checkable
+class TimeResolver(Protocol):
+    """Find time expressions and give events their dates."""
+
+    def find(self, text: str, reference: datetime | None) -> list[TimeExpr]: ...
+
+    def date_events(
+        self, doc: AnnotatedDoc, events: Sequence[Event]
+    ) -> tuple[list[Event], list[TimeExpr]]: ...
+
+
+@runtime_checkable
+class Geocoder(Protocol):
+    """Recognise and resolve places, and locate events."""
+
+    def find(self, text: str, *, context_iso3: Sequence[str] = ()) -> list[Place]: ...
+
+    def locate_events(
+        self, doc: AnnotatedDoc, events: Sequence[Event]
+    ) -> tuple[list[Event], list[Place]]: ...
+
+
+@runtime_checkable
+class QuoteFinder(Protocol):
+    """Find quotes and attribute events to who claims them."""
+
+    def find(self, doc: AnnotatedDoc) -> list[Quote]: ...
+
+    def attribute_events(
+        self, doc: AnnotatedDoc, events: Sequence[Event], quotes: Sequence[Quote]
+    ) -> tuple[list[Event], list[Quote]]: ...
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Texts to dense vectors (rows L2-normalised)."""
+
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> Any: ...  # numpy.ndarray, shape (n, dim)

@@ -1,0 +1,211 @@
+"""Compose the stages from configuration and run them over sources into a store.
+
+sources -> ingest -> extract -> annotate -> code -> dates -> places -> quotes -> store -> stories
+
+Each document is processed and written on its own (one transaction), so a failure of one input
+becomes an ``errors`` row and the batch goes on; re-running the same inputs adds nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from tidings import registry
+from tidings.config import Config, config_hash, load_config
+from tidings.errors import TidingsError
+from tidings.extract import extract_articles
+from tidings.ingest import read_sources
+from tidings.interfaces import Annotator, EventCoder, Geocoder, QuoteFinder, TimeResolver
+from tidings.model import AnnotatedDoc, Article, ArticleResult, Event, Quote, RawDoc, SourceError
+from tidings.store import Store
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int], None]
+
+
+def tidings_version() -> str:
+    try:
+        return version("tidings")
+    except PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+@dataclass
+class RunReport:
+    """What one run did: counts and the one-line error messages."""
+
+    run_id: str
+    documents_seen: int = 0
+    documents_new: int = 0
+    documents_skipped: int = 0
+    articles: int = 0
+    events: int = 0
+    quotes: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents_seen": self.documents_seen,
+            "documents_new": self.documents_new,
+            "documents_already_stored": self.documents_skipped,
+            "articles": self.articles,
+            "events": self.events,
+            "quotes": self.quotes,
+            "errors": len(self.errors),
+        }
+
+
+def _component(config: Config, section_name: str, kind: str) -> Any:
+    section = dict(config.get(section_name, {}))
+    name = section.pop("name", "")
+    if not name:  # an empty name switches the stage off
+        return None
+    return registry.resolve(kind, name, **section)
+
+
+@dataclass
+class Components:
+    """The configured stage implementations, built once per run."""
+
+    annotator: Annotator
+    coder: EventCoder | None
+    time_resolver: TimeResolver | None
+    geocoder: Geocoder | None
+    quote_finder: QuoteFinder | None
+
+    @classmethod
+    def from_config(cls, config: Config) -> Components:
+        return cls(
+            annotator=_component(config, "annotate", "annotator"),
+            coder=_component(config, "event_coder", "event_coder"),
+            time_resolver=_component(config, "time_resolver", "time_resolver"),
+            geocoder=_component(config, "geocoder", "geocoder"),
+            quote_finder=_component(config, "quote_finder", "quote_finder"),
+        )
+
+
+def process_annotated(doc: AnnotatedDoc, parts: Components) -> ArticleResult:
+    """Run the per-article stages after annotation: code, date, place, quotes."""
+    article = doc.article
+    if article.language and article.language != "en":
+        return ArticleResult(
+            article=article, skipped_reason=f"non-English text (detected: {article.language})"
+        )
+    events: list[Event] = parts.coder.code(doc) if parts.coder else []
+    times: tuple[Any, ...] = ()
+    places: tuple[Any, ...] = ()
+    quotes: list[Quote] = []
+    if parts.time_resolver:
+        events, found_times = parts.time_resolver.date_events(doc, events)
+        times = tuple(found_times)
+    if parts.geocoder:
+        events, found_places = parts.geocoder.locate_events(doc, events)
+        places = tuple(found_places)
+    if parts.quote_finder:
+        quotes = parts.quote_finder.find(doc)
+        events, quotes = parts.quote_finder.attribute_events(doc, events, quotes)
+    return ArticleResult(
+        article=article, events=tuple(events), quotes=tuple(quotes), places=places, times=times
+    )
+
+
+def process_articles(articles: Iterable[Article], parts: Components) -> list[ArticleResult]:
+    """Annotate articles in one batch and run the per-article stages on each."""
+    return [process_annotated(d, parts) for d in parts.annotator.annotate(articles)]
+
+
+class Pipeline:
+    """A configured pipeline writing into one store."""
+
+    def __init__(self, store: Store, config: Config | None = None) -> None:
+        self.store = store
+        self.config = config if config is not None else load_config()
+        self.parts = Components.from_config(self.config)
+        self.batch_docs = int(self.config.get("annotate", {}).get("batch_size", 32))
+
+    def run(
+        self, sources: Sequence[str], progress: ProgressFn | None = None, after_run: bool = True
+    ) -> RunReport:
+        """Ingest ``sources`` and store everything derived from them; returns the report."""
+        run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        report = RunReport(run_id=run_id)
+        self.store.start_run(run_id, config_hash(self.config), tidings_version(), list(sources))
+        buffer: list[tuple[RawDoc, list[Article]]] = []
+        for item in read_sources(sources, self.config):
+            if isinstance(item, SourceError):
+                self._fail(report, item)
+                continue
+            report.documents_seen += 1
+            if progress:
+                progress(1)
+            if self.store.has_document(item.doc_id):
+                report.documents_skipped += 1
+                continue
+            try:
+                articles = extract_articles(item, self.config)
+            except TidingsError as exc:
+                self._fail(report, SourceError(item.source_uri, "extract", str(exc)))
+                continue
+            buffer.append((item, articles))
+            if sum(len(a) for _, a in buffer) >= self.batch_docs:
+                self._flush(buffer, report)
+                buffer = []
+        self._flush(buffer, report)
+        if after_run:
+            self.after_run(report)
+        self.store.finish_run(run_id, report.counts())
+        return report
+
+    def after_run(self, report: RunReport) -> None:
+        """Cross-article steps (stories, event merging) over everything stored."""
+        return None
+
+    def _flush(self, buffer: list[tuple[RawDoc, list[Article]]], report: RunReport) -> None:
+        if not buffer:
+            return
+        all_articles = [a for _, arts in buffer for a in arts]
+        try:
+            results = {r.article.article_id: r for r in process_articles(all_articles, self.parts)}
+        except Exception:  # one bad article must not sink the batch: retry one document at a time
+            log.exception("batch failed; retrying documents one by one")
+            results = {}
+            for doc, arts in buffer:
+                try:
+                    for r in process_articles(arts, self.parts):
+                        results[r.article.article_id] = r
+                except Exception as exc:  # noqa: BLE001 - any failure of one input is recorded
+                    self._fail(report, SourceError(doc.source_uri, "process", _one_line(exc)))
+        for doc, arts in buffer:
+            got = [results[a.article_id] for a in arts if a.article_id in results]
+            if len(got) != len(arts):
+                continue
+            events = [e for r in got for e in r.events]
+            quotes = [q for r in got for q in r.quotes]
+            skipped = {r.article.article_id: r.skipped_reason for r in got if r.skipped_reason}
+            try:
+                self.store.write_document(doc, report.run_id, arts, events, quotes, skipped)
+            except Exception as exc:  # noqa: BLE001
+                self._fail(report, SourceError(doc.source_uri, "store", _one_line(exc)))
+                continue
+            report.documents_new += 1
+            report.articles += len(arts)
+            report.events += len(events)
+            report.quotes += len(quotes)
+
+    def _fail(self, report: RunReport, error: SourceError) -> None:
+        line = f"{error.source_uri}: {error.message}"
+        log.warning(line)
+        report.errors.append(line)
+        self.store.record_error(report.run_id, error)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}".strip()

@@ -1,0 +1,84 @@
+"""Named, versioned factories for swappable components, resolved from configuration.
+
+``@register("event_coder", "tidings.rules.v1")`` puts a factory in the catalogue;
+``resolve("event_coder", "tidings.rules.v1", **settings)`` builds it. Third-party packages
+add entries through the ``tidings.registry`` entry-point group (``kind:name = module:attr``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from typing import Any, TypeVar
+
+from tidings.errors import ConfigError
+
+KINDS = (
+    "annotator",
+    "event_coder",
+    "actor_linker",
+    "time_resolver",
+    "geocoder",
+    "quote_finder",
+    "embedder",
+    "clusterer",
+)
+
+# Modules whose import registers the built-in entries; imported lazily so that
+# resolving one kind does not load every model.
+_BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
+    "annotator": ("tidings.annotate",),
+    "event_coder": ("tidings.events",),
+    "actor_linker": ("tidings.actors",),
+    "time_resolver": ("tidings.temporal",),
+    "geocoder": ("tidings.geo",),
+    "quote_finder": ("tidings.quotes",),
+    "embedder": ("tidings.stories",),
+    "clusterer": ("tidings.stories",),
+}
+
+F = TypeVar("F", bound=Callable[..., Any])
+_catalogue: dict[str, dict[str, Callable[..., Any]]] = {kind: {} for kind in KINDS}
+_loaded_entry_points = False
+
+
+def register(kind: str, name: str) -> Callable[[F], F]:
+    """Decorator: register ``factory`` under ``kind`` and ``name``."""
+    if kind not in _catalogue:
+        raise ConfigError(f"unknown registry kind {kind!r}; known kinds: {', '.join(KINDS)}")
+
+    def decorate(factory: F) -> F:
+        _catalogue[kind][name] = factory
+        return factory
+
+    return decorate
+
+
+def _load_entry_points() -> None:
+    global _loaded_entry_points
+    if _loaded_entry_points:
+        return
+    _loaded_entry_points = True
+    for ep in entry_points(group="tidings.registry"):
+        kind, _, name = ep.name.partition(":")
+        if kind in _catalogue and name:
+            _catalogue[kind][name] = ep.load()
+
+
+def names(kind: str) -> list[str]:
+    """Registered names of one kind (built-ins and plugins)."""
+    for module in _BUILTIN_MODULES.get(kind, ()):
+        importlib.import_module(module)
+    _load_entry_points()
+    return sorted(_catalogue.get(kind, {}))
+
+
+def resolve(kind: str, name: str, **settings: Any) -> Any:
+    """Build the component ``name`` of ``kind`` with ``settings``; unknown names list the known."""
+    known = names(kind)
+    if name not in _catalogue.get(kind, {}):
+        raise ConfigError(
+            f"no {kind} named {name!r} is registered; available: {', '.join(known) or 'none'}"
+        )
+    return _catalogue[kind][name](**settings)

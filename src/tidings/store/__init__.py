@@ -1,0 +1,240 @@
+"""Own the DuckDB store: schema, migrations and every write, inside transactions.
+
+Reads go through ``tidings.query``; nothing else writes SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tidings.errors import StoreError
+from tidings.model import Article, Event, Quote, RawDoc, SourceError, Story
+
+SCHEMA_VERSION = "1"
+
+__all__ = ["SCHEMA_VERSION", "Store", "event_row", "EVENT_COLUMNS"]
+
+EVENT_COLUMNS = (
+    "event_id", "canonical_id", "story_id", "article_id", "sentence_idx", "plover_type",
+    "plover_mode", "plover_context", "cameo_code", "cameo_root", "quad_class", "goldstein",
+    "source_text", "source_code", "source_country", "source_sector", "source_entity",
+    "source_name", "source_sponsor", "source_start", "source_end",
+    "target_text", "target_code", "target_country", "target_sector", "target_entity",
+    "target_name", "target_sponsor", "target_start", "target_end",
+    "reciprocal", "object_text", "event_date", "date_precision", "date_text", "date_source",
+    "place_name", "geonameid", "country_iso3", "admin1", "lat", "lon", "place_source",
+    "negated", "modality", "confidence", "claimed_by", "claim_kind", "n_articles", "n_outlets",
+    "evidence_text", "evidence_start", "evidence_end", "trigger_text", "trigger_start",
+    "trigger_end", "coder", "coder_version", "run_id",
+)  # fmt: skip
+
+
+def event_row(event: Event, run_id: str | None) -> tuple[Any, ...]:
+    """Flatten an Event into a row in ``EVENT_COLUMNS`` order."""
+    s, t, p = event.source, event.target, event.place
+    return (
+        event.event_id, event.event_id, event.story_id, event.article_id, event.sentence_idx,
+        event.plover_type, event.plover_mode, ";".join(event.plover_context) or None,
+        event.cameo_code, event.cameo_root, event.quad_class, event.goldstein,
+        s.text if s else None, s.code if s else None, s.country_iso3 if s else None,
+        s.sector if s else None, s.entity_id if s else None, s.name if s else None,
+        s.sponsor_iso3 if s else None, s.start if s else None, s.end if s else None,
+        t.text if t else None, t.code if t else None, t.country_iso3 if t else None,
+        t.sector if t else None, t.entity_id if t else None, t.name if t else None,
+        t.sponsor_iso3 if t else None, t.start if t else None, t.end if t else None,
+        event.reciprocal, event.object_text, event.event_date, event.date_precision,
+        event.date_text, event.date_source,
+        p.name if p else None, p.geonameid if p else None, p.country_iso3 if p else None,
+        p.admin1 if p else None, p.lat if p else None, p.lon if p else None, event.place_source,
+        event.negated, event.modality, event.confidence, event.claimed_by, event.claim_kind,
+        event.n_articles, event.n_outlets, event.evidence_text, event.evidence_start,
+        event.evidence_end, event.trigger_text, event.trigger_start, event.trigger_end,
+        event.coder, event.coder_version, run_id,
+    )  # fmt: skip
+
+
+class Store:
+    """A Tidings database (DuckDB file by default, ``:memory:`` for tests)."""
+
+    def __init__(self, path: str | Path = "tidings.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            if read_only and self.path != ":memory:" and not Path(self.path).exists():
+                raise StoreError(f"{self.path}: database file not found")
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+        self._lock = threading.RLock()
+        if not read_only:
+            self.migrate()
+
+    # -- schema ---------------------------------------------------------------
+    def migrate(self) -> None:
+        """Create missing tables and record the schema version."""
+        sql = files("tidings.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        with self._lock:
+            self.con.execute(sql)
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+            )
+
+    def schema_version(self) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return None if row is None else str(row[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All-or-nothing writes: a failure rolls back and nothing half-written stays."""
+        with self._lock:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield self.con
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            else:
+                self.con.execute("COMMIT")
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- runs and errors ------------------------------------------------------
+    def start_run(self, run_id: str, config_hash: str, version: str, sources: Sequence[str]) -> None:
+        with self._lock:
+            self.con.execute(
+                "INSERT OR IGNORE INTO runs VALUES (?, ?, NULL, ?, ?, ?, NULL)",
+                [run_id, datetime.now(UTC), config_hash, version, json.dumps(list(sources))],
+            )
+
+    def finish_run(self, run_id: str, counts: dict[str, int]) -> None:
+        with self._lock:
+            self.con.execute(
+                "UPDATE runs SET finished = ?, counts = ? WHERE run_id = ?",
+                [datetime.now(UTC), json.dumps(counts), run_id],
+            )
+
+    def record_error(self, run_id: str, error: SourceError) -> None:
+        with self._lock:
+            self.con.execute(
+                "INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
+                [run_id, error.source_uri, error.stage, error.message, datetime.now(UTC)],
+            )
+
+    # -- documents, articles, events, quotes ----------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def write_document(
+        self,
+        doc: RawDoc,
+        run_id: str,
+        articles: Sequence[Article],
+        events: Sequence[Event],
+        quotes: Sequence[Quote],
+        skipped: dict[str, str] | None = None,
+    ) -> None:
+        """Store one document with everything derived from it, in one transaction."""
+        skipped = skipped or {}
+        now = datetime.now(UTC)
+        with self.transaction() as con:
+            con.execute(
+                "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [doc.doc_id, doc.source_uri, doc.content_type, doc.sha256, doc.fetched_at, now,
+                 run_id],
+            )  # fmt: skip
+            for a in articles:
+                tz = a.published_at.tzname() if a.published_at and a.published_at.tzinfo else None
+                con.execute(
+                    "INSERT OR IGNORE INTO articles VALUES "
+                    "(?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [a.article_id, a.doc_id, a.outlet, a.url, a.title, a.author, a.published_at,
+                     tz, a.dateline, a.wire, a.language, a.text,
+                     json.dumps([list(seg) for seg in a.raw_offsets]),
+                     skipped.get(a.article_id), run_id],
+                )  # fmt: skip
+            if events:
+                placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
+                con.executemany(
+                    f"INSERT OR IGNORE INTO events VALUES ({placeholders})",
+                    [event_row(e, run_id) for e in events],
+                )
+                outlets = {a.article_id: a.outlet for a in articles}
+                con.executemany(
+                    "INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?)",
+                    [(e.event_id, e.event_id, e.article_id, outlets.get(e.article_id))
+                     for e in events],
+                )  # fmt: skip
+            for q in quotes:
+                con.execute(
+                    "INSERT OR IGNORE INTO quotes VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [q.quote_id, q.article_id, q.speaker_text, q.speaker_entity, q.speaker_code,
+                     q.anonymous, q.cue, q.content, q.direct, q.start, q.end, q.speaker_start,
+                     q.speaker_end, q.cue_start, q.cue_end, q.event_id, run_id],
+                )  # fmt: skip
+
+    def write_stories(self, stories: Sequence[Story], assignments: dict[str, str]) -> None:
+        """Upsert stories and set ``story_id`` on their articles and events."""
+        with self.transaction() as con:
+            for s in stories:
+                con.execute(
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+                    [s.story_id, s.first_seen, s.last_seen, s.n_articles, s.n_outlets, s.title],
+                )
+            if assignments:
+                con.executemany(
+                    "UPDATE articles SET story_id = ? WHERE article_id = ?",
+                    [(story, art) for art, story in assignments.items()],
+                )
+                con.executemany(
+                    "UPDATE events SET story_id = ? WHERE article_id = ?",
+                    [(story, art) for art, story in assignments.items()],
+                )
+
+    def merge_events(self, groups: dict[str, list[tuple[str, str, str | None]]]) -> None:
+        """Merge event mentions: ``groups[canonical_id] = [(mention_id, article_id, outlet)]``.
+
+        Every mention keeps its own row and evidence; the canonical row carries the counts.
+        """
+        with self.transaction() as con:
+            for canonical, mentions in groups.items():
+                ids = [m[0] for m in mentions]
+                con.executemany(
+                    "UPDATE events SET canonical_id = ? WHERE event_id = ?",
+                    [(canonical, mid) for mid in ids],
+                )
+                con.executemany(
+                    "INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?)",
+                    [(canonical, mid, art, outlet) for mid, art, outlet in mentions],
+                )
+                n_articles = len({m[1] for m in mentions})
+                n_outlets = len({m[2] or m[1] for m in mentions})
+                con.execute(
+                    "UPDATE events SET n_articles = ?, n_outlets = ? WHERE event_id = ?",
+                    [n_articles, n_outlets, canonical],
+                )
+
+    def upsert_actors(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        with self.transaction() as con:
+            con.executemany(
+                "INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        out: dict[str, int] = {}
+        for table in ("documents", "articles", "events", "quotes", "stories", "errors"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
