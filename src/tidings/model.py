@@ -190,6 +190,8 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     event_id: str | None = None
+    kind: str | None = None  # direct | indirect | mixed (an indirect quote holding quoted words)
+    source_kind: str | None = None  # named | anonymous | document; None when no speaker found
 
 
 @dataclass(frozen=True)
