@@ -1,0 +1,49 @@
+"""Main text and metadata of an HTML page with trafilatura."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import trafilatura
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """What trafilatura found on a page."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+def html_text(html: str, url: str | None = None, include_comments: bool = False) -> HtmlText | None:
+    """trafilatura's main text and metadata; None when it finds no main text."""
+    try:
+        found: Any = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=include_comments
+        )
+    except Exception:  # noqa: BLE001 - lxml/trafilatura fail in many ways on broken pages
+        log.debug("trafilatura failed", exc_info=True)
+        return None
+    if found is None:
+        return None
+    text = found.text or ""
+    if include_comments and getattr(found, "comments", None):
+        text = f"{text}\n{found.comments}"
+    if not text.strip():
+        return None
+    return HtmlText(
+        text=text,
+        title=found.title or None,
+        author=found.author or None,
+        date=found.date or None,
+        sitename=found.sitename or None,
+        url=found.url or None,
+    )

@@ -1,0 +1,318 @@
+"""Clean scraped news text line by line and split pages that glue several articles.
+
+Works on a base string (a text RawDoc's body, or the text trafilatura took from HTML) and
+returns article parts as spans of it, so clean text can always be mapped back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tidings.extract._lexicon import boilerplate
+from tidings.extract._segments import Segment, TextBuilder
+
+_SEPARATORS = " \t|•·»>/–—-:"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))??"
+    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<wire>[A-Za-z][A-Za-z .&/-]{0,30})\))?"
+    r"(?:\s*[-–—]+\s+|:\s+)"
+)
+# Capitalised labels that open a line like a dateline but are not places.
+_NOT_PLACES = frozenset(
+    {"UPDATE", "UPDATED", "WATCH", "BREAKING", "LIVE", "NEW", "EXCLUSIVE", "VIDEO", "PHOTOS"}
+    | {"ANALYSIS", "OPINION", "EDITORIAL", "NOTE", "READ", "ALSO", "MORE"}
+)
+_END_PUNCT = re.compile(r"[.;,:!]['\"”’)]*$")
+_DOUBLED = re.compile(r"^(?P<half>.+?)\s+(?P=half)$")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Line:
+    """One line of the base string and what the cleaner decided about it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "text"  # empty | nav | credit | byline | published | duplicate | text
+    value: str | None = None  # the author of a byline, the date of a published line
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    caption: bool = False
+
+    def kept(self, base: str) -> str:
+        return " ".join(base[s:e] for s, e in self.spans)
+
+
+@dataclass
+class Part:
+    """One article found in the base string."""
+
+    text: str
+    segments: list[Segment]
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    wire: str | None = None
+
+
+def split_lines(base: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for raw_line in base.split("\n"):
+        end = pos + len(raw_line)
+        stripped = raw_line.strip()
+        if stripped:
+            lead = len(raw_line) - len(raw_line.lstrip())
+            start = pos + lead
+            lines.append(
+                Line(start, start + len(stripped), stripped, spans=[(start, start + len(stripped))])
+            )
+        else:
+            lines.append(Line(pos, end, "", kind="empty", spans=[]))
+        pos = end + 1
+    return lines
+
+
+def _is_nav(text: str) -> bool:
+    rules = boilerplate()
+    trimmed = text.strip(_SEPARATORS).lower()
+    if not trimmed or trimmed in rules.nav_lines:
+        return True
+    if any(p.search(trimmed) for p in rules.nav_patterns):
+        return True
+    doubled = _DOUBLED.match(text)
+    if doubled:  # "World World": a tab label printed twice
+        half = doubled.group("half")
+        words = half.split()
+        if half.lower() in rules.nav_lines or (
+            len(words) <= 3 and all(w[:1].isupper() for w in words)
+        ):
+            return True
+    pieces = [p for p in re.split(r"\s*[|•·]\s*", trimmed) if p]
+    return len(pieces) > 1 and all(p in rules.nav_lines for p in pieces)
+
+
+def classify(line: Line) -> None:
+    """Decide the kind of a non-empty line and trim inline credits and doubled text."""
+    rules = boilerplate()
+    text = line.text
+    published = rules.published.match(text)
+    if published and re.search(r"\d", published.group("value")):
+        line.kind, line.value = "published", published.group("value").strip()
+        return
+    if _is_nav(text):
+        line.kind = "nav"
+        return
+    if any(p.search(text) for p in rules.credit_lines):
+        line.kind = "credit"
+        return
+    for pattern in rules.bylines:
+        byline = pattern.match(text)
+        if byline and len(text.split()) <= 12:
+            line.kind, line.value = "byline", byline.group(1).strip()
+            return
+    # a dateline's "(AFP)" names the wire, not a photo: credits are cut only after it
+    head = dateline_of(text)
+    skip = line.start + (head.end() if head else 0)
+    spans = [(skip, line.end)]
+    for pattern in rules.inline_credits:
+        spans = _cut(spans, text, line.start, pattern)
+    if spans != [(skip, line.end)]:
+        line.caption = True
+    spans = _merge([(line.start, skip), *spans])
+    doubled = _DOUBLED.match(text)
+    if doubled and len(_WORD.findall(doubled.group("half"))) >= 3:
+        half_end = line.start + len(doubled.group("half"))
+        spans = [(s, min(e, half_end)) for s, e in spans if s < half_end]
+        line.caption = True
+    line.spans = [(s, e) for s, e in spans if e > s]
+    if not line.spans:
+        line.kind = "credit"
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if end <= start:
+            continue
+        if out and out[-1][1] == start:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _cut(
+    spans: list[tuple[int, int]], text: str, offset: int, pattern: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        cursor = start
+        for match in pattern.finditer(text, start - offset, end - offset):
+            out.append((cursor, offset + match.start()))
+            cursor = offset + match.end()
+        out.append((cursor, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def mark_duplicates(lines: list[Line], base: str) -> None:
+    """A text line equal to the previous text line (a caption printed twice) is dropped."""
+    previous: Line | None = None
+    for line in lines:
+        if line.kind != "text":
+            continue
+        if previous is not None and _norm(line.kept(base)) == _norm(previous.kept(base)):
+            line.kind = "duplicate"
+            previous.caption = True
+            continue
+        previous = line
+
+
+def title_like(line: Line, base: str) -> bool:
+    text = line.kept(base)
+    words = text.split()
+    return (
+        line.kind == "text"
+        and 2 <= len(words) <= 25
+        and len(text) <= 200
+        and not _END_PUNCT.search(text)
+        and dateline_of(text) is None
+    )
+
+
+def dateline_of(text: str) -> re.Match[str] | None:
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    place = match.group("place").strip()
+    first = place.split()[0].strip(".")
+    if first in _NOT_PLACES or len(place.replace(" ", "")) < 3:
+        return None
+    if match.group("wire") is None and not any(c.isalpha() for c in text[match.end() :][:3]):
+        return None
+    return match
+
+
+def _is_body(line: Line, base: str) -> bool:
+    return line.kind == "text" and not line.caption and not title_like(line, base)
+
+
+def _markers(lines: list[Line]) -> list[int]:
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.kind == "published" or (line.kind == "text" and dateline_of(line.text))
+    ]
+
+
+def article_starts(lines: list[Line], base: str) -> list[int]:
+    """Line indexes where glued articles start (always begins with 0)."""
+    starts = [0]
+    last_marker = -1
+    for m in _markers(lines):
+        if last_marker < 0:
+            last_marker = m
+            continue
+        if not any(_is_body(lines[k], base) for k in range(last_marker + 1, m)):
+            last_marker = m  # same header: a published line followed by the dateline
+            continue
+        trailing = not any(_is_body(lines[k], base) for k in range(m, len(lines)))
+        if trailing and lines[m].kind != "text":
+            continue  # a trailing "Updated:" line, not a new article
+        start, plain = m, 0
+        j = m - 1
+        while j > max(last_marker, starts[-1]) and m - j <= 8:
+            line = lines[j]
+            if line.kind == "text":
+                if title_like(line, base):
+                    start = j
+                    break
+                if not line.caption:
+                    plain += 1
+                    if plain > 1:
+                        break
+            j -= 1
+        if any(_is_body(lines[k], base) for k in range(starts[-1], start)):
+            starts.append(start)
+        last_marker = m
+    return starts
+
+
+def build_part(lines: list[Line], base: str, *, find_title: bool = True) -> Part | None:
+    """Clean text and metadata of one article's lines; None when no text is left."""
+    title = published = author = dateline = wire = None
+    builder = TextBuilder(base)
+    body_lines = 0
+    previous: Line | None = None
+    gap = False
+    for line in lines:
+        if line.kind == "empty":
+            gap = True
+            continue
+        if line.kind == "published":
+            published = published or line.value
+            continue
+        if line.kind == "byline":
+            author = author or line.value
+            continue
+        if line.kind != "text":
+            continue
+        if find_title and title is None and body_lines == 0 and title_like(line, base):
+            title = line.kept(base)
+            continue
+        spans = list(line.spans)
+        if dateline is None and body_lines < 3 and not line.caption:
+            match = dateline_of(line.kept(base))
+            if match is not None and spans:
+                dateline = match.group("place").strip()
+                wire = (match.group("wire") or "").strip() or None
+                first_start, first_end = spans[0]
+                spans[0] = (first_start + match.end(), first_end)
+                spans = [(s, e) for s, e in spans if e > s]
+        if previous is not None:
+            builder.separate(_joiner(previous, line, base, gap))
+        for k, (s, e) in enumerate(spans):
+            if k:
+                builder.separate(" ")
+            builder.add(s, e)
+        previous, gap = line, False
+        body_lines += 1
+    text = builder.text()
+    if not text.strip():
+        return None
+    return Part(text, builder.segments, title, published, author, dateline, wire)
+
+
+def _joiner(previous: Line, line: Line, base: str, gap: bool) -> str:
+    """Paragraph break, except inside a hard-wrapped sentence."""
+    before = previous.kept(base)
+    after = line.kept(base)
+    if not gap and before and after and after[0].islower() and not _END_PUNCT.search(before):
+        return " "
+    return "\n\n"
+
+
+def clean_lines(base: str) -> list[Line]:
+    lines = split_lines(base)
+    for line in lines:
+        if line.kind != "empty":
+            classify(line)
+    mark_duplicates(lines, base)
+    return lines
+
+
+def split_articles(base: str, *, split: bool = True, find_title: bool = True) -> list[Part]:
+    """The articles of a page, each cleaned; one part unless the page glues several."""
+    lines = clean_lines(base)
+    starts = article_starts(lines, base) if split else [0]
+    bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
+    parts = [build_part(lines[a:b], base, find_title=find_title) for a, b in bounds]
+    return [p for p in parts if p is not None]

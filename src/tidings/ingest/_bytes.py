@@ -1,0 +1,151 @@
+"""Bytes from disk within the size limit, gzip looked through, decoded to text."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import logging
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from charset_normalizer import from_bytes
+
+from tidings.errors import InputError, TooLargeError
+from tidings.ingest._paths import is_gzip
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 1 << 20
+_SNIFF = 1 << 16
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Ingest settings that every reader needs."""
+
+    max_bytes: int
+    text_fields: tuple[str, ...]
+    title_fields: tuple[str, ...]
+    url_fields: tuple[str, ...]
+    date_fields: tuple[str, ...]
+    outlet_fields: tuple[str, ...]
+    author_fields: tuple[str, ...]
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Limits:
+        section = config.get("ingest", {})
+
+        def fields(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(section.get(key, default))
+
+        return cls(
+            max_bytes=int(section.get("max_document_bytes", DEFAULT_MAX_BYTES)),
+            text_fields=fields("jsonl_text_fields", ("text", "content", "body")),
+            title_fields=fields("jsonl_title_fields", ("title", "headline")),
+            url_fields=fields("jsonl_url_fields", ("url", "link")),
+            date_fields=fields("jsonl_date_fields", ("published", "date")),
+            outlet_fields=fields("jsonl_outlet_fields", ("outlet", "source")),
+            author_fields=fields("jsonl_author_fields", ("author", "authors", "byline")),
+        )
+
+
+def too_large(name: str, size: int, limit: int, *, at_least: bool = False) -> TooLargeError:
+    what = "more than " if at_least else ""
+    return TooLargeError(
+        f"{name}: document is {what}{size:,} bytes, above the {limit:,}-byte limit "
+        "(ingest.max_document_bytes)"
+    )
+
+
+def open_binary(path: Path) -> IO[bytes]:
+    """The file's bytes as a stream, decompressed when it ends in ``.gz``."""
+    if is_gzip(path):
+        return gzip.GzipFile(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def gzip_problem(name: str, exc: BaseException) -> InputError:
+    return InputError(f"{name}: truncated or corrupt gzip data ({exc})")
+
+
+GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The whole (decompressed) file, refusing it when it is above ``limit`` bytes.
+
+    A plain file's size comes from the file system; a gzip file is streamed and counted, so
+    an oversized document is never held in memory.
+    """
+    name = path.name
+    if not is_gzip(path):
+        size = path.stat().st_size
+        if size > limit:
+            raise too_large(name, size, limit)
+        return path.read_bytes()
+    parts: list[bytes] = []
+    total = 0
+    try:
+        with gzip.open(path, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                total += len(chunk)
+                if total <= limit:
+                    parts.append(chunk)
+                elif parts:
+                    parts = []  # over the limit: keep counting, stop keeping
+    except GZIP_ERRORS as exc:
+        raise gzip_problem(name, exc) from exc
+    if total > limit:
+        raise too_large(name, total, limit)
+    return b"".join(parts)
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    return b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff")))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text from bytes: UTF-8 when valid, else the encoding charset-normalizer detects.
+
+    Raises InputError for empty or binary data.
+    """
+    if not data.strip():
+        raise InputError(f"{name}: empty file" if not data else f"{name}: only whitespace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if looks_binary(data):
+        raise InputError(f"{name}: binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[: 4 * _SNIFF] if len(data) > 4 * _SNIFF else data).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"{name}: binary data, not text (no text encoding fits)")
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        text = data.decode(best.encoding, errors="replace")
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise InputError(f"{name}: binary data, not text")
+    log.info("%s: not UTF-8; decoded as %s", name, best.encoding)
+    return text
+
+
+_MAX_CONTROL_SHARE = 0.02
+
+
+def _control_share(text: str) -> float:
+    sample = text[: 4 * _SNIFF]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0)
+    return bad / len(sample)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

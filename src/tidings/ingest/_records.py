@@ -1,0 +1,167 @@
+"""Read multi-record files: JSON Lines and CSV, one RawDoc per line or row, streamed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from charset_normalizer import from_bytes
+
+from tidings.errors import InputError
+from tidings.ingest._bytes import (
+    GZIP_ERRORS,
+    Limits,
+    decode,
+    gzip_problem,
+    open_binary,
+    too_large,
+)
+from tidings.ingest._make import domain_of, make_doc
+from tidings.model import RawDoc, SourceError
+
+_CHUNK = 1 << 20
+_HTML_TEXT = re.compile(r"\A\s*<(!doctype|html|body|article|div|p|section|main)\b", re.I)
+
+
+def pick(record: Mapping[str, Any], fields: Sequence[str]) -> str | None:
+    """The first non-empty value among ``fields`` (case-insensitive keys), as text."""
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    for name in fields:
+        value = lowered.get(name.lower())
+        if value is None or value == "":
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        elif isinstance(value, dict):
+            value = value.get("name") or value.get("text") or ""
+        text = str(value).strip()
+        if text:
+            return text
+    return None
+
+
+def doc_from_record(
+    record: Mapping[str, Any], limits: Limits, source_uri: str, where: str
+) -> RawDoc | SourceError:
+    """A RawDoc from one JSON object or CSV row, or a SourceError naming ``where``."""
+    text = pick(record, limits.text_fields)
+    if text is None:
+        fields = ", ".join(limits.text_fields)
+        return SourceError(source_uri, "ingest", f"{where}: no text (looked for {fields})")
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limits.max_bytes:
+        return SourceError(source_uri, "ingest", str(too_large(where, size, limits.max_bytes)))
+    url = pick(record, limits.url_fields)
+    title = pick(record, limits.title_fields)
+    content_type = "html" if _HTML_TEXT.match(text) else "text"
+    return make_doc(
+        source_uri,
+        content_type,
+        text,
+        key=url or title,
+        title=title,
+        url=url,
+        published=pick(record, limits.date_fields),
+        outlet=pick(record, limits.outlet_fields) or domain_of(url),
+        author=pick(record, limits.author_fields),
+    )
+
+
+def _lines(fh: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line or None when above ``limit``, byte size); never holds a huge line."""
+    number = 0
+    while line := fh.readline(limit + 1):
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while more := fh.readline(_CHUNK):
+                size += len(more)
+                if more.endswith(b"\n"):
+                    break
+            yield number, None, size
+            continue
+        yield number, line, len(line)
+
+
+def read_jsonl(path: Path, limits: Limits) -> Iterator[RawDoc | SourceError]:
+    """One RawDoc per JSON line; a malformed line gives a SourceError and reading goes on."""
+    name = path.name
+    seen = 0
+    try:
+        with open_binary(path) as fh:
+            for number, line, size in _lines(fh, limits.max_bytes):
+                uri = f"{path}#line={number}"
+                where = f"{name} line {number}"
+                if line is None:
+                    yield SourceError(uri, "ingest", str(too_large(where, size, limits.max_bytes)))
+                    continue
+                if not line.strip():
+                    continue
+                seen += 1
+                try:
+                    record = json.loads(decode(line, where))
+                except InputError as exc:
+                    yield SourceError(uri, "ingest", str(exc))
+                    continue
+                except json.JSONDecodeError as exc:
+                    msg = f"{where}: invalid JSON ({exc.msg} at column {exc.colno})"
+                    yield SourceError(uri, "ingest", msg)
+                    continue
+                if not isinstance(record, dict):
+                    kind = type(record).__name__
+                    yield SourceError(uri, "ingest", f"{where}: expected a JSON object, got {kind}")
+                    continue
+                yield doc_from_record(record, limits, uri, where)
+    except GZIP_ERRORS as exc:
+        raise gzip_problem(name, exc) from exc
+    if seen == 0:
+        raise InputError(f"{name}: empty file (no JSON lines)")
+
+
+def _text_stream(fh: IO[bytes], name: str) -> IO[str]:
+    """Decode a CSV byte stream: UTF-8 when its start is valid, else the detected encoding."""
+    buffered = io.BufferedReader(fh)  # type: ignore[type-var]
+    head = buffered.peek(1 << 16)[: 1 << 16]
+    if not head.strip():
+        raise InputError(f"{name}: empty file")
+    encoding = "utf-8-sig"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut by the peek window
+            best = from_bytes(head).best()
+            if best is None or best.encoding is None or b"\x00" in head:
+                raise InputError(f"{name}: binary data, not text") from exc
+            encoding = best.encoding
+    return io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
+
+
+def read_csv(path: Path, limits: Limits) -> Iterator[RawDoc | SourceError]:
+    """One RawDoc per CSV row; the header must name a text column."""
+    name = path.name
+    csv.field_size_limit(min(sys.maxsize, max(limits.max_bytes + 1, 131_072)))
+    try:
+        with open_binary(path) as raw:
+            reader = csv.DictReader(_text_stream(raw, name))
+            columns = [c for c in (reader.fieldnames or []) if c]
+            wanted = {f.lower() for f in limits.text_fields}
+            if not any(c.strip().lower() in wanted for c in columns):
+                raise InputError(
+                    f"{name}: no text column (looked for {', '.join(limits.text_fields)}; "
+                    f"found {', '.join(columns) or 'no header'})"
+                )
+            for row in reader:
+                uri = f"{path}#row={reader.line_num}"
+                where = f"{name} row {reader.line_num}"
+                clean = {k.strip(): v for k, v in row.items() if isinstance(k, str)}
+                yield doc_from_record(clean, limits, uri, where)
+    except GZIP_ERRORS as exc:
+        raise gzip_problem(name, exc) from exc
+    except csv.Error as exc:
+        raise InputError(f"{name}: malformed CSV ({exc})") from exc
