@@ -1,0 +1,161 @@
+"""Give each event the date of the time expression of its own clause.
+
+For an event, the candidates are the dated expressions of its sentence. The best one hangs on
+the event's own verb; next, one on a verb joined to it without reported speech in between
+(conj, xcomp, advcl...); next, one with no verb at all (a headline, a dateline); last, one
+across a reporting verb ("said on Friday that ..."), which dates the report, an upper bound.
+Ties go to the nearest. Apposition anchors ("Last Saturday, the day before rebels took
+Damascus") shift the events of the clause that follows. No candidate: the publication date,
+marked ``date_source = "publication"``; no publication date either: no date, ``"none"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from tidings.model import AnnotatedDoc, Event, TimeExpr
+from tidings.temporal.found import Found, resolve_anchors
+from tidings.temporal.normalise import normalise
+from tidings.temporal.recognise import recognise
+from tidings.temporal.tense import _verb_of, tense_from_text, tense_from_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_REPORTED = {"ccomp", "parataxis"}
+
+
+def _root(doc: Doc, start: int, end: int) -> Token | None:
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _link_score(ev_verb: Token | None, gov: Token | None) -> int:
+    """0 same verb, 1 joined without reported speech, 2 no governing verb, 3 across a report."""
+    if gov is None:
+        return 2
+    if ev_verb is None:
+        return 1
+    if gov.i == ev_verb.i:
+        return 0
+    up_ev = [ev_verb, *ev_verb.ancestors]
+    up_gov = [gov, *gov.ancestors]
+    common = next((t for t in up_ev if t in up_gov), None)
+    if common is None:
+        return 3
+    path = up_ev[: up_ev.index(common)] + up_gov[: up_gov.index(common)]
+    return 3 if any(t.dep_ in _REPORTED for t in path) else 1
+
+
+def _dated(f: Found) -> bool:
+    return f.start_date is not None
+
+
+def _with_date(event: Event, f: Found, value_day: date | None = None) -> Event:
+    start = f.start_date
+    assert start is not None
+    day, precision = (value_day, "day") if value_day is not None else start
+    extra = dict(event.extra)
+    extra["date_value"] = f.resolved.value
+    if f.resolved.flags:
+        extra["date_flags"] = list(f.resolved.flags)
+    return replace(
+        event,
+        event_date=day.isoformat(),
+        date_precision=precision,
+        date_text=f.mention.text,
+        date_source="text",
+        extra=extra,
+    )
+
+
+def _fallback(event: Event, ref: date | None) -> Event:
+    if ref is None:
+        return replace(
+            event, event_date=None, date_precision=None, date_text=None, date_source="none"
+        )
+    return replace(
+        event,
+        event_date=ref.isoformat(),
+        date_precision="day",
+        date_text=None,
+        date_source="publication",
+    )
+
+
+def find_in_doc(doc: AnnotatedDoc, far_days: int = 730) -> list[Found]:
+    """Recognise and resolve the time expressions of a parsed article, tense from the parse."""
+    text = doc.article.text
+    published = doc.article.published_at
+    ref = published.date() if isinstance(published, datetime) else published
+    sdoc = doc.doc
+    out: list[Found] = []
+    for m in recognise(text[: len(sdoc.text)]):
+        root = _root(sdoc, m.start, m.end)
+        direction = None
+        if root is not None:
+            direction = tense_from_token(root)
+            if direction is None and _verb_of(root) is None:
+                direction = tense_from_text(text, m.start, m.end)
+        else:
+            direction = tense_from_text(text, m.start, m.end)
+        out.append(Found(m, normalise(m, ref, direction, far_days)))
+    return resolve_anchors(text, out)
+
+
+def date_events(
+    doc: AnnotatedDoc, events: Sequence[Event], far_days: int = 730
+) -> tuple[list[Event], list[TimeExpr]]:
+    """Events with ``event_date`` etc. filled, and every time expression of the article."""
+    found = find_in_doc(doc, far_days)
+    published = doc.article.published_at
+    ref = published.date() if isinstance(published, datetime) else published
+    sdoc = doc.doc
+    roots = [_root(sdoc, f.mention.start, f.mention.end) for f in found]
+    govs = [_verb_of(r) if r is not None else None for r in roots]
+    out: list[Event] = []
+    for event in events:
+        trig = _root(sdoc, event.trigger_start, event.trigger_end)
+        if trig is None:
+            trig = _root(sdoc, event.evidence_start, event.evidence_end)
+        if trig is None:
+            out.append(_fallback(event, ref))
+            continue
+        sent = trig.sent
+        ev_verb = _verb_of(trig)
+        at = trig.idx
+        # An apposition anchor before the trigger in its sentence shifts this clause.
+        shifted = [
+            f
+            for f in found
+            if f.clause_shift is not None
+            and sent.start_char <= f.mention.start
+            and f.mention.end <= at
+            and f.anchor_value is not None
+        ]
+        if shifted:
+            f = shifted[-1]
+            assert f.anchor_value is not None and f.clause_shift is not None
+            day = date.fromisoformat(f.anchor_value) + timedelta(days=f.clause_shift)
+            out.append(_with_date(event, f, value_day=day))
+            continue
+        best: tuple[int, int, int] | None = None
+        for i, f in enumerate(found):
+            if not _dated(f) or f.clause_shift is not None:
+                continue
+            if not (sent.start_char <= f.mention.start and f.mention.end <= sent.end_char):
+                continue
+            score = _link_score(ev_verb, govs[i])
+            dist = abs(f.mention.start - at)
+            if best is None or (score, dist) < best[:2]:
+                best = (score, dist, i)
+        if best is None:
+            out.append(_fallback(event, ref))
+        else:
+            out.append(_with_date(event, found[best[2]]))
+    return out, [f.to_time_expr() for f in found]

@@ -1,0 +1,420 @@
+"""Turn a recognised mention into a TIMEX3 value against a reference date and a tense.
+
+``direction`` is the tense of the clause: "past" picks the previous Friday for "on Friday",
+"future" the next one; None (present tense, no verb) picks the nearest. Expressions that need a
+reference ("Friday", "two weeks ago") stay unresolved without one; absolute ones
+("December 13, 2024") resolve anyway. Anchored ones ("the day before", "two days later")
+carry an offset in days that ``attach`` applies to an anchor found in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tidings.temporal._calendar import (
+    add_months,
+    iso_week,
+    quarter_of,
+    season_of,
+    value_start,
+    weekday_after,
+    weekday_before,
+)
+from tidings.temporal._lexicon import Lexicon, load_lexicon
+from tidings.temporal.recognise import Mention
+
+PAST, FUTURE = "past", "future"
+_UNIT_DAYS = {
+    "S": 1 / 86400,
+    "TM": 1 / 1440,
+    "H": 1 / 24,
+    "D": 1,
+    "W": 7,
+    "M": 30.44,
+    "Q": 91.3,
+    "Y": 365.25,
+}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A mention's kind, value, precision and flags (``offset_days`` for anchored ones)."""
+
+    kind: str
+    value: str | None
+    precision: str | None
+    flags: tuple[str, ...] = ()
+    offset_days: int | None = None
+
+
+def _number(text: str | None, lex: Lexicon) -> float | None:
+    """Numeric value of "two", "twenty-four", "5 1/2", "a few" (None = unspecified)."""
+    if text is None:
+        return 1.0
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t in lex.numbers:
+        v = lex.numbers[t]
+        return None if v == "X" else float(v)
+    half = t.endswith(" 1/2")
+    t = t.removesuffix(" 1/2")
+    try:
+        return float(t) + (0.5 if half else 0.0)
+    except ValueError:
+        pass
+    total = 0.0
+    for word in t.split():
+        if word == "and":
+            continue
+        w = lex.numbers.get(word)
+        if w is None or w == "X":
+            return None
+        if word == "hundred":
+            total = max(total, 1.0) * 100
+        else:
+            total += float(w)
+    return total
+
+
+def _unit(word: str, lex: Lexicon) -> tuple[str, bool, int]:
+    w = word.lower()
+    w = "century" if w == "centuries" else w.removesuffix("s")
+    return lex.units[w]
+
+
+def _mods(m: Mention, lex: Lexicon) -> tuple[str, ...]:
+    mod = m.fields.get("mod") or m.fields.get("dmod")
+    if not mod:
+        return ()
+    return (f"mod={lex.modifiers.get(' '.join(mod.lower().split()), mod.upper())}",)
+
+
+def _pick_year(ref: date, month: int, day: int | None, direction: str | None) -> int | None:
+    """Year for a year-less month (and day), by tense: on/before, on/after, or nearest."""
+    cands: list[tuple[date, int]] = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(y, month, day or 1)
+        except ValueError:
+            continue
+        if day is None and y == ref.year and month == ref.month:
+            d = ref
+        cands.append((d, y))
+    if not cands:
+        return None
+    if direction == PAST:
+        ok = [c for c in cands if c[0] <= ref]
+        return max(ok)[1] if ok else None
+    if direction == FUTURE:
+        ok = [c for c in cands if c[0] >= ref]
+        return min(ok)[1] if ok else None
+    return min(cands, key=lambda c: (abs((c[0] - ref).days), c[0] > ref))[1]
+
+
+def _weekday(ref: date, wd: int, rel: str | None, direction: str | None) -> date:
+    rel = " ".join(rel.lower().split()) if rel else None
+    if rel in {"last", "past", "this past", "previous"}:
+        return weekday_before(ref, wd, strict=True)
+    if rel in {"next", "coming", "this coming", "following"}:
+        return weekday_after(ref, wd, strict=True)
+    if rel == "this" and direction is None:
+        return ref - timedelta(days=ref.weekday()) + timedelta(days=wd)
+    if direction == PAST:
+        return weekday_before(ref, wd, strict=False)
+    if direction == FUTURE:
+        return weekday_after(ref, wd, strict=False)
+    before = weekday_before(ref, wd, strict=False)
+    after = weekday_after(ref, wd, strict=False)
+    return before if (ref - before) <= (after - ref) else after
+
+
+def _period(ref: date, period: str, shift: int) -> str:
+    """The week/month/year/... containing ``ref``, moved by ``shift`` periods."""
+    if period in {"week", "weekend"}:
+        value = iso_week(ref + timedelta(weeks=shift))
+        return value + "-WE" if period == "weekend" else value
+    if period == "month":
+        y, mo = add_months(ref.year, ref.month, shift)
+        return f"{y:04d}-{mo:02d}"
+    if period == "quarter":
+        y, mo = add_months(ref.year, (quarter_of(ref) - 1) * 3 + 1, 3 * shift)
+        return f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+    if period == "decade":
+        return f"{ref.year // 10 + shift:03d}"
+    if period == "century":
+        return f"{ref.year // 100 + shift:02d}"
+    return f"{ref.year + shift:04d}"
+
+
+def _duration(n: float | None, unit: tuple[str, bool, int]) -> str:
+    letter, is_time, mult = unit
+    if n is None:
+        amount = "X"
+    else:
+        total = n * mult
+        if total != int(total):
+            if letter == "H":
+                return f"PT{int(total)}H{int(round((total % 1) * 60))}M"
+            amount = f"{total:g}"
+        else:
+            amount = str(int(total))
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def _shift_by(ref: date, n: float, unit: tuple[str, bool, int], sign: int) -> tuple[str, str]:
+    """Value and precision of ``ref`` moved ``n`` units back (sign -1) or forward."""
+    letter, is_time, mult = unit
+    total = n * mult
+    if not is_time and letter in {"M", "Q", "Y"} and total == int(total):
+        months = int(total) * {"M": 1, "Q": 3, "Y": 12}[letter]
+        y, mo = add_months(ref.year, ref.month, sign * months)
+        if letter == "M":
+            return f"{y:04d}-{mo:02d}", "month"
+        if letter == "Q":
+            return f"{y:04d}-Q{(mo - 1) // 3 + 1}", "quarter"
+        return f"{y:04d}", "year"
+    days = total * _UNIT_DAYS["TM" if (is_time and letter == "M") else letter]
+    d = ref + timedelta(days=sign * round(days))
+    if days >= 300:
+        return f"{d.year:04d}", "year"
+    if days >= 45:
+        return f"{d.year:04d}-{d.month:02d}", "month"
+    return d.isoformat(), "day"
+
+
+def _date(ref: date | None, m: Mention, direction: str | None, lex: Lexicon) -> Resolved:
+    f = m.fields
+    month = int(f["mnum"]) if "mnum" in f else lex.months[f["month"].rstrip(".").lower()]
+    day = int(f["day"])
+    if "year" in f:
+        year: int | None = int(f["year"])
+    elif ref is None:
+        return Resolved("DATE", None, None, ("no_reference",))
+    else:
+        year = _pick_year(ref, month, day if 1 <= day <= 31 else None, direction)
+    try:
+        d = date(year or 0, month, day)
+    except ValueError:
+        return Resolved("DATE", None, None, ("impossible_date",))
+    flags: tuple[str, ...] = ()
+    if "wd" in f and lex.weekdays[f["wd"].lower()] != d.weekday():
+        flags = ("weekday_mismatch",)
+    return Resolved("DATE", d.isoformat(), "day", flags)
+
+
+def _resolve(m: Mention, ref: date | None, direction: str | None, lex: Lexicon) -> Resolved:
+    f = m.fields
+    rule = m.rule
+    mods = _mods(m, lex)
+    rel = " ".join(f["rel"].lower().split()) if "rel" in f else None
+    if rule in {"date_iso", "date_slash", "date_mdy", "date_dmy"}:
+        return _date(ref, m, direction, lex)
+    if rule == "month_year":
+        month = lex.months[f["month"].rstrip(".").lower()]
+        return Resolved("DATE", f"{int(f['year']):04d}-{month:02d}", "month", mods)
+    if rule == "year":
+        return Resolved("DATE", f"{int(f['year']):04d}", "year", mods)
+    if rule == "decade":
+        if "dec3" in f:
+            return Resolved("DATE", f["dec3"], "decade", mods)
+        if ref is None:
+            return Resolved("DATE", None, None, ("no_reference", *mods))
+        century = ref.year // 100
+        if century * 100 + int(f["dec1"]) * 10 > ref.year:
+            century -= 1
+        return Resolved("DATE", f"{century:02d}{f['dec1']}", "decade", mods)
+    if rule == "set":
+        if "setw" in f:
+            return Resolved("SET", lex.sets[f["setw"].lower()], None)
+        if "wd" in f:
+            return Resolved("SET", f"XXXX-WXX-{lex.weekdays[f['wd'].lower()] + 1}", None)
+        return Resolved("SET", _duration(_number(f.get("num"), lex), _unit(f["unit"], lex)), None)
+    if rule == "duration":
+        unit = _unit(f["unit"], lex)
+        return Resolved("DURATION", _duration(_number(f.get("num"), lex), unit), None)
+    if rule == "ref":
+        return Resolved("DATE", lex.refs[" ".join(f["ref"].lower().split())], None)
+    if rule == "anchored":
+        a = " ".join(f["anch"].lower().split())
+        offset = (
+            0
+            if ("same" in a or a == "that day")
+            else (-1 if ("before" in a or "previous" in a) else 1)
+        )
+        if a.endswith("week"):
+            offset *= 7
+        return Resolved("DATE", None, None, ("anchored",), offset)
+    if rule == "ago":
+        n = _number(f.get("num"), lex) if "num" in f else None
+        unit = _unit(f["unit"], lex)
+        dirw = " ".join(f["dir"].lower().split())
+        if dirw in {"earlier", "later", "before", "after"}:
+            if n is None or unit[1] or unit[0] not in {"D", "W"}:
+                return Resolved("DURATION", _duration(n, unit), None)
+            days = int(n * unit[2] * (7 if unit[0] == "W" else 1))
+            return Resolved(
+                "DATE", None, None, ("anchored",), -days if dirw in {"earlier", "before"} else days
+            )
+        sign = -1 if dirw in {"ago", "back"} else 1
+        if n is None:
+            return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None)
+        if ref is None:
+            return Resolved("DATE", None, None, ("no_reference",))
+        value, precision = _shift_by(ref, n, unit, sign)
+        return Resolved("DATE", value, precision, ("mod=APPROX",) if "approx" in f else ())
+    if rule == "quarter":
+        q = {
+            "fi": "1",
+            "1s": "1",
+            "se": "2",
+            "2n": "2",
+            "th": "3",
+            "3r": "3",
+            "fo": "4",
+            "4t": "4",
+        }[f["ord"].lower()[:2]]
+        if "year" in f:
+            return Resolved("DATE", f"{int(f['year']):04d}-Q{q}", "quarter")
+        if ref is None:
+            return Resolved("DATE", None, None, ("no_reference",))
+        return Resolved("DATE", f"{ref.year:04d}-Q{q}", "quarter")
+    # Everything below needs the reference date.
+    if ref is None:
+        return Resolved(
+            "TIME" if rule in {"clock", "noon", "part_rel", "overnight"} else "DATE",
+            None,
+            None,
+            ("no_reference",),
+        )
+    if rule == "month_rel" or rule == "month":
+        month = lex.months[f["month"].rstrip(".").lower()]
+        if rel in {"last", "past", "this past", "previous"}:
+            y = ref.year if month < ref.month else ref.year - 1
+        elif rel in {"next", "coming", "this coming", "following"}:
+            y = ref.year if month > ref.month else ref.year + 1
+        elif rel == "this":
+            y = ref.year
+        else:
+            y = _pick_year(ref, month, None, direction) or ref.year
+        return Resolved("DATE", f"{y:04d}-{month:02d}", "month", mods)
+    if rule == "season":
+        code, _ = lex.seasons[f["season"].lower()]
+        if "year" in f:
+            return Resolved("DATE", f"{int(f['year']):04d}-{code}", "season", mods)
+        order = ["SP", "SU", "FA", "WI"]
+        cur_year, cur = season_of(ref)
+        shift = order.index(code) - order.index(cur)
+        if rel in {"last", "past", "this past", "previous"} or (rel is None and direction == PAST):
+            y = cur_year if shift < 0 else cur_year - 1
+            if rel is None and shift == 0:
+                y = cur_year
+        elif rel in {"next", "coming", "this coming", "following"} or (
+            rel is None and direction == FUTURE
+        ):
+            y = cur_year if shift > 0 else cur_year + 1
+            if rel is None and shift == 0:
+                y = cur_year
+        else:
+            y = cur_year
+        return Resolved("DATE", f"{y:04d}-{code}", "season", mods)
+    if rule == "weekday":
+        d = _weekday(ref, lex.weekdays[f["wd"].lower()], rel, direction)
+        if "part" in f:
+            return Resolved(
+                "TIME", f"{d.isoformat()}T{lex.parts_of_day[f['part'].lower()]}", "day", mods
+            )
+        return Resolved("DATE", d.isoformat(), "day", mods)
+    if rule in {"clock", "noon"}:
+        d = ref
+        if "wd" in f:
+            d = _weekday(ref, lex.weekdays[f["wd"].lower()], None, direction)
+        elif "deictic" in f:
+            d = ref + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(f["deictic"].lower(), 0))
+        if rule == "noon":
+            hhmm = "24:00" if f["noon"].lower() == "midnight" else "12:00"
+        else:
+            h = int(f["h"]) % 12 + (12 if f["ampm"].lower().startswith("p") else 0)
+            hhmm = f"{h:02d}:{f.get('mi', '00')}"
+        return Resolved("TIME", f"{d.isoformat()}T{hhmm}", "day")
+    if rule == "part_rel":
+        prel = " ".join(f["prel"].lower().split())
+        shift = (
+            -1
+            if prel in {"last", "yesterday", "late last", "early last"}
+            else (1 if prel == "tomorrow" else 0)
+        )
+        d = ref + timedelta(days=shift)
+        return Resolved("TIME", f"{d.isoformat()}T{lex.parts_of_day[f['part'].lower()]}", "day")
+    if rule == "overnight":
+        return Resolved("TIME", f"{ref.isoformat()}TNI", "day")
+    if rule == "deictic":
+        word = f["deictic"].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        if "dd" in f:
+            shift += -1 if "before" in f["dd"].lower() else 1
+        d = ref + timedelta(days=shift)
+        if word == "tonight":
+            return Resolved("TIME", f"{d.isoformat()}TNI", "day")
+        return Resolved("DATE", d.isoformat(), "day", mods)
+    if rule in {"rel_period", "edge_period"}:
+        period = f["period"].lower()
+        if rule == "rel_period" and (
+            rel == "past" or ("the" in f and rel in {"last", "next", "coming"})
+        ):
+            unit = lex.units["week" if period == "weekend" else period]
+            if period == "weekend":
+                return Resolved("DURATION", "P2D", None)
+            return Resolved("DURATION", _duration(1, unit), None)
+        if rule == "rel_period" and "the" in f and rel in {"previous", "following"}:
+            if period in {"week", "weekend"}:
+                return Resolved("DATE", None, None, ("anchored",), 7 if rel == "following" else -7)
+            return Resolved("DATE", None, None, ("anchored",))
+        shift = 0
+        if rel in {"last", "this past", "previous"}:
+            shift = -1
+        elif rel in {"next", "coming", "this coming", "following"}:
+            shift = 1
+        pvalue = _period(ref, period, shift)
+        start = value_start(pvalue.removesuffix("-WE"))
+        pprec = start[1] if start else None
+        return Resolved("DATE", pvalue, pprec, mods)
+    return Resolved("DATE", None, None, ("unhandled",))
+
+
+_SPAN_DAYS = {
+    "day": 0,
+    "week": 6,
+    "month": 30,
+    "quarter": 91,
+    "season": 91,
+    "year": 364,
+    "decade": 3652,
+    "century": 36524,
+}
+
+
+def _distance_days(value: str, ref: date) -> int:
+    """Days between ``ref`` and the nearest day of the period ``value`` names (0 inside)."""
+    start = value_start(value)
+    if start is None:
+        return 0
+    first, precision = start
+    last = first + timedelta(days=_SPAN_DAYS[precision])
+    if first <= ref <= last:
+        return 0
+    return min(abs((first - ref).days), abs((last - ref).days))
+
+
+def normalise(
+    m: Mention, ref: date | None, direction: str | None = None, far_days: int = 730
+) -> Resolved:
+    """Resolve ``m`` against ``ref`` (publication date) given the clause tense ``direction``."""
+    lex = load_lexicon()
+    try:
+        out = _resolve(m, ref, direction, lex)
+    except (KeyError, ValueError, OverflowError):  # a malformed number or date: keep the span
+        return Resolved("DATE", None, None, ("unresolvable",))
+    far = ref is not None and out.value and out.kind in {"DATE", "TIME"}
+    if far and ref is not None and out.value and _distance_days(out.value, ref) > far_days:
+        return Resolved(out.kind, out.value, out.precision, (*out.flags, "far_from_publication"))
+    return out

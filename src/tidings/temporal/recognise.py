@@ -1,0 +1,206 @@
+"""Find time expressions in plain text with regular-expression rules (no parser needed).
+
+Each rule names what it found (``rule``) and keeps its parts (``fields``); ``normalise``
+turns those parts into a TIMEX3 value. Overlapping candidates are settled longest first,
+so "Friday, Oct. 23" wins over "Friday" and "the past two months" over "the past".
+Spans follow TimeML: leading prepositions ("on", "in", "by") stay outside the span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tidings.temporal._lexicon import Lexicon, alternation, load_lexicon
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One recognised expression: its span and the parts its rule captured."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    fields: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+def _cased(words: list[str]) -> str:
+    """Alternation matching each word Capitalised or UPPER (month names are proper nouns)."""
+    forms = {w.capitalize() for w in words} | {w.upper() for w in words}
+    return alternation(forms)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    lex = load_lexicon()
+    full_months = [m for m in lex.months if len(m) > 3 and m != "sept"] + ["may"]
+    abbr_months = [m for m in lex.months if m not in full_months]
+    month = rf"(?P<month>(?:{_cased(full_months)})\b|(?:{_cased(abbr_months)})\b\.?)"
+    wd_full = [w for w in lex.weekdays if w.endswith("day")]
+    wd = rf"(?P<wd>(?:{_cased(wd_full)})\b)"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])\b"
+    year = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d])"
+    mods = rf"(?P<mod>(?i:{alternation(lex.modifiers)}))"
+    approx = rf"(?P<approx>(?i:{alternation(lex.approx)}))"
+    num_words = alternation([k for k in lex.numbers if " " not in k] + ["hundred"])
+    multi_num = alternation([k for k in lex.numbers if " " in k])
+    num = (
+        rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|(?i:{multi_num})"
+        rf"|(?i:(?:{num_words})(?:[\s-]+(?:and\s+)?(?:{num_words}))*))"
+    )
+    unit = (
+        r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?"
+        r"|quarters?|years?|decades?|century|centuries))"
+    )
+    rel = r"(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming|previous|following))"
+    part = r"(?P<part>(?i:morning|afternoon|evening|night))"
+    deictic = r"(?P<deictic>(?i:yesterday|today|tomorrow|tonight))"
+    refs = rf"(?P<ref>(?i:{alternation(lex.refs)}))"
+    sets = rf"(?P<setw>(?i:{alternation(lex.sets)}))"
+    ampm = r"(?P<ampm>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+    rules = [
+        ("date_iso", r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("date_slash", r"\b(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})\b"),
+        ("date_mdy", rf"(?:{wd}\s*,?\s+)?{month}\s+{day}(?:\s*,?\s+{year})?"),
+        (
+            "date_dmy",
+            rf"(?:{wd}\s*,?\s+)?(?:(?i:the)\s+)?{day}(?:\s+(?i:of))?\s+{month}(?:\s*,?\s+{year})?",
+        ),
+        ("month_year", rf"(?:{mods}[\s-]+)?{month}\s*,?\s+(?:(?i:of)\s+)?{year}"),
+        ("month_rel", rf"(?:{mods}[\s-]+)?{rel}\s+{month}"),
+        ("month", rf"(?:{mods}[\s-]+)?{month}"),
+        (
+            "season",
+            rf"(?:{mods}[\s-]+)?(?:{rel}\s+|(?P<the>(?i:the))\s+)?"
+            rf"(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?:(?i:of)\s+)?{year})?",
+        ),
+        (
+            "year",
+            rf"(?<![\$#\d.,])(?:{mods}[\s-]+)?(?:(?P<fiscal>(?i:fiscal))\s+)?{year}(?!s\b|'s\b|%|,\d|\.\d)",
+        ),
+        (
+            "decade",
+            rf"(?:(?i:the)\s+)?(?:{mods}[\s-]+)?"
+            r"(?:(?P<dec3>(?:1[5-9]|20)\d)|'(?P<dec1>\d))0'?s\b",
+        ),
+        (
+            "weekday",
+            rf"(?:(?P<dmod>(?i:early|late))\s+)?(?:{rel}\s+)?{wd}(?:\s+{part})?",
+        ),
+        (
+            "clock",
+            rf"(?:{approx}\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*{ampm}"
+            rf"(?:\s+(?P<tz>[A-Z]{{2,4}})\b)?(?:\s*,?\s*{wd}|\s+{deictic})?",
+        ),
+        ("noon", rf"(?P<noon>(?i:noon|midnight|midday))(?:\s*,?\s*{wd}|\s+{deictic})?"),
+        (
+            "part_rel",
+            r"(?P<prel>(?i:late\s+last|early\s+last|this|last|tomorrow|yesterday|later\s+this"
+            rf"|earlier\s+this))\s+{part}",
+        ),
+        (
+            "deictic",
+            rf"(?:(?P<dmod>(?i:early|late))\s+)?(?:(?P<dd>(?i:the\s+day\s+(?:before|after)))\s+)?{deictic}",
+        ),
+        ("overnight", r"(?P<overnight>(?i:overnight))"),
+        ("ref", rf"\b{refs}\b"),
+        (
+            "rel_period",
+            rf"(?:{mods}[\s-]+)?(?P<the>(?i:the)\s+)?{rel}\s+"
+            r"(?P<period>(?i:week|weekend|month|year|quarter|decade|century))\b",
+        ),
+        (
+            "edge_period",
+            rf"{mods}\s+(?P<the>(?i:the))\s+(?P<period>(?i:week|weekend|month|year|quarter|decade))\b",
+        ),
+        (
+            "ago",
+            rf"(?:{approx}\s+)?(?:{num}\s+)?{unit}\s+(?:(?i:or\s+so)\s+)?"
+            r"(?P<dir>(?i:ago|from\s+now|hence|earlier|later|before|after))\b",
+        ),
+        (
+            "anchored",
+            r"(?P<anch>(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|week)"
+            r"|the\s+(?:day|night)\s+before|the\s+day\s+after|that\s+day))\b",
+        ),
+        (
+            "duration",
+            rf"(?:(?P<the>(?i:the)\s+)?(?P<drel>(?i:past|last|next|coming|first|previous|latest|final"
+            rf"|remaining|following|recent))\s+)?(?:{approx}\s+)?{num}[\s-]+{unit}\b",
+        ),
+        (
+            "quarter",
+            rf"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+            rf"[\s-]+(?i:quarter)\b(?:\s+(?:(?i:of)\s+)?{year})?",
+        ),
+        (
+            "set",
+            rf"\b{sets}\b|(?P<every>(?i:every|each))\s+(?:(?P<num>{num_words}|\d+)\s+)?"
+            rf"(?:{unit}|{wd})",
+        ),
+    ]
+    return tuple((name, re.compile(pattern)) for name, pattern in rules)
+
+
+_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _keep(text: str, name: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Context filters for rules that would otherwise fire on ordinary words and numbers."""
+    groups = m.groupdict()
+    if name == "month":
+        word = groups["month"].rstrip(".").lower()
+        if groups.get("mod"):
+            return True
+        if word in lex.ambiguous_months:
+            return _prev_word(text, m.start()) in lex.year_cues | {"on", "last", "next", "this"}
+        return True
+    if name == "year":
+        if groups.get("mod") or groups.get("fiscal"):
+            return True
+        if _prev_word(text, m.start()) in lex.year_cues:
+            return True
+        after = text[m.end() : m.end() + 1]
+        return after in {"", ".", ",", ";", ":", ")", "!", "?", "\n"}
+    if name == "season":
+        return bool(
+            groups.get("rel") or groups.get("year") or groups.get("the") or groups.get("mod")
+        )
+    if name == "duration":
+        # Bare "a day", "one year" are too often not time ("one year term" is fine, "a day" is not)
+        n = (groups.get("num") or "").lower()
+        return not (
+            n in {"a", "an", "some", "many"} and not groups.get("drel") and not groups.get("approx")
+        )
+    if name == "date_dmy":
+        return 1 <= int(groups["day"]) <= 31
+    if name == "date_mdy":
+        return groups["day"] is not None and 1 <= int(groups["day"]) <= 31
+    return True
+
+
+def recognise(text: str) -> list[Mention]:
+    """All time expressions of ``text``, left to right, without overlaps."""
+    lex = load_lexicon()
+    found: list[tuple[int, int, int, Mention]] = []
+    for priority, (name, pattern) in enumerate(_rules()):
+        for m in pattern.finditer(text):
+            if m.end() <= m.start() or not _keep(text, name, m, lex):
+                continue
+            start, end = m.span()
+            fields = {k: v for k, v in m.groupdict().items() if v is not None}
+            found.append((start, end, priority, Mention(start, end, text[start:end], name, fields)))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[Mention] = []
+    for start, end, _, mention in found:
+        if any(start < t.end and t.start < end for t in taken):
+            continue
+        taken.append(mention)
+    return sorted(taken, key=lambda t: t.start)

@@ -1,0 +1,93 @@
+"""Guess the tense of the clause around a time expression: "past", "future" or None.
+
+Two ways: from a spaCy parse (the verb the expression hangs on, its auxiliaries), or, with
+no parse, from the nearest tense cue word in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tidings.temporal._lexicon import alternation, load_lexicon
+from tidings.temporal.normalise import FUTURE, PAST
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "set", "due", "prepare", "aim"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = load_lexicon()
+    future = re.compile(rf"(?<![\w'])(?:{alternation(lex.future_cues)})(?!\w)", re.IGNORECASE)
+    past = re.compile(
+        rf"\b(?:{alternation(lex.past_words)}|[a-z]{{3,}}ed)\b(?!\s+(?:by|to)\b)", re.IGNORECASE
+    )
+    return future, past
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence holding [start, end), by punctuation."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    after = _SENTENCE_END.search(text, end)
+    return left, (after.start() + 1 if after else len(text))
+
+
+def tense_from_text(text: str, start: int, end: int) -> str | None:
+    """Tense from the cue word nearest to [start, end) in its sentence (outside the span)."""
+    future, past = _cues()
+    left, right = sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for pattern, label in ((future, FUTURE), (past, PAST)):
+        for m in pattern.finditer(text, left, right):
+            if m.start() < end and start < m.end():
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0]:
+                best = (dist, label)
+    return best[1] if best else None
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The verb a token hangs on: itself if verbal, else the nearest verbal ancestor."""
+    for t in [token, *token.ancestors]:
+        if t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB") or t.tag_ == "MD":
+            return t
+    return None
+
+
+def tense_of_verb(verb: Token) -> str | None:
+    """Tense of a verb from its tag, its auxiliaries and a governing "plan/expect to"."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    for a in auxes:
+        if a.lower_ in _FUTURE_AUX or (a.tag_ == "MD" and a.lower_ == "would"):
+            return FUTURE
+    if verb.lower_ in _FUTURE_AUX:
+        return FUTURE
+    # "is expected to visit on Friday", "plans to meet next week"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
+        return FUTURE
+    if any(a.lower_ == "going" for a in auxes) or (
+        verb.dep_ == "xcomp" and verb.head.lower_ == "going"
+    ):
+        return FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+        return PAST
+    return None
+
+
+def tense_from_token(token: Token) -> str | None:
+    """Tense of the clause ``token`` (a time expression's head) sits in, or None."""
+    verb = _verb_of(token)
+    return tense_of_verb(verb) if verb is not None else None
