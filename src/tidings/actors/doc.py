@@ -1,0 +1,182 @@
+"""Index the actor mentions of one article and resolve aliases, titles and pronouns to antecedents.
+
+Rules (simple and explainable, gender-agnostic):
+
+- Every spaCy PERSON/ORG/GPE/NORP entity is read together with the noun chunk around it
+  ("Iraqi Prime Minister Mohammed Shia al-Sudani"), using the article's ``published_at`` as
+  the date that picks KB roles.
+- A later person name whose tokens are a subset of an earlier person's name ("Sudani",
+  "al-Sudani" after "Mohammed Shia al-Sudani") is that person, before any KB lookup.
+- "he", "she", "him", "her" are the most recent person mentioned before them.
+- A definite title without a name ("the minister", "the top US diplomat") is the most recent
+  person before it whose sector agrees and whose country agrees when the title names one.
+- ``at(start, end)`` keeps the queried span and text but takes the canonical name, entity and
+  codes from the antecedent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tidings.actors.linker import Reading, as_date
+from tidings.model import ActorRef, AnnotatedDoc
+
+if TYPE_CHECKING:
+    from tidings.actors.linker import ActorLinker
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One indexed mention: its span and what it resolved to."""
+
+    start: int
+    end: int
+    ref: ActorRef
+    person: bool
+    keys: frozenset[str]  # name tokens (normalised) usable for later short-name aliases
+
+
+class ArticleActors:
+    """``DocActors`` for one article."""
+
+    def __init__(self, linker: ActorLinker, text: str, when: date | None) -> None:
+        self.linker = linker
+        self.text = text
+        self.when = when
+        self.mentions: list[Mention] = []
+        self._cache: dict[tuple[int, int], ActorRef | None] = {}
+
+    # -- building ------------------------------------------------------------------------------
+    def _name_keys(self, name: str) -> frozenset[str]:
+        return frozenset(k for k in self.linker.kb.key(name).split(" ") if k)
+
+    def _person_before(self, start: int) -> list[Mention]:
+        return [m for m in self.mentions if m.person and m.start < start and m.ref.name]
+
+    def _alias_of(self, name: str, start: int) -> Mention | None:
+        keys = self._name_keys(name)
+        if not keys:
+            return None
+        for m in reversed(self._person_before(start)):
+            if keys <= m.keys:
+                return m
+        return None
+
+    def add(self, start: int, end: int, ent_text: str, label: str, chunk: tuple[int, int]) -> None:
+        """Index the entity at [start, end) read within its noun chunk ``chunk``."""
+        c0, c1 = chunk
+        if label == "PERSON":
+            antecedent = self._alias_of(ent_text, start)
+            if antecedent is not None:
+                ref = replace(antecedent.ref, text=ent_text, start=start, end=end)
+                self._store(Mention(start, end, ref, True, antecedent.keys))
+                if (c0, c1) != (start, end):
+                    self._store(Mention(c0, c1, replace(ref, text=self.text[c0:c1], start=c0, end=c1),
+                                        True, antecedent.keys))
+                return
+        reading = self.linker.read(self.text[c0:c1], self.when)
+        person = label == "PERSON" or (reading.person and reading.named)
+        ref = reading.ref(self.text[c0:c1], c0, c1, self.linker.kb)
+        if person and reading.entity is None and not reading.name:
+            ref = replace(ref, name=ent_text, entity_id=_name_id(self.linker, ent_text))
+        keys = self._name_keys(ent_text) | (self._name_keys(ref.name) if ref.name else frozenset())
+        if reading.entity is not None and person:
+            for alias in reading.entity.aliases:
+                keys |= self._name_keys(alias)
+        self._store(Mention(c0, c1, ref, person, keys))
+        if (c0, c1) != (start, end):
+            self._store(Mention(start, end, replace(ref, text=ent_text, start=start, end=end), person, keys))
+
+    def _store(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.person:  # people were resolved in reading order; other spans resolve on demand
+            self._cache[(mention.start, mention.end)] = mention.ref
+
+    # -- querying ------------------------------------------------------------------------------
+    def at(self, start: int, end: int) -> ActorRef | None:
+        """The actor at [start, end) with aliases, titles and pronouns resolved."""
+        key = (start, end)
+        if key in self._cache:
+            return self._cache[key]
+        ref = self._resolve(start, end)
+        self._cache[key] = ref
+        return ref
+
+    def _resolve(self, start: int, end: int) -> ActorRef | None:
+        text = self.text[start:end]
+        stripped = text.strip()
+        if not stripped:
+            return None
+        if stripped.lower() in PRONOUNS:
+            before = self._person_before(start)
+            return _with_span(before[-1].ref, text, start, end) if before else None
+        reading = self.linker.read(text, self.when)
+        inner = [m for m in self.mentions if start <= m.start and m.end <= end and m.person]
+        if reading.entity is None and inner:
+            # The span contains an indexed person (its canonical form was resolved in order).
+            return _merge(_with_span(max(inner, key=lambda m: m.end - m.start).ref, text, start, end), reading)
+        if reading.name and reading.entity is None:
+            antecedent = self._alias_of(reading.name, start)
+            if antecedent is not None:
+                return _merge(_with_span(antecedent.ref, text, start, end), reading)
+        if reading.definite and reading.titled and not reading.named:
+            for m in reversed(self._person_before(start)):
+                if _compatible(m.ref, reading):
+                    return _with_span(m.ref, text, start, end)
+        if not (reading.code or reading.name or reading.sponsor):
+            return None
+        return reading.ref(text, start, end, self.linker.kb)
+
+
+def _name_id(linker: ActorLinker, name: str) -> str:
+    from tidings.actors._kb import entity_id_for
+
+    return entity_id_for(name, None, linker.kb.variants)
+
+
+def _with_span(ref: ActorRef, text: str, start: int, end: int) -> ActorRef:
+    return replace(ref, text=text, start=start, end=end)
+
+
+def _merge(ref: ActorRef, reading: Reading) -> ActorRef:
+    """Antecedent identity; the mention's own codes fill what the antecedent lacks."""
+    return replace(
+        ref,
+        country_iso3=ref.country_iso3 or reading.country,
+        sector=ref.sector or reading.sector,
+        code=ref.code or reading.code,
+        sponsor_iso3=ref.sponsor_iso3 or reading.sponsor,
+    )
+
+
+def _compatible(ref: ActorRef, reading: Reading) -> bool:
+    if reading.sector and ref.sector and reading.sector != ref.sector:
+        return False
+    return not (reading.country and ref.country_iso3 and reading.country != ref.country_iso3)
+
+
+def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
+    """Build the article's actor index from its spaCy entities and noun chunks."""
+    article = doc.article
+    actors = ArticleActors(linker, article.text, as_date(article.published_at))
+    sdoc = doc.doc
+    chunk_of: dict[int, tuple[int, int]] = {}
+    try:
+        for chunk in sdoc.noun_chunks:
+            for tok in chunk:
+                chunk_of[tok.i] = (chunk.start_char, chunk.end_char)
+    except ValueError:  # no parser in the pipeline: entities alone
+        pass
+    for ent in sdoc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        span = chunk_of.get(ent.root.i, (ent.start_char, ent.end_char))
+        if not (span[0] <= ent.start_char and ent.end_char <= span[1]):
+            span = (ent.start_char, ent.end_char)
+        actors.add(ent.start_char, ent.end_char, ent.text, ent.label_, span)
+    return actors

@@ -1,0 +1,383 @@
+"""Link one actor mention to a code (country + sector) and a canonical entity.
+
+A mention is read the way a CAMEO coder reads a noun phrase: longest-match dictionary hits
+(entities, places, agent nouns/titles) left to right, then
+
+1. a sponsor modifier ("Iranian-backed", "backed by Iran") is set aside as ``sponsor_iso3``;
+2. a knowledge-base entity (person, armed group, IGO) wins, with its role valid at ``when``;
+3. else a fuzzy person match on transliteration-normalised names (guarded: same last name
+   bucket, high whole-name and first-name similarity);
+4. else the head noun (the last agent before a preposition) gives the sector and the place
+   modifiers the country; a capital alone means that country's government; a plural demonym
+   ("Iraqis") means civilians; capitalised words after a title are an unknown person's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from rapidfuzz import fuzz, process
+
+from tidings.actors._kb import Entity, KnowledgeBase, Role, entity_id_for, load_kb
+from tidings.actors._text import Token, tokenize
+from tidings.model import ActorRef
+
+# Grammar words, not lexicon: they decide how a noun phrase is read.
+SPONSOR_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "aligned", "allied"})
+SPONSOR_BY = frozenset({"backed", "sponsored", "supported", "funded"})
+PREPOSITIONS = frozenset({"of", "in", "at", "from", "for", "on", "near", "with", "to", "against"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+GENERIC_TITLES = frozenset({"leader", "head", "chief", "spokesman", "spokeswoman", "spokesperson",
+                            "official", "officials", "member", "members", "commander"})
+
+
+@dataclass
+class Hit:
+    """A dictionary match over tokens [i, j)."""
+
+    i: int
+    j: int
+    kind: str  # entity | place | agent
+    key: str
+    people: bool = False  # a plural demonym ("Iraqis")
+
+
+@dataclass
+class Reading:
+    """What one mention resolved to, with the cues that the document resolver needs."""
+
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    name: str | None = None
+    entity: Entity | None = None
+    role: Role | None = None
+    sponsor: str | None = None
+    person: bool = False  # names (or describes) one person
+    titled: bool = False  # has a title/agent noun ("the minister")
+    named: bool = False  # contains a proper name
+    definite: bool = False  # starts with "the"
+    hits: list[Hit] = field(default_factory=list)
+
+    def ref(self, text: str, start: int | None, end: int | None, kb: KnowledgeBase) -> ActorRef:
+        ent = self.entity
+        entity_id = ent.entity_id if ent else None
+        if ent is None and self.name:
+            entity_id = entity_id_for(self.name, None, kb.variants)
+        return ActorRef(
+            text=text,
+            start=start,
+            end=end,
+            code=self.code,
+            country_iso3=self.country,
+            sector=self.sector,
+            entity_id=entity_id,
+            name=ent.name if ent else self.name,
+            sponsor_iso3=self.sponsor,
+            wikidata_id=ent.wikidata_id if ent else None,
+        )
+
+
+def as_date(when: datetime | date | None) -> date | None:
+    if isinstance(when, datetime):
+        return when.date()
+    return when
+
+
+def make_code(country: str | None, sector: str | None) -> str | None:
+    return (country or "") + (sector or "") or None
+
+
+class MentionReader:
+    """Reads mentions against one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, fuzzy_threshold: float = 90.0) -> None:
+        self.kb = kb
+        self.fuzzy_threshold = fuzzy_threshold
+        self._last_names = list(kb.by_last)
+
+    # -- matching ----------------------------------------------------------------------------
+    def _match_at(self, toks: list[Token], i: int, used: set[int]) -> Hit | None:
+        kb = self.kb
+        for length in range(min(kb.max_len, len(toks) - i), 0, -1):
+            span = range(i, i + length)
+            if any(t in used for t in span):
+                continue
+            if not toks[i + length - 1].key:  # never end a match on a particle
+                continue
+            key = " ".join(toks[t].key for t in span if toks[t].key)
+            if not key:
+                continue
+            upper_ok = key not in kb.upper_only or all(toks[t].is_upper for t in span)
+            if not upper_ok:
+                continue
+            if key in kb.by_key:
+                return Hit(i, i + length, "entity", key)
+            if key in kb.places:
+                plural_demonym = length == 1 and key.endswith("s") and key[:-1] in kb.places
+                return Hit(i, i + length, "place", key, people=plural_demonym)
+            if key in kb.agents:
+                return Hit(i, i + length, "agent", key)
+            if length == 1 and key.endswith("s") and kb.places.get(key[:-1], ("", ""))[1] == "country":
+                return Hit(i, i + 1, "place", key[:-1], people=True)
+        return None
+
+    def _sponsor(self, toks: list[Token], text: str, used: set[int]) -> str | None:
+        """Find "<X>-backed" / "backed by X", mark its tokens used, return X's country."""
+        for t, tok in enumerate(toks):
+            word = tok.key
+            if word not in SPONSOR_WORDS or t == 0:
+                continue
+            if text[toks[t - 1].end : tok.start] == "-":
+                for length in range(min(3, t), 0, -1):
+                    hit = self._match_at(toks, t - length, used)
+                    if hit and hit.j == t:
+                        iso = self._country_of(hit)
+                        if iso:
+                            used.update(range(hit.i, t + 1))
+                            return iso
+            if word in SPONSOR_BY and t + 1 < len(toks) and toks[t + 1].key == "by":
+                k = t + 2
+                while k < len(toks) and toks[k].key in DETERMINERS:
+                    k += 1
+                hit = self._match_at(toks, k, used) if k < len(toks) else None
+                iso = self._country_of(hit) if hit else None
+                if iso and hit:
+                    used.update(range(t, hit.j))
+                    return iso
+        return None
+
+    def _country_of(self, hit: Hit) -> str | None:
+        if hit.kind == "place":
+            return self.kb.places[hit.key][0]
+        if hit.kind == "entity":
+            for ent in self.kb.lookup(hit.key):
+                role = ent.role_at(None)
+                if role and role.country:
+                    return role.country
+        return None
+
+    # -- entity choice -------------------------------------------------------------------------
+    def best_entity(self, key: str, when: date | None) -> tuple[Entity, Role | None] | None:
+        candidates = self.kb.lookup(key)
+        if not candidates:
+            return None
+
+        def score(ent: Entity) -> tuple[int, int, int]:
+            role = ent.role_at(when)
+            if role is None:
+                return (3, 9, 0)
+            fits = 0 if (when is None or (role.dated and role.valid_at(when))) else (
+                1 if not role.dated else 2)
+            exact_name = 0 if self.kb.key(ent.name) == key else 1
+            return (role.rank, fits, exact_name)
+
+        best = min(candidates, key=score)
+        return best, best.role_at(when)
+
+    def fuzzy_person(self, name: str, when: date | None) -> tuple[Entity, Role | None] | None:
+        """A KB person whose name is a close transliteration of ``name`` (or None)."""
+        key = self.kb.key(name)
+        parts = key.split(" ")
+        if len(parts) < 2 or len(parts[-1]) < 3:
+            return None
+        last = parts[-1]
+        buckets = [last] if last in self.kb.by_last else []
+        if not buckets and len(last) >= 5:
+            found = process.extractOne(last, self._last_names, scorer=fuzz.ratio, score_cutoff=85)
+            if found:
+                buckets = [found[0]]
+        best: tuple[float, Entity] | None = None
+        for bucket in buckets:
+            for idx in self.kb.by_last[bucket]:
+                ent = self.kb.entities[idx]
+                for alias in (ent.name, *ent.aliases):
+                    akey = self.kb.key(alias)
+                    aparts = akey.split(" ")
+                    if len(aparts) < 2:
+                        continue
+                    whole = fuzz.ratio(key, akey)
+                    first = fuzz.ratio(parts[0], aparts[0])
+                    if whole >= self.fuzzy_threshold and first >= 80 and (best is None or whole > best[0]):
+                        best = (whole, ent)
+        if best is None:
+            return None
+        return best[1], best[1].role_at(when)
+
+    # -- reading -------------------------------------------------------------------------------
+    def read(self, text: str, when: date | None) -> Reading:
+        kb = self.kb
+        toks = tokenize(text, kb.variants)
+        reading = Reading()
+        if not toks:
+            return reading
+        used: set[int] = set()
+        lead = 0
+        while lead < len(toks) and toks[lead].key in DETERMINERS:
+            used.add(lead)
+            lead += 1
+        reading.definite = lead > 0 and toks[0].key == "the"
+        reading.sponsor = self._sponsor(toks, text, used)
+        hits: list[Hit] = []
+        i = 0
+        while i < len(toks):
+            hit = None if i in used else self._match_at(toks, i, used)
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            used.update(range(hit.i, hit.j))
+            i = hit.j
+        reading.hits = hits
+        free = [t for t in range(len(toks)) if t not in used and toks[t].key]
+        reading.titled = any(h.kind == "agent" and kb.agents[h.key][2] == "title" for h in hits)
+
+        entity_hits = [h for h in hits if h.kind == "entity"]
+        if entity_hits:
+            chosen = self._choose_entity_hit(entity_hits, hits)
+            found = self.best_entity(chosen.key, when)
+            if found and found[1] is not None:
+                ent, role = found
+                member = self._member_name(toks, free, hits, chosen) if ent.kind == "org" else None
+                if member:
+                    # "Hezbollah leader Foo Bar": an unknown person acting for the group.
+                    reading.name = text[toks[member[0]].start : toks[member[-1]].end]
+                    reading.person = reading.named = reading.titled = True
+                    reading.country, reading.sector = role.country, role.sector
+                    reading.code = role.code
+                    return reading
+                reading.entity, reading.role = ent, role
+                reading.person = ent.kind == "person"
+                reading.named = True
+                reading.country, reading.sector, reading.code = role.country, role.sector, role.code
+                return reading
+
+        head = self._head_agent(toks, hits, used)
+        name_run = self._name_run(toks, free, hits, head)
+        if name_run:
+            reading.named = True
+            start, end = toks[name_run[0]].start, toks[name_run[-1]].end
+            found = self.fuzzy_person(text[start:end], when) if len(name_run) >= 2 else None
+            if found and found[1] is not None:
+                ent, role = found
+                reading.entity, reading.role, reading.person = ent, role, True
+                reading.country, reading.sector, reading.code = role.country, role.sector, role.code
+                return reading
+            reading.name = text[start:end]
+            reading.person = reading.titled or len(name_run) >= 2
+
+        places = [h for h in hits if h.kind == "place"]
+        if head is not None:
+            reading.sector = kb.agents[head.key][0]
+            if kb.agents[head.key][2] == "title" and not reading.name:
+                reading.person = True
+            before = [p for p in places if p.j <= head.i]
+            after = [p for p in places if p.i >= head.j]
+            place = before[-1] if before else (after[0] if after else None)
+        else:
+            place = places[0] if places else None
+            if place is not None and len(hits) == 1 and not reading.name:
+                kind = kb.places[place.key][1]
+                if kind == "capital":
+                    reading.sector = "GOV"
+                elif place.people:
+                    reading.sector = "CVL"
+        if place is not None:
+            reading.country = kb.places[place.key][0]
+        reading.code = make_code(reading.country, reading.sector)
+        return reading
+
+    def _member_name(self, toks: list[Token], free: list[int], hits: list[Hit], org: Hit) -> list[int]:
+        titles = [h for h in hits if h.kind == "agent" and h.i >= org.j]
+        if not titles:
+            return []
+        run = self._name_run(toks, free, hits, titles[-1])
+        return run if run and run[0] == titles[-1].j else []
+
+    @staticmethod
+    def _choose_entity_hit(entity_hits: list[Hit], hits: list[Hit]) -> Hit:
+        """The entity named by the head: the last entity before a preposition phrase."""
+        return max(entity_hits, key=lambda h: (h.j - h.i >= 2, h.i))
+
+    def _head_agent(self, toks: list[Token], hits: list[Hit], used: set[int]) -> Hit | None:
+        agents = [h for h in hits if h.kind == "agent"]
+        if not agents:
+            return None
+        preps = [t for t in range(len(toks)) if t not in used and toks[t].key in PREPOSITIONS]
+        cut = preps[0] if preps else len(toks)
+        before = [h for h in agents if h.j <= cut]
+        head = before[-1] if before else agents[0]
+        # "leader of the opposition": a generic title takes its sector from the complement.
+        if head.key in GENERIC_TITLES or self.kb.agents[head.key][0] == "GOV" and head.key in GENERIC_TITLES:
+            later = [h for h in agents if h.i >= cut]
+            if later:
+                return later[0]
+        return head
+
+    @staticmethod
+    def _name_run(toks: list[Token], free: list[int], hits: list[Hit], head: Hit | None) -> list[int]:
+        """Capitalised words not matched by any dictionary: an unknown proper name.
+
+        Words before a head noun are modifiers ("Iraqi Shiite armed groups"), not names."""
+        if head is not None:
+            free = [t for t in free if t >= head.j]
+        runs: list[list[int]] = []
+        for t in free:
+            if not toks[t].is_capitalised:
+                continue
+            if runs and (t == runs[-1][-1] + 1 or all(not toks[k].key for k in range(runs[-1][-1] + 1, t))):
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        if not runs:
+            return []
+        # Prefer the run right after a title ("Prime Minister Foo Bar"), else the longest.
+        agent_ends = {h.j for h in hits if h.kind == "agent"}
+        after_title = [r for r in runs if r[0] in agent_ends]
+        run = after_title[-1] if after_title else max(runs, key=len)
+        # Extend over a leading particle token ("al-Foo") kept out of the keys.
+        while run[0] > 0 and not toks[run[0] - 1].key and toks[run[0] - 1].text[:1].isalpha():
+            run.insert(0, run[0] - 1)
+        return run
+
+
+class ActorLinker:
+    """The ``tidings.actors.v1`` linker: KB + lexicons, loaded once per process."""
+
+    name = "tidings.actors.v1"
+
+    def __init__(self, extra_kb: list[str] | tuple[str, ...] = (), fuzzy_threshold: float = 90.0) -> None:
+        self.extra_kb = tuple(str(p) for p in extra_kb)
+        self.fuzzy_threshold = fuzzy_threshold
+        self._reader: MentionReader | None = None
+
+    @property
+    def reader(self) -> MentionReader:
+        if self._reader is None:
+            self._reader = MentionReader(load_kb(self.extra_kb), self.fuzzy_threshold)
+        return self._reader
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.reader.kb
+
+    def read(self, text: str, when: datetime | date | None = None) -> Reading:
+        return self.reader.read(text, as_date(when))
+
+    def link(
+        self,
+        text: str,
+        *,
+        when: datetime | date | None = None,
+        context: str = "",
+        start: int | None = None,
+        end: int | None = None,
+    ) -> ActorRef:
+        """One mention without article context; ``context`` is accepted and currently unused."""
+        return self.read(text, when).ref(text, start, end, self.kb)
+
+    def link_doc(self, doc: object) -> object:
+        from tidings.actors.doc import index_doc
+
+        return index_doc(self, doc)  # type: ignore[arg-type]

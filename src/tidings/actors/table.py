@@ -1,0 +1,36 @@
+"""Rows of the ``actors`` store table from the knowledge base (one row per entity)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tidings.actors._kb import load_kb
+
+ActorRow = tuple[str, str, str, str | None, str | None, str | None, str | None, str | None, str | None]
+
+
+def actor_table(extra_kb: Sequence[str] = ()) -> list[ActorRow]:
+    """``(entity_id, name, aliases, country_iso3, sector, code, wikidata_id, valid_from, valid_to)``.
+
+    Country, sector and code are those of the entity's current (open-ended, best-ranked) role;
+    ``valid_from``/``valid_to`` are that role's dates as written in the source (ISO date or year).
+    Aliases are joined with ``"; "``. Entity ids are unique (the first entity wins a clash).
+    """
+    kb = load_kb(tuple(str(p) for p in extra_kb))
+    rows: dict[str, ActorRow] = {}
+    for ent in kb.entities:
+        if ent.entity_id in rows:
+            continue
+        role = ent.role_at(None)
+        rows[ent.entity_id] = (
+            ent.entity_id,
+            ent.name,
+            "; ".join(ent.aliases),
+            role.country if role else None,
+            role.sector if role else None,
+            role.code if role else None,
+            ent.wikidata_id,
+            (role.raw_from or None) if role else None,
+            (role.raw_to or None) if role else None,
+        )
+    return list(rows.values())

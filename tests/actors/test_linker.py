@@ -1,0 +1,161 @@
+"""Tests for tidings.actors.linker: one mention -> code, country, sector, entity."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from tidings.actors import ActorLinker
+
+WHEN = date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def linker() -> ActorLinker:
+    return ActorLinker()
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "country", "sector"),
+    [
+        # countries by name, demonym and capital (capital = the government)
+        ("Iraq", "IRQ", "IRQ", None),
+        ("Iraqi", "IRQ", "IRQ", None),
+        ("Turkish", "TUR", "TUR", None),
+        ("Tehran", "IRNGOV", "IRN", "GOV"),
+        ("Washington", "USAGOV", "USA", "GOV"),
+        ("Ankara", "TURGOV", "TUR", "GOV"),
+        ("Moscow", "RUSGOV", "RUS", "GOV"),
+        ("Beijing", "CHNGOV", "CHN", "GOV"),
+        ("Kyiv", "UKRGOV", "UKR", "GOV"),
+        ("Iraqis", "IRQCVL", "IRQ", "CVL"),
+        # sectors from titles and agent nouns
+        ("Israeli troops", "ISRMIL", "ISR", "MIL"),
+        ("the army", "MIL", None, "MIL"),
+        ("rebels", "REB", None, "REB"),
+        ("militants", "REB", None, "REB"),
+        ("armed groups", "REB", None, "REB"),
+        ("police", "COP", None, "COP"),
+        ("Egyptian police", "EGYCOP", "EGY", "COP"),
+        ("protesters", "CVL", None, "CVL"),
+        ("demonstrators", "CVL", None, "CVL"),
+        ("the opposition", "OPP", None, "OPP"),
+        ("Ugandan opposition", "UGAOPP", "UGA", "OPP"),
+        ("the court", "JUD", None, "JUD"),
+        ("a judge", "JUD", None, "JUD"),
+        ("the company", "BUS", None, "BUS"),
+        ("journalists", "JRN", None, "JRN"),
+        ("Turkish authorities", "TURGOV", "TUR", "GOV"),
+        ("Russian diplomats", "RUSGOV", "RUS", "GOV"),
+        ("militias in Tripoli", "LBYREB", "LBY", "REB"),
+        # named groups, IGOs and NGOs from the KB
+        ("the Hayat Tahrir al-Sham", "SYRREB", "SYR", "REB"),
+        ("HTS", "SYRREB", "SYR", "REB"),
+        ("Islamic State", "IMGMUSISI", None, "IMG"),
+        ("ISIS", "IMGMUSISI", None, "IMG"),
+        ("Daesh", "IMGMUSISI", None, "IMG"),
+        ("Hezbollah", "LBNREB", "LBN", "REB"),
+        ("Hamas", "PSEREB", "PSE", "REB"),
+        ("the Houthis", "YEMREB", "YEM", "REB"),
+        ("Kataib Hezbollah", "IRQREB", "IRQ", "REB"),
+        ("Popular Mobilization Forces", "IRQREB", "IRQ", "REB"),
+        ("NATO", "IGOWSTNAT", None, "IGO"),
+        ("the UN", "IGOUNO", None, "IGO"),
+        ("European Union", "IGOEUREEC", None, "IGO"),
+        ("the Arab League", "IGOMEAARL", None, "IGO"),
+        ("IAEA", "IGOUNOIAE", None, "IGO"),
+        ("Amnesty International", "NGOAMN", None, "NGO"),
+        ("Human Rights Watch", "NGOHRI", None, "NGO"),
+        ("Doctors Without Borders", "NGOHLHMSF", None, "NGO"),
+    ],
+)
+def test_codes(linker: ActorLinker, text: str, code: str, country: str | None, sector: str | None) -> None:
+    ref = linker.link(text, when=WHEN)
+    assert (ref.code, ref.country_iso3, ref.sector) == (code, country, sector)
+
+
+def test_title_and_known_person(linker: ActorLinker) -> None:
+    ref = linker.link("US Secretary of State Antony Blinken", when=WHEN)
+    assert (ref.code, ref.name, ref.wikidata_id, ref.entity_id) == (
+        "USAGOV", "Antony Blinken", "Q7821917", "Q7821917")
+
+
+def test_sudani_full_title(linker: ActorLinker) -> None:
+    ref = linker.link("Iraqi Prime Minister Mohammed Shia al-Sudani", when=date(2024, 12, 14))
+    assert (ref.code, ref.name, ref.wikidata_id) == ("IRQGOV", "Mohammed Shia al-Sudani", "Q3700793")
+
+
+@pytest.mark.parametrize("alias", ["Sudani", "al-Sudani", "Muhammad Shia al-Sudani", "Mohamed Shia el-Sudani"])
+def test_sudani_aliases_and_transliterations(linker: ActorLinker, alias: str) -> None:
+    ref = linker.link(alias, when=WHEN)
+    assert (ref.entity_id, ref.code) == ("Q3700793", "IRQGOV")
+
+
+def test_fuzzy_transliteration(linker: ActorLinker) -> None:
+    ref = linker.link("Mohamad Shia al-Soudani", when=WHEN)
+    assert ref.entity_id == "Q3700793"
+
+
+@pytest.mark.parametrize("text", ["Mohammed Salem al-Sudairi", "Muhammad Shafiq Jones", "Antonio Blinkers"])
+def test_fuzzy_rejects_unrelated_names(linker: ActorLinker, text: str) -> None:
+    ref = linker.link(text, when=WHEN)
+    assert ref.wikidata_id is None
+    assert ref.entity_id is not None and ref.entity_id.startswith("n:")
+    assert ref.name == text
+
+
+def test_role_valid_at_date_wins(linker: ActorLinker) -> None:
+    before = linker.link("Ahmed al-Sharaa", when=date(2023, 5, 1))
+    after = linker.link("Ahmed al-Sharaa", when=datetime(2025, 1, 5, tzinfo=timezone.utc))
+    assert (before.code, after.code) == ("SYRREB", "SYRGOV")
+    jolani = linker.link("Abu Mohammed al-Jolani", when=date(2020, 1, 1))
+    assert (jolani.entity_id, jolani.code) == ("Q7934206", "SYRREB")
+
+
+def test_assad_until_december_2024(linker: ActorLinker) -> None:
+    assert linker.link("Bashar al-Assad", when=date(2024, 12, 1)).code == "SYRGOV"
+    assert linker.link("Bashar al-Assad", when=date(2025, 2, 1)).code == "SYRELI"
+
+
+def test_blinken_after_term(linker: ActorLinker) -> None:
+    assert linker.link("Antony Blinken", when=date(2025, 3, 1)).sector == "ELI"
+
+
+def test_sponsor_is_not_the_actor(linker: ActorLinker) -> None:
+    ref = linker.link("Iranian-backed Iraqi Shiite armed groups", when=WHEN)
+    assert (ref.code, ref.country_iso3, ref.sector, ref.sponsor_iso3, ref.name) == (
+        "IRQREB", "IRQ", "REB", "IRN", None)
+
+
+def test_backed_by_phrase(linker: ActorLinker) -> None:
+    ref = linker.link("Syrian militias backed by Turkey", when=WHEN)
+    assert (ref.code, ref.sponsor_iso3) == ("SYRREB", "TUR")
+
+
+def test_sponsor_entity(linker: ActorLinker) -> None:
+    ref = linker.link("Russian-sponsored Ukrainian separatist fighters", when=WHEN)
+    assert (ref.country_iso3, ref.sector, ref.sponsor_iso3) == ("UKR", "REB", "RUS")
+
+
+def test_unknown_person_with_title(linker: ActorLinker) -> None:
+    ref = linker.link("Iraqi Prime Minister Foo Bar", when=WHEN)
+    assert (ref.code, ref.name) == ("IRQGOV", "Foo Bar")
+    assert ref.entity_id == linker.link("Foo Bar").entity_id
+    assert ref.entity_id is not None and ref.entity_id.startswith("n:")
+
+
+def test_acronym_needs_capitals(linker: ActorLinker) -> None:
+    assert linker.link("IS", when=WHEN).code == "IMGMUSISI"
+    assert linker.link("is", when=WHEN).code is None
+    assert linker.link("us", when=WHEN).code is None
+
+
+def test_span_is_kept(linker: ActorLinker) -> None:
+    ref = linker.link("NATO", start=10, end=14)
+    assert (ref.text, ref.start, ref.end) == ("NATO", 10, 14)
+
+
+def test_empty_and_junk(linker: ActorLinker) -> None:
+    assert linker.link("").code is None
+    assert linker.link("on Friday").code is None
