@@ -1,0 +1,186 @@
+"""Build the event coder's data tables from the ontology sources (dev time only).
+
+Reads ``/work/shared/ontology`` (or ``--ontology DIR``) and writes, under
+``src/tidings/data/events/``:
+
+- ``cameo_codes.tsv``: every CAMEO code with root, QuadClass, Goldstein and its PLOVER
+  event/mode/context (official 2021 crosswalk, modes checked against the current mode list,
+  plus the Tidings policy for CAMEO 02x: appeals are coded as PLOVER REQUEST);
+- ``plover_types.tsv`` and ``plover_modes.tsv``: the 16 PLOVER types and their modes;
+- ``verbs_petrarch.tsv``: PETRARCH2 verb lemmas (bare verbs and the patterns written for each
+  verb) reduced to lemma, particle, required head words, prepositions and CAMEO code.
+
+The hand-curated tables (``triggers.tsv``, ``modality.tsv``, ``light_verbs.tsv``) are written
+by people and are not touched here. Run: ``python scripts/build_event_lexicon.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "tidings" / "data" / "events"
+
+# Modes renamed or retired since the 2021 crosswalk, mapped onto the current manual's modes.
+MODE_RENAMES = {
+    ("ASSAULT", "assassinate"): "targeted",
+    ("ASSAULT", "massacre"): "targeted",
+    ("ASSAULT", "pro_autocracy"): "crowd-control",
+    ("COERCE", "ban"): "restrict",
+    ("THREATEN", "ban"): "restrict",
+    ("THREATEN", "political"): "restrict",
+    ("RETREAT", "return"): "release",
+    ("RETREAT", "ease"): "",
+    ("PROTEST", "boycott"): "boycott",
+}
+# CAMEO code -> current mode where the 2021 crosswalk gives a coarser or outdated one.
+CODE_MODES = {
+    "195": "aerial",
+    "1831": "suicide-attack",
+    "175": "crowd-control",
+    "1712": "destroy",
+    "1823": "beat",
+    "176": "cyber",
+}
+# Tidings policy, after ``plover_modes.csv`` (SANCTION:discontinue covers international
+# sanctions) where the 2021 crosswalk still sends them to COERCE.
+CODE_EVENTS = {"163": ("SANCTION", "discontinue")}
+# Tidings policy: PLOVER v2 folds CAMEO "appeal" (02) into REQUEST (the crosswalk drops it).
+APPEAL_MODES = {
+    "020": "",
+    "021": "assist",
+    "022": "assist",
+    "023": "assist",
+    "024": "change",
+    "025": "yield",
+    "026": "meet",
+    "027": "yield",
+    "028": "meet",
+}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _write(name: str, header: list[str], rows: list[list[str]]) -> None:
+    path = OUT / name
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+    print(f"wrote {path} ({len(rows)} rows)")
+
+
+def build(onto: Path) -> None:
+    modes = _rows(onto / "plover_modes.csv")
+    valid = {(m["event"], m["mode"]) for m in modes}
+    _write(
+        "plover_modes.tsv",
+        ["event", "mode", "description", "plover_score"],
+        [[m["event"], m["mode"], m["description"], m["plover_score"]] for m in modes],
+    )
+    types = _rows(onto / "plover_events.csv")
+    _write(
+        "plover_types.tsv",
+        ["event", "quad_class", "plover_score", "requires_recipient", "cameo_roots"],
+        [
+            [
+                t["event"],
+                t["quad_class"],
+                t["plover_score"],
+                t["requires_recipient"],
+                t["cameo_roots"],
+            ]
+            for t in types
+        ],
+    )
+    walk = {r["cameo_code"]: r for r in _rows(onto / "cameo_to_plover.csv")}
+    out: list[list[str]] = []
+    for c in _rows(onto / "cameo_events.csv"):
+        code = c["code"]
+        w = walk.get(code) or walk.get(code[:3]) or walk.get(code[:2]) or {}
+        event, mode, context = w.get("plover_event", ""), w.get("plover_mode", ""), ""
+        context = w.get("plover_context", "")
+        source = "crosswalk"
+        if code.startswith("02"):
+            event, mode, source = "REQUEST", APPEAL_MODES.get(code[:3], ""), "tidings:appeal"
+        if event == "CONCEDE|RETREAT" or "|" in event:  # root 08 alone: the generic yield
+            event = "CONCEDE"
+        if code in CODE_EVENTS:
+            (event, mode), source = CODE_EVENTS[code], "tidings:policy"
+        mode = CODE_MODES.get(code, MODE_RENAMES.get((event, mode), mode))
+        if mode and (event, mode) not in valid:
+            mode = ""
+        out.append(
+            [
+                code,
+                c["name"],
+                c["root_code"],
+                c["quad_class"],
+                c["goldstein"],
+                event,
+                mode,
+                context,
+                source,
+            ]
+        )
+    _write(
+        "cameo_codes.tsv",
+        [
+            "code",
+            "name",
+            "root",
+            "quad_class",
+            "goldstein",
+            "plover_event",
+            "plover_mode",
+            "plover_context",
+            "mapping_source",
+        ],
+        out,
+    )
+    synsets: dict[str, list[str]] = {}
+    for s in _rows(onto / "petrarch_synsets.csv"):
+        synsets.setdefault(s["synset"].lstrip("&").rstrip("_"), []).append(s["word"])
+    verbs: dict[tuple[str, str, str, str], list[str]] = {}
+    for r in _rows(onto / "petrarch_verbs.csv"):
+        if r["row_type"] == "pattern" and (r["is_source_verb"] != "True" or r["pattern_pre"]):
+            continue
+        if r["notes"] and ("slash" in r["notes"] or "star-attached" in r["notes"]):
+            continue
+        if " " in r["verb_head"] or not r["verb_head"].isalpha():
+            continue
+        code = r["cameo_code"]
+        passive = r["cameo_code_passive"]
+        if r["discard"] == "True":
+            code = "---"
+        heads: list[str] = []
+        for h in filter(None, r["heads"].split(";")):
+            if h.startswith("&"):
+                members = synsets.get(h[1:].rstrip("_"), [])
+                heads.append("|".join(sorted({m.split()[-1] for m in members})) or h)
+            else:
+                heads.append(h.lower())
+        key = (r["verb_head"], r["verb_particle"], ";".join(heads), r["prepositions"].lower())
+        # PETRARCH2 keeps the last definition of a duplicated pattern and the first of a verb.
+        if key in verbs and r["row_type"] == "verb":
+            continue
+        verbs[key] = [code, passive, r["line"]]
+    _write(
+        "verbs_petrarch.tsv",
+        ["lemma", "particle", "heads", "preps", "cameo_code", "cameo_code_passive", "line"],
+        [list(k) + v for k, v in sorted(verbs.items())],
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ontology", type=Path, default=Path("/work/shared/ontology"))
+    build(ap.parse_args().ontology)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,473 @@
+"""Find event mentions in one parsed sentence: triggers, arguments, modality, negation.
+
+A mention is an intermediate record (trigger token, chosen lexicon entry, argument tokens);
+``_records`` turns it into an ``Event``. The steps are written out in ``find_mentions``:
+triggers from the lexicon, then governing verbs ("promised to", "asked X to", "threatened
+to", "denied", "refused to") fold the event they govern into one mention, then auxiliaries
+and conditions set modality, and reported speech records who claims the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from tidings.events import _syntax as syn
+from tidings.events._lexicon import Lexicon, TriggerEntry
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+# Future cooperation is AGREE (PLOVER coding notes); the CAMEO "intent" code by root.
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "03": "030"}
+# What a threat threatens, by the type of the threatened act: (CAMEO code, PLOVER mode).
+THREAT_CODES = {
+    "ASSAULT": ("138", "violence"),
+    "MOBILIZE": ("138", "violence"),
+    "COERCE": ("132", "restrict"),
+    "SANCTION": ("1313", "relations"),
+    "PROTEST": ("1312", "restrict"),
+}
+# Refusals by the type of the refused act (CAMEO 12x).
+REFUSE_CODES = {
+    "CONSULT": "125",
+    "AID": "122",
+    "COOPERATE": "121",
+    "CONCEDE": "124",
+    "RETREAT": "124",
+    "AGREE": "120",
+}
+# Requests by the type of the requested act (CAMEO 02x appeals).
+REQUEST_CODES = {
+    "CONSULT": "026",
+    "AID": "023",
+    "COOPERATE": "021",
+    "CONCEDE": "025",
+    "RETREAT": "025",
+    "SUPPORT": "022",
+    "AGREE": "027",
+}
+_SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+_NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos")
+_BAD_ARG_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+@dataclass
+class Mention:
+    """One event mention found in a sentence, before actor linking."""
+
+    trigger: Token
+    entry: TriggerEntry
+    code: str
+    plover_event: str = ""  # override; "" = from the CAMEO code
+    plover_mode: str = ""
+    source: Token | None = None
+    target: Token | None = None
+    reciprocal: bool = False
+    negated: bool = False
+    modality: str = "asserted"
+    object_text: str | None = None
+    claimed_by: Token | None = None
+    hops: int = 0
+    governor: Token | None = None
+    location: Token | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _slots(tok: Token) -> tuple[set[str], set[str]]:
+    """Lemmas in the trigger's argument slots, and the prepositions/particles attached."""
+    slots: set[str] = set()
+    preps: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "prt"):
+            preps.add(c.lower_)
+            for obj in syn.children(c, "pobj"):
+                slots.add(obj.lemma_.lower())
+                slots.add(obj.lower_)
+                slots.update(m.lemma_.lower() for m in syn.children(obj, "compound", "amod"))
+        elif c.dep_ in (*syn.OBJ, "nsubjpass", "advmod", "acomp", "npadvmod", "compound", "amod"):
+            slots.add(c.lemma_.lower())
+            slots.add(c.lower_)
+            slots.update(m.lemma_.lower() for m in syn.children(c, "compound", "amod"))
+        elif c.dep_ in ("xcomp",):
+            slots.add(c.lemma_.lower())
+    return slots, preps
+
+
+def choose_entry(tok: Token, entries: list[TriggerEntry]) -> TriggerEntry | None:
+    """The most specific lexicon entry whose particle, heads and prepositions are present."""
+    slots, preps = _slots(tok)
+    best: TriggerEntry | None = None
+    for e in entries:
+        if e.particle and e.particle not in preps:
+            continue
+        if any(not (group & slots) for group in e.heads):
+            continue
+        if any(p not in preps for p in e.preps):
+            continue
+        if best is None or (e.curated, e.specificity) > (best.curated, best.specificity):
+            best = e
+    return best
+
+
+def _usable_arg(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    if tok.ent_type_ in _BAD_ARG_ENTS or tok.pos_ in ("VERB", "AUX", "NUM", "ADV"):
+        return False
+    return tok.lower_ not in ("each", "other")
+
+
+def _prep_target(tok: Token, verb: bool) -> Token | None:
+    found = dict(reversed(list(syn.prep_objects(tok))))
+    for prep in syn.TARGET_PREPS:
+        if verb and prep == "of":
+            continue
+        obj = found.get(prep)
+        if _usable_arg(obj):
+            return obj
+    return None
+
+
+def _is_thing(tok: Token, entry: TriggerEntry, lex: Lexicon) -> bool:
+    """The object is the thing acted on ("sent weapons", "held talks"), not an actor."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.nouns or any(lemma in g or tok.lower_ in g for g in entry.heads):
+        return True
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and syn.first_child(tok, "poss") is None
+
+
+def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token | None, str | None]:
+    """The target actor of a verb and, when the direct object is a thing, that thing's text."""
+    if not syn.is_passive(verb):
+        for c in verb.children:
+            if c.dep_ == "dobj" and _usable_arg(c) and _is_thing(c, entry, lex):
+                prep = _prep_target(verb, verb=True) or _prep_target(c, verb=True)
+                if prep is not None:
+                    s, e = syn.np_span(c)
+                    return prep, verb.doc[s:e].text
+                if c.lemma_.lower() in lex.nouns or any(c.lemma_.lower() in g for g in entry.heads):
+                    return None, verb.doc[slice(*syn.np_span(c))].text
+    return _plain_target(verb), None
+
+
+def _plain_target(verb: Token) -> Token | None:
+    if syn.is_passive(verb):
+        tgt = syn.first_child(verb, *syn.PASS_SUBJ)
+        if tgt is not None and tgt.lower_ in syn.REL_PRONOUNS:
+            tgt = syn.relative_head(verb)
+        if tgt is None and verb.dep_ == "acl":  # "bases attacked by militias"
+            tgt = verb.head
+        return tgt if _usable_arg(tgt) else None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and _usable_arg(c):
+            if c.lower_ in syn.REL_PRONOUNS and syn.relative_head(verb) is not None:
+                return syn.relative_head(verb)
+            return c
+    return _prep_target(verb, verb=True)
+
+
+def _verb_source(verb: Token) -> tuple[Token | None, int]:
+    if syn.is_passive(verb):
+        return syn.agent(verb), 0
+    subj, hops = syn.subject(verb)
+    return (subj if _usable_arg(subj) or (subj is not None and subj.pos_ == "PRON") else None), hops
+
+
+def _location(tok: Token) -> Token | None:
+    for prep, obj in syn.prep_objects(tok):
+        if prep == "in" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+            return obj
+    return None
+
+
+def _verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | None:
+    code = entry.cameo_code
+    if syn.is_passive(tok) and entry.cameo_code_passive:
+        code = entry.cameo_code_passive
+    if code == "---":
+        return None
+    src, hops = _verb_source(tok)
+    tgt, thing = _verb_target(tok, entry, lex)
+    m = Mention(
+        trigger=tok,
+        entry=entry,
+        code=code,
+        plover_event=entry.plover_event,
+        plover_mode=entry.plover_mode,
+        source=src,
+        target=tgt,
+        hops=hops,
+        location=_location(tok),
+        object_text=thing,
+    )
+    _reciprocal(m, lex)
+    return m
+
+
+def _noun_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | None:
+    head = tok.head
+    light = tok.dep_ == "dobj" and head.lemma_.lower() in lex.light_verbs
+    src: Token | None = None
+    hops = 0
+    if light:
+        src, hops = _verb_source(head)
+    if src is None:
+        src = syn.first_child(tok, "poss")
+    if src is None:
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+                src = c
+                break
+    tgt = _prep_target(tok, verb=False)
+    if tgt is None and (light or tok.dep_ in ("nsubj", "nsubjpass")):
+        tgt = _prep_target(head, verb=True)
+    if src is None:
+        for prep, obj in syn.prep_objects(tok):
+            if prep == "by":
+                src = obj
+    m = Mention(
+        trigger=tok,
+        entry=entry,
+        code=entry.cameo_code,
+        plover_event=entry.plover_event,
+        plover_mode=entry.plover_mode,
+        source=src,
+        target=tgt,
+        hops=hops + (0 if light else 1),
+        location=_location(head if light else tok),
+    )
+    m.extra["light_verb"] = head.text if light else None
+    between = dict(syn.prep_objects(tok)).get("between")
+    if between is not None and len(syn.conjuncts(between)) > 1:
+        m.source, m.target, m.reciprocal = between, syn.conjuncts(between)[1], True
+    else:
+        _reciprocal(m, lex)
+    return m
+
+
+def _reciprocal(m: Mention, lex: Lexicon) -> None:
+    """ "X and Y met": both parties, no invented direction (source first, target second)."""
+    symmetric = m.entry.symmetric or _event_type(m, lex) in ("CONSULT", "COOPERATE")
+    if not symmetric or m.source is None:
+        return
+    parties = syn.conjuncts(m.source)
+    if len(parties) > 1 and (m.target is None or m.target.lower_ in ("other", "each")):
+        m.target, m.reciprocal = parties[1], True
+    elif m.target is None and m.source.tag_ in ("NNS", "NNPS") and m.trigger.pos_ == "VERB":
+        m.reciprocal = True  # "the two sides met": parties named together
+
+
+def _inner_verbs(gov: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in gov.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX")]
+
+
+def _phrase(tok: Token) -> str:
+    """The text of the clause headed by ``tok`` without its leading "to"/"that"."""
+    toks = [t for t in tok.subtree if not (t.i < tok.i and t.dep_ in ("aux", "mark", "nsubj"))]
+    if not toks:
+        return tok.text
+    return tok.doc[toks[0].i : toks[-1].i + 1].text
+
+
+def _event_type(m: Mention, lex: Lexicon) -> str:
+    if m.plover_event:
+        return m.plover_event
+    c = lex.code(m.code)
+    return c.plover_event if c else ""
+
+
+def _governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set[int]) -> None:
+    """Fold the event under a governing verb ("promised to work") into one mention."""
+    roles = lex.governors.get(gov.lemma_.lower(), {})
+    xcomps = _inner_verbs(gov, ("xcomp",))
+    ccomps = _inner_verbs(gov, ("ccomp",))
+    own = cands.get(gov.i)
+    if "request" in roles and (xcomps or (ccomps and gov.lemma_.lower() in ("demand", "insist"))):
+        inner = (xcomps or ccomps)[0]
+        target = syn.first_child(gov, "dobj")
+        if target is None:
+            target = dict(syn.prep_objects(gov)).get("on")
+        if target is None and not xcomps:
+            target, _ = syn.subject(inner)
+        if target is None and own is None:
+            return  # "want to", "hope to": not a request to someone
+        inner_m = cands.get(inner.i)
+        if own is None:
+            entry = next(iter(lex.verbs.get("ask", [])), None)
+            if entry is None:
+                return
+            own = Mention(trigger=gov, entry=entry, code="020")
+            own.source, own.hops = _verb_source(gov)
+            cands[gov.i] = own
+        own.target = target if target is not None else own.target
+        own.object_text = _phrase(inner)
+        own.modality = "asserted"
+        if inner_m is not None:
+            inner_type = _event_type(inner_m, lex)
+            own.extra["requested_type"] = inner_type
+            if own.code[:2] == "02" and inner_type in REQUEST_CODES:
+                own.code = REQUEST_CODES[inner_type]
+            consumed.add(inner.i)
+        return
+    inner_list = xcomps or [c for c in ccomps if syn.auxiliaries(c) & (syn.FUTURE_AUX | {"would"})]
+    if "deny" in roles:
+        inner_list = xcomps or ccomps
+    if not inner_list:
+        if own is not None and roles.keys() & {"promise", "threat", "refuse"}:
+            own.modality = next(iter(roles.values()))
+        return
+    inner = inner_list[0]
+    inner_m = cands.get(inner.i)
+    if inner_m is None:
+        if own is not None:
+            own.object_text = _phrase(inner)
+            for role in ("promise", "threat"):
+                if role in roles:
+                    own.modality = roles[role]
+        return
+    inner_type = _event_type(inner_m, lex)
+    if "deny" in roles:
+        inner_m.modality = "denied"
+        inner_m.governor = gov
+        if inner_m.source is not None and inner_m.source.pos_ == "PRON":
+            inner_m.source, inner_m.hops = syn.subject(gov)[0], inner_m.hops + 1
+        return
+    if "fail" in roles:
+        inner_m.negated = True
+        inner_m.governor = gov
+        return
+    if "intent" in roles:
+        inner_m.modality = "intended"
+        inner_m.governor = gov
+        if inner_type in COOPERATIVE:
+            _to_agree(inner_m, lex)
+        return
+    folded = inner_m
+    folded.governor = gov
+    folded.extra["inner_trigger"] = [inner.idx, inner.idx + len(inner.text)]
+    if "refuse" in roles:
+        folded.code = (
+            "1243" if inner_m.code.startswith("084") else REFUSE_CODES.get(inner_type, "120")
+        )
+        folded.plover_event, folded.plover_mode = "", ""
+        folded.object_text = _phrase(inner)
+        folded.extra["refused_type"] = inner_type
+    elif "threat" in roles or ("promise" in roles and inner_type in CONFLICT):
+        code, mode = THREAT_CODES.get(inner_type, ("130", ""))
+        folded.code, folded.plover_event, folded.plover_mode = code, "THREATEN", mode
+        folded.modality = "threatened"
+        folded.extra["threatened_type"] = inner_type
+    elif "promise" in roles:
+        folded.modality = roles["promise"] if gov.lemma_.lower() != "agree" else "asserted"
+        if inner_type in COOPERATIVE or inner_type == "AGREE":
+            _to_agree(folded, lex)
+        elif inner_type in ("CONCEDE", "RETREAT"):
+            folded.plover_event, folded.plover_mode = "CONCEDE", ""
+            folded.modality = roles["promise"]
+    else:
+        return
+    # The governor's subject is the actor; the trigger becomes the governing verb.
+    folded.trigger = gov
+    src, hops = _verb_source(gov)
+    if src is not None:
+        folded.source, folded.hops = src, hops
+    if folded.target is None and own is not None:
+        folded.target = own.target
+    folded.entry = own.entry if own is not None else folded.entry
+    _reciprocal(folded, lex)
+    consumed.add(inner.i)
+    cands[gov.i] = folded
+
+
+def _to_agree(m: Mention, lex: Lexicon) -> None:
+    """PLOVER: promised/planned cooperation is AGREE (CAMEO 03x "express intent")."""
+    c = lex.code(m.code)
+    root = c.root if c else m.code[:2]
+    m.extra["plover_type_as_act"] = _event_type(m, lex)
+    m.code = INTENT_CODES.get(root, "030")
+    m.plover_event, m.plover_mode = "AGREE", ""
+
+
+def _claimant(tok: Token, lex: Lexicon) -> Token | None:
+    """The speaker when ``tok`` sits in a clause reported by a speech verb ("X said ...")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("ccomp", "parataxis"):
+            gov = cur.head
+            if "speech" in lex.governors.get(gov.lemma_.lower(), {}):
+                speaker, _ = syn.subject(gov)
+                return speaker
+        if cur.head is cur:
+            break
+        cur = cur.head
+    for c in tok.sent:
+        if c.lower_ == "according" and c.i + 2 < len(tok.doc) and tok.doc[c.i + 1].lower_ == "to":
+            return next(syn.children(tok.doc[c.i + 1], "pobj"), None)
+    # "..., X said." with the event verb as the root and the speech verb as a parataxis/ccomp
+    for c in tok.children:
+        if c.dep_ in ("parataxis", "ccomp") and "speech" in lex.governors.get(c.lemma_.lower(), {}):
+            return syn.first_child(c, *syn.SUBJ)
+    return None
+
+
+def find_mentions(sent: Span, lex: Lexicon, triggers: list[Token]) -> list[Mention]:
+    """All event mentions of one sentence, given the lexicon-matched trigger tokens."""
+    cands: dict[int, Mention] = {}
+    for tok in triggers:
+        if tok.pos_ == "VERB":
+            if tok.dep_ in ("amod", "compound"):  # "Iranian-backed": a modifier, not an act
+                continue
+            entry = choose_entry(tok, lex.verbs.get(tok.lemma_.lower(), []))
+            m = _verb_mention(tok, entry, lex) if entry else None
+        else:
+            if tok.dep_ not in _NOUN_DEPS:
+                continue
+            entries = lex.nouns.get(tok.lemma_.lower(), []) or lex.nouns.get(tok.lower_, [])
+            entry = choose_entry(tok, entries)
+            m = _noun_mention(tok, entry, lex) if entry else None
+        if m is not None:
+            cands[tok.i] = m
+    # A noun event that is the object of a coded verb ("condemned the attack") is that
+    # verb's argument, not a second event; so is a noun after a coded light verb.
+    for i in [i for i, m in cands.items() if m.trigger.pos_ != "VERB"]:
+        head = cands[i].trigger.head
+        if head.i in cands and head.i != i:
+            del cands[i]
+    consumed: set[int] = set()
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.governors:
+            _governed(tok, cands, lex, consumed)
+    out: list[Mention] = []
+    for i, m in sorted(cands.items()):
+        if i in consumed:
+            continue
+        _finish(m, lex)
+        out.append(m)
+    return out
+
+
+def _finish(m: Mention, lex: Lexicon) -> None:
+    """Negation, auxiliary-driven modality and the claimant of one mention."""
+    verb = m.trigger if m.trigger.pos_ == "VERB" else m.trigger.head
+    m.negated = (
+        m.negated or syn.negated(m.trigger) or (m.trigger.pos_ != "VERB" and syn.negated(verb))
+    )
+    if m.governor is not None and syn.negated(m.governor):
+        m.negated = True
+    aux = syn.auxiliaries(verb)
+    if m.modality == "asserted":
+        if syn.in_condition(verb) or aux & syn.HYPOTHETICAL_AUX:
+            m.modality = "hypothetical"
+        elif aux & syn.FUTURE_AUX:
+            m.modality = "intended"
+            if _event_type(m, lex) in COOPERATIVE:
+                _to_agree(m, lex)
+    speaker = _claimant(m.trigger, lex)
+    if speaker is not None and speaker not in (m.source, m.target):
+        m.claimed_by = speaker
+    if m.source is not None and m.source.lower_ in _SPEAKER_PRONOUNS and speaker is not None:
+        # "Hungary said it will support ...": the pronoun is the speaker.
+        m.source, m.hops = speaker, m.hops + 1
+        m.extra["source_from_speaker"] = True

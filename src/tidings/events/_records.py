@@ -1,0 +1,160 @@
+"""Turn event mentions into ``Event`` records: CAMEO/PLOVER fields, linked actors, confidence."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from tidings.events import _syntax as syn
+from tidings.events._lexicon import Lexicon
+from tidings.events._mentions import Mention
+from tidings.interfaces import ActorLinker, DocActors
+from tidings.model import ActorRef, AnnotatedDoc, Event, content_id
+
+log = logging.getLogger(__name__)
+
+
+class _NoActors:
+    """Stand-in when no actor linker is configured: actors keep their text and span only."""
+
+    def at(self, start: int, end: int) -> ActorRef | None:
+        return None
+
+
+def doc_actors(linker: ActorLinker | None, doc: AnnotatedDoc) -> DocActors:
+    """The linker's per-article index, or a stand-in if there is none or it fails."""
+    if linker is None:
+        return _NoActors()
+    try:
+        return linker.link_doc(doc)
+    except Exception:  # noqa: BLE001 - a linker bug must not lose the article's events
+        log.exception(
+            "actor linker failed on %s; events keep uncoded actors", doc.article.article_id
+        )
+        return _NoActors()
+
+
+def actor_ref(tok: Token | None, actors: DocActors) -> ActorRef | None:
+    """The linked actor for the noun phrase headed by ``tok`` (span in article offsets)."""
+    if tok is None:
+        return None
+    owner = syn.first_child(tok, "poss")
+    if tok.pos_ == "NOUN" and not tok.ent_type_ and owner is not None and owner.pos_ == "PROPN":
+        tok = owner  # "Turkey's efforts" -> Turkey
+    start_i, end_i = syn.np_span(tok)
+    span = tok.doc[start_i:end_i]
+    start, end = span.start_char, span.end_char
+    ref = None
+    try:
+        ref = actors.at(start, end)
+    except Exception:  # noqa: BLE001
+        log.exception("actor lookup failed for %r", span.text)
+    if ref is None:
+        return ActorRef(text=span.text, start=start, end=end)
+    if ref.start is None:
+        ref = replace(ref, start=start, end=end)
+    return ref
+
+
+def _confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) -> float:
+    """Trigger specificity x argument completeness x parse-path directness, in [0.05, 0.99]."""
+    e = m.entry
+    if e.pos == "NOUN":
+        trig = 0.7 if m.extra.get("light_verb") else 0.5
+    elif e.curated:
+        trig = 0.85 if e.specificity else 0.75
+    else:
+        trig = 0.65 if e.specificity else 0.55
+    args = 0.5
+    if source is not None:
+        args += 0.25 + (0.1 if source.code or source.country_iso3 else 0.0)
+    if target is not None:
+        args += 0.1 + (0.05 if target.code or target.country_iso3 else 0.0)
+    path = 1.0 - 0.07 * min(m.hops, 3) - (0.1 if m.extra.get("source_from_speaker") else 0.0)
+    return round(max(0.05, min(0.99, trig * args * path / 0.85 * 0.95)), 3)
+
+
+def _visit_code(m: Mention, src: ActorRef | None, tgt: ActorRef | None, actors: DocActors) -> str:
+    """Refine a bare meeting (040) by where it happened: visit (042/043) or third place (044)."""
+    if m.code != "040" or m.location is None or m.reciprocal:
+        return m.code
+    loc = actor_ref(m.location, actors)
+    where = loc.country_iso3 if loc else None
+    s = src.country_iso3 if src else None
+    t = tgt.country_iso3 if tgt else None
+    if not where or not s or not t or s == t:
+        return m.code
+    if where == t:
+        return "042"  # the source travelled to the target's country
+    if where == s:
+        return "043"  # the source hosted the target
+    return "044"
+
+
+def make_event(
+    m: Mention,
+    *,
+    doc: AnnotatedDoc,
+    sent: Span,
+    sent_idx: int,
+    lex: Lexicon,
+    actors: DocActors,
+    coder: str,
+    version: str,
+) -> Event | None:
+    """Build one ``Event`` from a mention; None when the code has no PLOVER type."""
+    source = actor_ref(m.source, actors)
+    target = actor_ref(m.target, actors)
+    code = (
+        _visit_code(m, source, target, actors) if m.trigger.lemma_ in ("meet", "talk") else m.code
+    )
+    cameo = lex.code(code)
+    if cameo is None:
+        return None
+    event = m.plover_event or cameo.plover_event
+    if not event:
+        return None
+    mode = m.plover_mode or (cameo.plover_mode if (m.plover_event in ("", event)) else "")
+    if mode and mode not in lex.plover_modes.get(event, set()):
+        mode = ""
+    trig = m.trigger
+    extra: dict[str, Any] = {k: v for k, v in m.extra.items() if v is not None}
+    claimed = None
+    if m.claimed_by is not None:
+        s, e = syn.np_span(m.claimed_by)
+        span = trig.doc[s:e]
+        claimed = span.text
+        extra["claimed_by_span"] = [span.start_char, span.end_char]
+    extra["cameo_name"] = cameo.name
+    return Event(
+        event_id=content_id(doc.article.article_id, str(trig.idx), event, coder, prefix="ev_"),
+        article_id=doc.article.article_id,
+        sentence_idx=sent_idx,
+        plover_type=event,
+        plover_mode=mode or None,
+        cameo_code=cameo.code,
+        cameo_root=cameo.root,
+        quad_class=cameo.quad_class,
+        goldstein=cameo.goldstein,
+        source=source,
+        target=target,
+        evidence_text=sent.text,
+        evidence_start=sent.start_char,
+        evidence_end=sent.end_char,
+        trigger_text=trig.text,
+        trigger_start=trig.idx,
+        trigger_end=trig.idx + len(trig.text),
+        coder=coder,
+        coder_version=version,
+        plover_context=cameo.plover_context,
+        object_text=m.object_text,
+        reciprocal=m.reciprocal,
+        negated=m.negated,
+        modality=m.modality,
+        confidence=_confidence(m, source, target),
+        claimed_by=claimed,
+        extra=extra,
+    )

@@ -1,0 +1,112 @@
+"""The default event coder: spaCy Matcher over the bundled lexicons, arguments from the parse."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from tidings import registry
+from tidings.errors import ConfigError
+from tidings.events import _syntax as syn
+from tidings.events._lexicon import Lexicon, load_lexicon
+from tidings.events._mentions import find_mentions
+from tidings.events._records import doc_actors, make_event
+from tidings.interfaces import ActorLinker
+from tidings.model import AnnotatedDoc, Event
+from tidings.registry import register
+
+log = logging.getLogger(__name__)
+
+VERSION = "1.0.0"
+MAX_SENT_TOKENS = 150  # longer "sentences" are lists or tables, not prose
+
+
+class RuleCoder:
+    """Code PLOVER/CAMEO events with lexicon triggers and dependency-parse arguments."""
+
+    name = "tidings.rules.v1"
+    version = VERSION
+
+    def __init__(self, actor_linker: str | ActorLinker | None = "tidings.actors.v1") -> None:
+        self.lexicon: Lexicon = load_lexicon()
+        self._matchers: dict[int, tuple[Vocab, Matcher]] = {}
+        self._linker_name = actor_linker if isinstance(actor_linker, str) else None
+        self._linker: ActorLinker | None = None if isinstance(actor_linker, str) else actor_linker
+        self._linker_tried = not isinstance(actor_linker, str) or not actor_linker
+
+    @property
+    def linker(self) -> ActorLinker | None:
+        """The actor linker, resolved on first use (absent -> actors stay uncoded)."""
+        if not self._linker_tried:
+            self._linker_tried = True
+            try:
+                self._linker = registry.resolve("actor_linker", str(self._linker_name))
+            except (ConfigError, ImportError) as exc:
+                log.warning("no actor linker (%s); event actors will not be coded", exc)
+        return self._linker
+
+    def _matcher(self, vocab: Vocab) -> Matcher:
+        got = self._matchers.get(id(vocab))
+        if got is not None and got[0] is vocab:
+            return got[1]
+        matcher = Matcher(vocab)
+        lex = self.lexicon
+        matcher.add("VERB", [[{"LEMMA": {"IN": sorted(lex.verbs)}, "POS": "VERB"}]])
+        nouns = sorted(lex.nouns)
+        matcher.add("NOUN", [[{"LOWER": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+        matcher.add("NOUN", [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+        self._matchers[id(vocab)] = (vocab, matcher)
+        return matcher
+
+    def triggers(self, doc: Doc) -> list[Token]:
+        """Tokens whose lemma is in the verb or noun lexicon (one Matcher pass over the doc)."""
+        seen: set[int] = set()
+        out: list[Token] = []
+        for _, start, _end in self._matcher(doc.vocab)(doc):
+            if start not in seen:
+                seen.add(start)
+                out.append(doc[start])
+        return sorted(out, key=lambda t: t.i)
+
+    def code(self, doc: AnnotatedDoc) -> list[Event]:
+        """All events of one article, in text order."""
+        sdoc = doc.doc
+        if len(sdoc) < 3 or not sdoc.has_annotation("DEP"):
+            return []
+        triggers = self.triggers(sdoc)
+        if not triggers:
+            return []
+        actors = doc_actors(self.linker, doc)
+        events: list[Event] = []
+        t = 0
+        for sent_idx, sent in enumerate(sdoc.sents):
+            mine: list[Token] = []
+            while t < len(triggers) and triggers[t].i < sent.end:
+                if triggers[t].i >= sent.start:
+                    mine.append(triggers[t])
+                t += 1
+            if not mine or len(sent) > MAX_SENT_TOKENS or syn.is_shouting(sent):
+                continue
+            for m in find_mentions(sent, self.lexicon, mine):
+                ev = make_event(
+                    m,
+                    doc=doc,
+                    sent=sent,
+                    sent_idx=sent_idx,
+                    lex=self.lexicon,
+                    actors=actors,
+                    coder=self.name,
+                    version=self.version,
+                )
+                if ev is not None:
+                    events.append(ev)
+        return events
+
+
+@register("event_coder", "tidings.rules.v1")
+def make_rule_coder(actor_linker: str = "tidings.actors.v1", **_: Any) -> RuleCoder:
+    return RuleCoder(actor_linker=actor_linker)
