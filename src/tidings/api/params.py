@@ -1,0 +1,74 @@
+"""REST query-parameter models: the shared ``EventFilter`` plus the response format."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tidings.query.filters import DEFAULT_PAGE, MAX_PAGE, EventFilter
+
+Format = Literal["json", "csv"]
+
+
+class EventParams(EventFilter):
+    """``/events`` parameters: every ``EventFilter`` field, plus ``format``."""
+
+    format: Format | None = Field(default=None, description="json (default) or csv; or use Accept.")
+
+    def to_filter(self) -> EventFilter:
+        return EventFilter(**self.model_dump(exclude={"format"}))
+
+
+class TimelineParams(EventFilter):
+    """``/timeline`` parameters: every ``EventFilter`` field, plus the date bucket."""
+
+    bucket: Literal["day", "week", "month", "year"] = Field(
+        default="day", description="Date bucket."
+    )
+    format: Format | None = Field(default=None, description="json (default) or csv.")
+
+    def to_filter(self) -> EventFilter:
+        return EventFilter(**self.model_dump(exclude={"format", "bucket"}))
+
+
+class Page(BaseModel):
+    """Offset pagination of a list endpoint."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="Page size (max 1000).")
+    offset: int = Field(default=0, ge=0, description="Rows to skip.")
+    format: Format | None = Field(default=None, description="json (default) or csv; or use Accept.")
+
+
+class StoryParams(Page):
+    """``/stories`` parameters."""
+
+
+class ActorParams(Page):
+    """``/actors`` parameters."""
+
+    q: str | None = Field(
+        default=None, max_length=100, description="Code prefix or part of a name."
+    )
+
+
+class ArticleParams(Page):
+    """``/articles`` parameters."""
+
+    outlet: str | None = Field(
+        default=None, max_length=200, description="Outlet (case-insensitive)."
+    )
+    story_id: str | None = Field(default=None, max_length=100, description="Story id.")
+
+
+class QuoteParams(Page):
+    """``/quotes`` parameters."""
+
+    speaker: str | None = Field(
+        default=None, max_length=200, description="Part of the speaker's name."
+    )
+    q: str | None = Field(default=None, max_length=200, description="Text the quote contains.")
+    article_id: str | None = Field(default=None, max_length=100, description="Article id.")
+    event_id: str | None = Field(default=None, max_length=100, description="Event id.")

@@ -1,0 +1,55 @@
+"""The one read layer: filters in, pandas/polars/Arrow frames or JSON-ready records out.
+
+No other package reads the store with SQL: the Python API (``tidings.db``), the CLI and the
+REST API all call these functions with the same :class:`EventFilter`.
+"""
+
+from __future__ import annotations
+
+from tidings.errors import QueryError
+from tidings.query.export import (
+    GDELT_COLUMNS,
+    events_table,
+    export_gdelt,
+    export_parquet_dataset,
+    write_parquet,
+)
+from tidings.query.filters import DEFAULT_PAGE, MAX_PAGE, EventFilter
+from tidings.query.reads import (
+    actor,
+    actors,
+    article,
+    articles,
+    count_events,
+    event,
+    events,
+    quotes,
+    stats,
+    stories,
+    story,
+    timeline,
+)
+
+__all__ = [
+    "DEFAULT_PAGE",
+    "GDELT_COLUMNS",
+    "MAX_PAGE",
+    "EventFilter",
+    "QueryError",
+    "actor",
+    "actors",
+    "article",
+    "articles",
+    "count_events",
+    "event",
+    "events",
+    "events_table",
+    "export_gdelt",
+    "export_parquet_dataset",
+    "quotes",
+    "stats",
+    "stories",
+    "story",
+    "timeline",
+    "write_parquet",
+]

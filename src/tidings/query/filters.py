@@ -1,0 +1,265 @@
+"""The one event filter shared by the Python API, the CLI and REST, and its SQL translation.
+
+A filter means the same thing everywhere: the CLI options, the REST query parameters and the
+keyword arguments of ``Tidings.events`` are the fields of :class:`EventFilter`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from tidings.errors import QueryError
+
+MAX_PAGE = 1000
+DEFAULT_PAGE = 100
+
+Side = Literal["either", "source", "target"]
+Modality = Literal[
+    "asserted", "requested", "promised", "threatened", "intended", "hypothetical", "denied"
+]
+
+_CODE = re.compile(r"^[A-Z0-9]{3,15}$")
+_TYPE = re.compile(r"^[A-Z_]{2,20}$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+# Great-circle distance in km (haversine); parameters: lat, lat, lon.
+_HAVERSINE = (
+    "2 * 6371.0088 * asin(sqrt(pow(sin(radians(e.lat - ?) / 2), 2) + "
+    "cos(radians(?)) * cos(radians(e.lat)) * pow(sin(radians(e.lon - ?) / 2), 2)))"
+)
+
+
+def _split(value: str | list[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    items = value if isinstance(value, list) else value.split(",")
+    out = [i.strip() for i in items if i and i.strip()]
+    return out or None
+
+
+class EventFilter(BaseModel):
+    """Which events to return. Every field is optional; unset fields do not filter.
+
+    Text values are matched case-insensitively where noted; codes are upper-cased.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    actor: str | None = Field(
+        default=None,
+        description="Actor code prefix (IRQ, USAGOV), country ISO3, or a part of the actor's "
+        "name or text (case-insensitive).",
+        max_length=100,
+    )
+    side: Side = Field(default="either", description="Which argument `actor` must match.")
+    type: str | None = Field(
+        default=None,
+        description="PLOVER event type(s), comma-separated (CONSULT,REQUEST).",
+        max_length=200,
+    )
+    cameo_root: str | None = Field(
+        default=None, description="CAMEO root code(s) 01..20, comma-separated.", max_length=100
+    )
+    quad_class: int | None = Field(
+        default=None,
+        ge=1,
+        le=4,
+        description="QuadClass 1..4 (verbal/material cooperation/conflict).",
+    )
+    country: str | None = Field(
+        default=None,
+        description="ISO3 country of the event place, or of either actor.",
+        max_length=3,
+        min_length=3,
+    )
+    lat: float | None = Field(
+        default=None, ge=-90, le=90, description="Centre latitude of `km` radius."
+    )
+    lon: float | None = Field(
+        default=None, ge=-180, le=180, description="Centre longitude of `km` radius."
+    )
+    km: float | None = Field(
+        default=None, gt=0, le=20000, description="Radius in km around lat/lon."
+    )
+    since: date | None = Field(
+        default=None, description="First event date (YYYY-MM-DD), inclusive."
+    )
+    until: date | None = Field(default=None, description="Last event date (YYYY-MM-DD), inclusive.")
+    outlet: str | None = Field(
+        default=None,
+        description="An outlet that reported the event (exact, case-insensitive).",
+        max_length=200,
+    )
+    modality: Modality | None = Field(default=None, description="Event modality.")
+    negated: bool | None = Field(
+        default=None, description="Only negated (true) or affirmed (false)."
+    )
+    min_confidence: float | None = Field(
+        default=None, ge=0, le=1, description="Minimum coder confidence 0..1."
+    )
+    q: str | None = Field(
+        default=None,
+        description="Text that the evidence sentence contains (case-insensitive).",
+        max_length=200,
+    )
+    story_id: str | None = Field(default=None, description="Story id.", max_length=100)
+    mentions: bool = Field(
+        default=False, description="Return every mention, not only canonical (merged) events."
+    )
+    limit: int = Field(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="Page size (max 1000).")
+    offset: int = Field(default=0, ge=0, description="Rows to skip.")
+
+    @field_validator("actor", "outlet", "q", "story_id")
+    @classmethod
+    def _strip(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        v = v.strip()
+        return v or None
+
+    @field_validator("type")
+    @classmethod
+    def _types(cls, v: str | None) -> str | None:
+        items = _split(v)
+        if items is None:
+            return None
+        items = [i.upper() for i in items]
+        for i in items:
+            if not _TYPE.match(i):
+                raise ValueError("not a PLOVER type name (letters and _ only)")
+        return ",".join(items)
+
+    @field_validator("cameo_root")
+    @classmethod
+    def _roots(cls, v: str | None) -> str | None:
+        items = _split(v)
+        if items is None:
+            return None
+        out = []
+        for i in items:
+            if not i.isdigit() or not 1 <= int(i) <= 20:
+                raise ValueError("not a CAMEO root 01..20")
+            out.append(f"{int(i):02d}")
+        return ",".join(out)
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        v = v.strip().upper()
+        if not _ISO3.match(v):
+            raise ValueError("not an ISO3 country code")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EventFilter:
+        geo = (self.lat, self.lon, self.km)
+        if any(x is not None for x in geo) and any(x is None for x in geo):
+            raise ValueError("lat, lon and km go together: give all three or none")
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since {self.since} is after until {self.until}")
+        return self
+
+    # -- construction -----------------------------------------------------------------
+    @classmethod
+    def make(cls, **values: Any) -> EventFilter:
+        """Build a filter from keyword values; invalid values raise ``QueryError``."""
+        values = {k: v for k, v in values.items() if v is not None}
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            raise QueryError(one_line(exc)) from None
+
+    # -- SQL --------------------------------------------------------------------------
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause (over alias ``e`` = events) and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not self.mentions:
+            clauses.append("e.event_id = e.canonical_id")
+        if self.actor:
+            sides = ["source", "target"] if self.side == "either" else [self.side]
+            code = self.actor.upper()
+            like = f"%{_escape_like(self.actor)}%"
+            parts = []
+            for s in sides:
+                parts.append(
+                    f"(starts_with(e.{s}_code, ?) OR e.{s}_country = ? "
+                    f"OR e.{s}_name ILIKE ? ESCAPE '\\' OR e.{s}_text ILIKE ? ESCAPE '\\')"
+                )
+                params += [code, code, like, like]
+            clauses.append("(" + " OR ".join(parts) + ")")
+        if self.type:
+            items = self.type.split(",")
+            clauses.append(f"e.plover_type IN ({', '.join('?' for _ in items)})")
+            params += items
+        if self.cameo_root:
+            items = self.cameo_root.split(",")
+            clauses.append(f"e.cameo_root IN ({', '.join('?' for _ in items)})")
+            params += items
+        if self.quad_class is not None:
+            clauses.append("e.quad_class = ?")
+            params.append(self.quad_class)
+        if self.country:
+            clauses.append("(e.country_iso3 = ? OR e.source_country = ? OR e.target_country = ?)")
+            params += [self.country] * 3
+        if self.lat is not None and self.lon is not None and self.km is not None:
+            # A bounding box first lets DuckDB skip most rows before the trigonometry.
+            dlat = self.km / 111.0
+            clauses.append("e.lat BETWEEN ? AND ?")
+            params += [self.lat - dlat, self.lat + dlat]
+            clauses.append(f"{_HAVERSINE} <= ?")
+            params += [self.lat, self.lat, self.lon, self.km]
+        if self.since:
+            clauses.append("e.event_date >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("e.event_date <= ?")
+            params.append(self.until)
+        if self.outlet:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.canonical_id "
+                "AND lower(m.outlet) = lower(?))"
+            )
+            params.append(self.outlet)
+        if self.modality:
+            clauses.append("e.modality = ?")
+            params.append(self.modality)
+        if self.negated is not None:
+            clauses.append("e.negated = ?")
+            params.append(self.negated)
+        if self.min_confidence is not None:
+            clauses.append("e.confidence >= ?")
+            params.append(self.min_confidence)
+        if self.q:
+            clauses.append("e.evidence_text ILIKE ? ESCAPE '\\'")
+            params.append(f"%{_escape_like(self.q)}%")
+        if self.story_id:
+            clauses.append("e.story_id = ?")
+            params.append(self.story_id)
+        sql = " AND ".join(clauses) if clauses else "TRUE"
+        return sql, params
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def one_line(exc: ValidationError) -> str:
+    """A pydantic validation error as one line: ``field: problem; field: problem``."""
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "body"))
+        msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        if err.get("type") == "extra_forbidden":
+            known = ", ".join(EventFilter.model_fields)
+            msg = f"unknown filter; known: {known}"
+        value = err.get("input")
+        shown = f" (got {value!r})" if isinstance(value, str | int | float) and loc else ""
+        parts.append(f"{loc}: {msg}{shown}" if loc else f"{msg}")
+    return "; ".join(parts)
