@@ -227,7 +227,7 @@ class QuoteExtractor:
         # the same speaker goes on: the next paragraph, or the next sentence after the cue
         if prev is not None and prev.kind == "direct" and 0 <= q.start - prev.end < 400:
             between = text[prev.end : q.start]
-            if "\n" in between and not between.strip(" \n\t.,"):
+            if "\n" in between and "\n" not in between.strip() and between.find("\n") < 100:
                 return _Cand(
                     q.start, q.end, "direct", None, None, [(q.start, q.end)], inherit_from=prev
                 )

@@ -21,6 +21,7 @@ _PRONOUNS = {"he", "she", "him", "her"}
 _PLURAL_PRONOUNS = {"they", "them"}
 _CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 _KEEP_PREP_HEADS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "source"}
+_KEEP_PREPS = {"of", "from", "for", "with", "at"}
 _RECENT_CHARS = 2500
 
 
@@ -43,7 +44,8 @@ def speaker_span(head: Token) -> tuple[int, int]:
     tokens = [head]
     for child in head.children:
         if child.dep_ in _CUT_DEPS and not (
-            child.dep_ == "prep" and (head.lower_ in _KEEP_PREP_HEADS or child.lower_ == "of")
+            child.dep_ == "prep"
+            and (head.lower_ in _KEEP_PREP_HEADS or child.lower_ in _KEEP_PREPS)
         ):
             continue
         tokens.extend(child.subtree)
