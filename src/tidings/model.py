@@ -154,7 +154,9 @@ class Event:
     object_text: str | None = None
     reciprocal: bool = False
     negated: bool = False
-    modality: str = "asserted"  # asserted|requested|promised|threatened|intended|hypothetical|denied
+    modality: str = (
+        "asserted"  # asserted|requested|promised|threatened|intended|hypothetical|denied
+    )
     confidence: float = 0.5
     event_date: str | None = None
     date_precision: str | None = None

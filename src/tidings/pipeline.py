@@ -121,6 +121,58 @@ def process_articles(articles: Iterable[Article], parts: Components) -> list[Art
     return [process_annotated(d, parts) for d in parts.annotator.annotate(articles)]
 
 
+@dataclass
+class DocOutcome:
+    """Everything derived from one document, ready to be written in one transaction."""
+
+    doc: RawDoc
+    articles: list[Article]
+    results: list[ArticleResult]
+
+    @property
+    def events(self) -> list[Event]:
+        return [e for r in self.results for e in r.events]
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [q for r in self.results for q in r.quotes]
+
+    @property
+    def skipped(self) -> dict[str, str]:
+        return {r.article.article_id: r.skipped_reason for r in self.results if r.skipped_reason}
+
+
+def process_documents(
+    docs: Sequence[RawDoc], parts: Components, config: Config
+) -> list[DocOutcome | SourceError]:
+    """Extract, annotate (one batch) and code documents; pure, so any worker can run it.
+
+    A failing document becomes a SourceError; the others go on.
+    """
+    out: list[DocOutcome | SourceError] = []
+    extracted: list[tuple[RawDoc, list[Article]]] = []
+    for doc in docs:
+        try:
+            extracted.append((doc, extract_articles(doc, config)))
+        except TidingsError as exc:
+            out.append(SourceError(doc.source_uri, "extract", str(exc)))
+    all_articles = [a for _, arts in extracted for a in arts]
+    try:
+        by_id = {r.article.article_id: r for r in process_articles(all_articles, parts)}
+    except Exception:  # one bad article must not sink the batch: retry one document at a time
+        log.exception("batch failed; retrying documents one by one")
+        by_id = {}
+        for doc, arts in extracted:
+            try:
+                by_id.update({r.article.article_id: r for r in process_articles(arts, parts)})
+            except Exception as exc:  # noqa: BLE001 - any failure of one input is recorded
+                out.append(SourceError(doc.source_uri, "process", _one_line(exc)))
+    for doc, arts in extracted:
+        if all(a.article_id in by_id for a in arts):
+            out.append(DocOutcome(doc, arts, [by_id[a.article_id] for a in arts]))
+    return out
+
+
 class Pipeline:
     """A configured pipeline writing into one store."""
 
@@ -130,17 +182,28 @@ class Pipeline:
         self.parts = Components.from_config(self.config)
         self.batch_docs = int(self.config.get("annotate", {}).get("batch_size", 32))
 
+    def start(self, sources: Sequence[str]) -> RunReport:
+        """Open a run in the store and return its (empty) report."""
+        run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        self.store.start_run(run_id, config_hash(self.config), tidings_version(), list(sources))
+        return RunReport(run_id=run_id)
+
+    def finish(self, report: RunReport, after_run: bool = True) -> RunReport:
+        """Cross-article steps, then close the run with its counts."""
+        if after_run:
+            self.after_run(report)
+        self.store.finish_run(report.run_id, report.counts())
+        return report
+
     def run(
         self, sources: Sequence[str], progress: ProgressFn | None = None, after_run: bool = True
     ) -> RunReport:
         """Ingest ``sources`` and store everything derived from them; returns the report."""
-        run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-        report = RunReport(run_id=run_id)
-        self.store.start_run(run_id, config_hash(self.config), tidings_version(), list(sources))
-        buffer: list[tuple[RawDoc, list[Article]]] = []
+        report = self.start(sources)
+        batch: list[RawDoc] = []
         for item in read_sources(sources, self.config):
             if isinstance(item, SourceError):
-                self._fail(report, item)
+                self.fail(report, item)
                 continue
             report.documents_seen += 1
             if progress:
@@ -148,60 +211,44 @@ class Pipeline:
             if self.store.has_document(item.doc_id):
                 report.documents_skipped += 1
                 continue
-            try:
-                articles = extract_articles(item, self.config)
-            except TidingsError as exc:
-                self._fail(report, SourceError(item.source_uri, "extract", str(exc)))
-                continue
-            buffer.append((item, articles))
-            if sum(len(a) for _, a in buffer) >= self.batch_docs:
-                self._flush(buffer, report)
-                buffer = []
-        self._flush(buffer, report)
-        if after_run:
-            self.after_run(report)
-        self.store.finish_run(run_id, report.counts())
-        return report
+            batch.append(item)
+            if len(batch) >= self.batch_docs:
+                self.write(process_documents(batch, self.parts, self.config), report)
+                batch = []
+        self.write(process_documents(batch, self.parts, self.config), report)
+        return self.finish(report, after_run)
 
     def after_run(self, report: RunReport) -> None:
         """Cross-article steps (stories, event merging) over everything stored."""
         return None
 
-    def _flush(self, buffer: list[tuple[RawDoc, list[Article]]], report: RunReport) -> None:
-        if not buffer:
-            return
-        all_articles = [a for _, arts in buffer for a in arts]
-        try:
-            results = {r.article.article_id: r for r in process_articles(all_articles, self.parts)}
-        except Exception:  # one bad article must not sink the batch: retry one document at a time
-            log.exception("batch failed; retrying documents one by one")
-            results = {}
-            for doc, arts in buffer:
-                try:
-                    for r in process_articles(arts, self.parts):
-                        results[r.article.article_id] = r
-                except Exception as exc:  # noqa: BLE001 - any failure of one input is recorded
-                    self._fail(report, SourceError(doc.source_uri, "process", _one_line(exc)))
-        for doc, arts in buffer:
-            got = [results[a.article_id] for a in arts if a.article_id in results]
-            if len(got) != len(arts):
+    def write(self, outcomes: Iterable[DocOutcome | SourceError], report: RunReport) -> None:
+        """Store each document's outcome in its own transaction; record failures."""
+        for outcome in outcomes:
+            if isinstance(outcome, SourceError):
+                self.fail(report, outcome)
                 continue
-            events = [e for r in got for e in r.events]
-            quotes = [q for r in got for q in r.quotes]
-            skipped = {r.article.article_id: r.skipped_reason for r in got if r.skipped_reason}
+            doc = outcome.doc
+            if self.store.has_document(doc.doc_id):  # e.g. the same page twice in one run
+                report.documents_skipped += 1
+                continue
+            events, quotes = outcome.events, outcome.quotes
             try:
-                self.store.write_document(doc, report.run_id, arts, events, quotes, skipped)
+                self.store.write_document(
+                    doc, report.run_id, outcome.articles, events, quotes, outcome.skipped
+                )
             except Exception as exc:  # noqa: BLE001
-                self._fail(report, SourceError(doc.source_uri, "store", _one_line(exc)))
+                self.fail(report, SourceError(doc.source_uri, "store", _one_line(exc)))
                 continue
             report.documents_new += 1
-            report.articles += len(arts)
+            report.articles += len(outcome.articles)
             report.events += len(events)
             report.quotes += len(quotes)
 
-    def _fail(self, report: RunReport, error: SourceError) -> None:
+    def fail(self, report: RunReport, error: SourceError) -> None:
+        """Record one input's failure: a log line, the report, an ``errors`` row."""
         line = f"{error.source_uri}: {error.message}"
-        log.warning(line)
+        log.info(line)
         report.errors.append(line)
         self.store.record_error(report.run_id, error)
 

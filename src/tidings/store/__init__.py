@@ -109,7 +109,9 @@ class Store:
         self.con.close()
 
     # -- runs and errors ------------------------------------------------------
-    def start_run(self, run_id: str, config_hash: str, version: str, sources: Sequence[str]) -> None:
+    def start_run(
+        self, run_id: str, config_hash: str, version: str, sources: Sequence[str]
+    ) -> None:
         with self._lock:
             self.con.execute(
                 "INSERT OR IGNORE INTO runs VALUES (?, ?, NULL, ?, ?, ?, NULL)",
@@ -238,3 +240,128 @@ class Store:
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
+
+    # -- stories (written and read by tidings.stories.runner) ---------------------------------
+    def _dict_rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            cur = self.con.execute(sql, list(params))
+            cols = [d[0] for d in cur.description or ()]
+            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def unclustered_articles(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Articles not yet in a story (no fingerprint), skipped ones left out."""
+        sql = (
+            "SELECT a.article_id, a.outlet, a.published_at, a.title, a.text FROM articles a "
+            "WHERE a.skipped_reason IS NULL AND a.article_id NOT IN "
+            "(SELECT article_id FROM article_fingerprints) ORDER BY a.published_at, a.article_id"
+        )
+        return self._dict_rows(sql + (f" LIMIT {int(limit)}" if limit else ""))
+
+    def article_actor_names(self, article_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Canonical actor names/entities of events and quote speakers, per article."""
+        rows = self._dict_rows(
+            "SELECT article_id, coalesce(source_name, source_entity) AS n FROM events "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+            "UNION SELECT article_id, coalesce(target_name, target_entity) FROM events "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+            "UNION SELECT article_id, speaker_entity FROM quotes "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(article_ids)] * 3,
+        )
+        out: dict[str, list[str]] = {}
+        for r in rows:
+            if r["n"]:
+                out.setdefault(str(r["article_id"]), []).append(str(r["n"]))
+        return out
+
+    def fingerprints_between(self, since: datetime, until: datetime) -> list[dict[str, Any]]:
+        """Fingerprints of clustered articles published in [since, until]."""
+        return self._dict_rows(
+            "SELECT * FROM article_fingerprints WHERE published_at BETWEEN ? AND ?",
+            [since, until],
+        )
+
+    def fingerprints_sharing(
+        self, keys: Sequence[str], *, undated_only: bool = False, limit: int = 20_000
+    ) -> list[dict[str, Any]]:
+        """Fingerprints sharing a blocking key with ``keys`` (newest first, at most ``limit``)."""
+        if not keys:
+            return []
+        where = "list_has_any(keys, ?::VARCHAR[])"
+        if undated_only:
+            where += " AND published_at IS NULL"
+        return self._dict_rows(
+            f"SELECT * FROM article_fingerprints WHERE {where} "
+            f"ORDER BY published_at DESC NULLS LAST LIMIT {int(limit)}",
+            [list(keys)],
+        )
+
+    def story_members(self, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Clustered articles (id, story, outlet, date, title) of the given stories."""
+        return self._dict_rows(
+            "SELECT article_id, story_id, outlet, published_at, title FROM article_fingerprints "
+            "WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(story_ids)],
+        )
+
+    def write_fingerprints(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Upsert article fingerprints (keys: the ``article_fingerprints`` columns)."""
+        cols = (
+            "article_id", "story_id", "outlet", "published_at", "title", "minhash", "vector",
+            "embedder", "entities", "keys", "near_duplicate_of", "undated", "score",
+        )  # fmt: skip
+        now = datetime.now(UTC)
+        with self.transaction() as con:
+            con.executemany(
+                f"INSERT OR REPLACE INTO article_fingerprints ({', '.join(cols)}, clustered_at) "
+                f"VALUES ({', '.join('?' for _ in cols)}, ?)",
+                [[r.get(c) for c in cols] + [now] for r in rows],
+            )
+
+    def story_event_mentions(self, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Event mentions of the given stories with their article's outlet and date."""
+        return self._dict_rows(
+            "SELECT e.event_id, e.canonical_id, e.story_id, e.article_id, a.outlet, "
+            "a.published_at, e.plover_type, e.reciprocal, e.negated, e.modality, e.event_date, "
+            "e.date_precision, e.source_entity, e.source_code, e.source_name, e.source_text, "
+            "e.target_entity, e.target_code, e.target_name, e.target_text, e.n_articles, "
+            "e.n_outlets FROM events e LEFT JOIN articles a USING (article_id) "
+            "WHERE e.story_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(story_ids)],
+        )
+
+    def reset_event_merges(self, event_ids: Sequence[str]) -> None:
+        """Undo merges of these mentions: each is its own canonical event again."""
+        if not event_ids:
+            return
+        ids = list(event_ids)
+        with self.transaction() as con:
+            con.execute(
+                "DELETE FROM event_mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
+                "AND mention_id <> event_id",
+                [ids],
+            )
+            con.execute(
+                "UPDATE events SET canonical_id = event_id, n_articles = 1, n_outlets = 1 "
+                "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids],
+            )
+
+    def story_rows(self, story_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Articles, event mentions and quotes of one story, for ``stories.compare``."""
+        articles = self._dict_rows(
+            "SELECT article_id, outlet, title, published_at, url FROM articles "
+            "WHERE story_id = ? ORDER BY published_at, article_id",
+            [story_id],
+        )
+        events = self._dict_rows(
+            "SELECT e.*, a.outlet FROM events e LEFT JOIN articles a USING (article_id) "
+            "WHERE e.story_id = ? ORDER BY e.event_id",
+            [story_id],
+        )
+        quotes = self._dict_rows(
+            "SELECT q.*, a.outlet FROM quotes q JOIN articles a USING (article_id) "
+            "WHERE a.story_id = ? ORDER BY q.quote_id",
+            [story_id],
+        )
+        return {"articles": articles, "events": events, "quotes": quotes}
