@@ -17,7 +17,8 @@ from typing import Any
 
 from tidings.config import Config
 from tidings.errors import ConfigError
-from tidings.ingest import expand_sources, read_path
+from tidings.ingest import read_path
+from tidings.ingest._paths import expand_sources
 from tidings.model import RawDoc, SourceError
 from tidings.pipeline import (
     Components,

@@ -1,0 +1,113 @@
+"""End to end through the pipeline: stored records, idempotent re-runs, bad input recorded."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from tidings.config import load_config
+from tidings.pipeline import Pipeline
+from tidings.store import Store
+
+PAGE = """Blinken meets Iraqi premier in Baghdad
+Published On: Sat, 14 Dec 2024 07:56:23 PKT
+BAGHDAD (AFP) – US Secretary of State Antony Blinken met Iraqi Prime Minister Mohammed Shia \
+al-Sudani in Baghdad on Friday and asked him to rein in armed groups. A US official said the \
+talks lasted two hours.
+"""
+
+OTHER = """Protesters rally in Tbilisi
+Published On: Sun, 15 Dec 2024 10:00:00 GMT
+Thousands of protesters marched through Tbilisi on Saturday to demand new elections, \
+and police did not intervene.
+"""
+
+
+def _counts(store: Store) -> dict[str, int]:
+    tables = ("documents", "articles", "events", "quotes", "event_mentions")
+    return {t: store.con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "blinken.txt").write_text(PAGE, encoding="utf-8")
+    with gzip.open(root / "tbilisi.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write(OTHER)
+    (root / "junk.txt").write_bytes(bytes(range(256)) * 40)
+    (root / "empty.html").write_text("", encoding="utf-8")
+    (root / "bad.jsonl").write_text(
+        '{"title": "ok", "text": "The Iraqi government condemned the attack on Friday."}\n'
+        "{not json\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_run_stores_events_and_rerun_adds_nothing(corpus: Path) -> None:
+    store = Store(":memory:")
+    pipeline = Pipeline(store, load_config())
+    first = pipeline.run([str(corpus)])
+    counts = _counts(store)
+    assert counts["documents"] == 3  # two pages + the good JSONL line
+    assert counts["events"] >= 2
+    consult = store.con.execute(
+        "select source_code, target_code, source_name from events where plover_type='CONSULT'"
+    ).fetchall()
+    assert ("USAGOV", "IRQGOV", "Antony Blinken") in consult
+    # three bad inputs: junk, empty, the malformed JSONL line; each named, each an errors row
+    assert len(first.errors) == 3
+    assert any("junk.txt" in e for e in first.errors)
+    assert any("empty.html" in e for e in first.errors)
+    assert any("bad.jsonl" in e and "line 2" in e for e in first.errors)
+    n_errors = store.con.execute("select count(*) from errors").fetchone()[0]
+    assert n_errors == 3
+
+    second = Pipeline(store, load_config()).run([str(corpus)])
+    assert _counts(store) == counts
+    assert second.documents_new == 0
+    assert second.documents_skipped == 3
+
+
+def test_published_at_keeps_zone(corpus: Path) -> None:
+    store = Store(":memory:")
+    Pipeline(store, load_config()).run([str(corpus / "blinken.txt")])
+    published, tz, dateline, wire = store.con.execute(
+        "select published_at, published_tz, dateline, wire from articles"
+    ).fetchone()
+    assert published.isoformat().startswith("2024-12-14")
+    assert dateline.upper() == "BAGHDAD"
+    assert wire == "AFP"
+
+
+def test_non_english_article_is_skipped_with_reason(tmp_path: Path) -> None:
+    page = tmp_path / "de.txt"
+    page.write_text(
+        "Der Außenminister traf am Freitag den irakischen Ministerpräsidenten in Bagdad. "
+        "Die Gespräche dauerten zwei Stunden und es ging um die Lage in der Region.",
+        encoding="utf-8",
+    )
+    store = Store(":memory:")
+    Pipeline(store, load_config()).run([str(page)])
+    lang, reason = store.con.execute("select language, skipped_reason from articles").fetchone()
+    assert lang == "de"
+    assert reason and "non-English" in reason
+    assert store.con.execute("select count(*) from events").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+def test_dask_run_gives_the_same_records(corpus: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    from tidings.scale import run_dask
+
+    plain = Store(":memory:")
+    Pipeline(plain, load_config()).run([str(corpus)])
+    on_dask = Store(":memory:")
+    report = run_dask(on_dask, [str(corpus)], load_config(), workers=2, files_per_partition=2)
+    assert len(report.errors) == 3
+    query = "select event_id, plover_type, source_code, target_code from events order by 1"
+    assert on_dask.con.execute(query).fetchall() == plain.con.execute(query).fetchall()
+    assert _counts(on_dask) == _counts(plain)
