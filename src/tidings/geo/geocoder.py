@@ -1,0 +1,146 @@
+"""The gazetteer geocoder (``tidings.gazetteer.v1``): places of an article and of its events."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import tomllib
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from tidings import registry
+from tidings.geo.gazetteer import Gazetteer, data_dir, load_gazetteer
+from tidings.geo.locate import locate
+from tidings.geo.recognise import GazetteerMatcher, find_mentions
+from tidings.geo.resolve import Context, Resolution, place_of, resolve_mentions, resolve_name
+from tidings.model import AnnotatedDoc, Article, Event, Place
+
+log = logging.getLogger(__name__)
+
+
+def load_settings(path: Path | None = None) -> dict[str, Any]:
+    """The geocoder's thresholds and weights (``data/geo/settings.toml``)."""
+    with open(path or data_dir() / "settings.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+class GazetteerGeocoder:
+    """Recognise places (NER + gazetteer), resolve them by scored context, locate events."""
+
+    name = "tidings.gazetteer.v1"
+
+    def __init__(
+        self,
+        gazetteer_dir: str | None = None,
+        settings_file: str | None = None,
+        annotator: str = "tidings.spacy.v1",
+        use_matcher: bool = True,
+    ) -> None:
+        self.gazetteer_dir = gazetteer_dir
+        self.settings = load_settings(Path(settings_file) if settings_file else None)
+        self.weights: dict[str, float] = {k: float(v) for k, v in self.settings["score"].items()}
+        rec = self.settings["recognise"]
+        self.labels: tuple[str, ...] = tuple(rec["entity_labels"])
+        self.min_population = int(rec["match_min_population"])
+        self.max_ngram = int(rec["max_ngram"])
+        self.rescue_min_population = int(rec["rescue_min_population"])
+        loc = self.settings["locate"]
+        self.preps = frozenset(loc["locative_preps"])
+        self.max_path = int(loc["max_path"])
+        self.annotator_name = annotator
+        self.use_matcher = use_matcher
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return load_gazetteer(self.gazetteer_dir)
+
+    @cached_property
+    def matcher(self) -> GazetteerMatcher | None:
+        if not self.use_matcher:
+            return None
+        return GazetteerMatcher(
+            self.gazetteer, self.min_population, self.max_ngram, self.rescue_min_population
+        )
+
+    @cached_property
+    def _annotator(self) -> Any:
+        return registry.resolve("annotator", self.annotator_name)
+
+    def _parse(self, text: str) -> Any:
+        ann = self._annotator
+        if hasattr(ann, "parse"):
+            return ann.parse(text)
+        article = Article(article_id="geo-find", doc_id="geo-find", text=text)
+        return next(iter(ann.annotate([article]))).doc
+
+    # --- the Geocoder protocol
+
+    def find(self, text: str, *, context_iso3: Sequence[str] = ()) -> list[Place]:
+        """Places of a bare text; ``context_iso3`` favours places in those countries."""
+        ctx = Context(given_iso3=frozenset(context_iso3))
+        return [r.place for r in self.resolve_doc(self._parse(text), ctx)]
+
+    def locate_events(
+        self, doc: AnnotatedDoc, events: Sequence[Event]
+    ) -> tuple[list[Event], list[Place]]:
+        """Every place of the article, and each event with the place its clause names."""
+        ctx = self.context(doc.article, events)
+        resolutions = self.resolve_doc(doc.doc, ctx)
+        located: list[Event] = []
+        for event in events:
+            hit = locate(
+                doc.doc,
+                event.trigger_start,
+                event.trigger_end,
+                (event.evidence_start, event.evidence_end),
+                resolutions,
+                self.preps,
+                self.max_path,
+            )
+            if hit is not None:
+                located.append(dataclasses.replace(event, place=hit.place, place_source="text"))
+            elif ctx.dateline is not None:
+                place = place_of(ctx.dateline, doc.article.dateline or "", None, None)
+                located.append(dataclasses.replace(event, place=place, place_source="dateline"))
+            else:
+                located.append(dataclasses.replace(event, place=None, place_source="none"))
+        return located, [r.place for r in resolutions]
+
+    # --- building blocks (also used by evaluation and explanation)
+
+    def context(self, article: Article, events: Sequence[Event] = ()) -> Context:
+        """The dateline's place and the actors' countries of an article."""
+        actors: set[str] = set()
+        for e in events:
+            for ref in (e.source, e.target):
+                if ref is not None and ref.country_iso3:
+                    actors.add(ref.country_iso3)
+        base = Context(actor_iso3=frozenset(actors))
+        dateline = None
+        if article.dateline and article.dateline.strip():
+            name = article.dateline.strip().split(",")[0].strip().title()
+            dateline = resolve_name(name, self.gazetteer, self.weights, base)
+        return dataclasses.replace(base, dateline=dateline)
+
+    def resolve_doc(self, doc: Any, ctx: Context | None = None) -> list[Resolution]:
+        """Recognise and resolve every place mention of a parsed document."""
+        mentions = find_mentions(doc, self.matcher, self.labels)
+        return resolve_mentions(doc.text, mentions, self.gazetteer, self.weights, ctx)
+
+
+@registry.register("geocoder", "tidings.gazetteer.v1")
+def make_gazetteer_geocoder(
+    gazetteer_dir: str | None = None,
+    settings_file: str | None = None,
+    annotator: str = "tidings.spacy.v1",
+    use_matcher: bool = True,
+    **_: Any,
+) -> GazetteerGeocoder:
+    return GazetteerGeocoder(
+        gazetteer_dir=gazetteer_dir,
+        settings_file=settings_file,
+        annotator=annotator,
+        use_matcher=use_matcher,
+    )

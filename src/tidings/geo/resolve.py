@@ -1,0 +1,181 @@
+"""Pick each mention's gazetteer place by a score with named components (explainable)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from tidings.geo.gazetteer import Entry, Gazetteer
+from tidings.geo.recognise import Mention
+from tidings.model import Place
+
+_QUALIFIER = re.compile(r"^\s*,\s*")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the article says around its places: the dateline and the actors' countries."""
+
+    dateline: Entry | None = None
+    actor_iso3: frozenset[str] = frozenset()
+    given_iso3: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A mention, the chosen place (None when the gazetteer has no such name) and why."""
+
+    mention: Mention
+    place: Place
+    entry: Entry | None
+    score: float = 0.0
+    components: Mapping[str, float] = field(default_factory=dict)
+    candidates: int = 0
+
+
+def place_of(entry: Entry | None, name: str, start: int | None, end: int | None) -> Place:
+    """The ``Place`` record of a gazetteer entry; an unknown place keeps only its text."""
+    if entry is None:
+        return Place(name=name, start=start, end=end)
+    return Place(
+        name=entry.name,
+        start=start,
+        end=end,
+        geonameid=entry.geonameid,
+        country_iso3=entry.country_iso3,
+        admin1=entry.admin1,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature=entry.feature,
+    )
+
+
+def _components(
+    entry: Entry,
+    name: str,
+    gaz: Gazetteer,
+    weights: Mapping[str, float],
+    countries: Mapping[str, int],
+    admin1s: Mapping[tuple[str, str], int],
+    qualifiers: Sequence[Entry],
+    ctx: Context,
+    qualified: Sequence[Entry] = (),
+) -> dict[str, float]:
+    c: dict[str, float] = {}
+    c["prominence"] = weights["prominence"] * math.log10(entry.population + 1) / 7
+    c["feature"] = weights.get(f"feature_{entry.feature}", 0.0)
+    primary = gaz.is_primary(entry, name)
+    c["name"] = weights["primary_name"] if primary else weights["alternate_name"]
+    iso3, a1 = entry.country_iso3 or "", entry.admin1 or ""
+    if iso3 and countries.get(iso3):
+        c["same_country"] = weights["same_country"]
+    if iso3 and a1 and entry.feature == "city" and admin1s.get((iso3, a1)):
+        c["same_admin1"] = weights["same_admin1"]
+    for q in qualifiers:
+        if q.country_iso3 == iso3 and (q.feature == "country" or q.admin1 == a1):
+            c["qualifier"] = weights["qualifier"]
+    for q in qualified:
+        same = q.country_iso3 == iso3 and (entry.feature == "country" or q.admin1 == a1)
+        if same and entry.feature in ("country", "admin1"):
+            c["qualifies"] = weights["qualifier"]
+    if ctx.dateline is not None and ctx.dateline.country_iso3 == iso3 and iso3:
+        c["dateline_country"] = weights["dateline_country"]
+        if ctx.dateline.admin1 and ctx.dateline.admin1 == a1:
+            c["dateline_admin1"] = weights["dateline_admin1"]
+    if iso3 in ctx.actor_iso3:
+        c["actor_country"] = weights["actor_country"]
+    if iso3 in ctx.given_iso3:
+        c["context_country"] = weights["context_country"]
+    return c
+
+
+def _best(
+    cands: Sequence[Entry],
+    name: str,
+    gaz: Gazetteer,
+    weights: Mapping[str, float],
+    countries: Mapping[str, int],
+    admin1s: Mapping[tuple[str, str], int],
+    qualifiers: Sequence[Entry],
+    ctx: Context,
+    qualified: Sequence[Entry] = (),
+) -> tuple[Entry, float, dict[str, float]]:
+    scored = []
+    for e in cands:
+        comp = _components(e, name, gaz, weights, countries, admin1s, qualifiers, ctx, qualified)
+        # ties go to the more populous place, then the lower id: deterministic
+        scored.append((sum(comp.values()), e.population, -(e.geonameid or 0), e, comp))
+    scored.sort(key=lambda s: (s[0], s[1], s[2]), reverse=True)
+    top = scored[0]
+    return top[3], top[0], top[4]
+
+
+def _qualifier_entries(
+    text: str, mention: Mention, gaz: Gazetteer, nxt: Mention | None
+) -> list[Entry]:
+    """Places named right after ``mention`` as its qualifier: "Paris, Texas"."""
+    if nxt is None or not _QUALIFIER.match(text[mention.end : nxt.start]):
+        return []
+    return [e for e in gaz.lookup(nxt.text) if e.feature in ("country", "admin1")]
+
+
+def resolve_mentions(
+    text: str,
+    mentions: Sequence[Mention],
+    gaz: Gazetteer,
+    weights: Mapping[str, float],
+    ctx: Context | None = None,
+) -> list[Resolution]:
+    """Resolve every mention; other mentions of the article count as context for each."""
+    ctx = ctx or Context()
+    cands = [gaz.lookup(m.text) for m in mentions]
+    quals = [
+        _qualifier_entries(text, m, gaz, mentions[i + 1] if i + 1 < len(mentions) else None)
+        for i, m in enumerate(mentions)
+    ]
+    # "Athens, Georgia": the qualifier is resolved against the places the first name may be
+    qualified = [
+        [c for c in cands[i - 1] if c.feature == "city"] if i and quals[i - 1] else []
+        for i in range(len(mentions))
+    ]
+    # pass 1: each mention alone (prominence, qualifier, dateline) gives the article's context
+    first: list[Entry | None] = []
+    for m, cs, qs, qd in zip(mentions, cands, quals, qualified, strict=True):
+        first.append(_best(cs, m.text, gaz, weights, {}, {}, qs, ctx, qd)[0] if cs else None)
+    countries: dict[str, int] = {}
+    admin1s: dict[tuple[str, str], int] = {}
+    for e in first:
+        if e is None or not e.country_iso3:
+            continue
+        countries[e.country_iso3] = countries.get(e.country_iso3, 0) + 1
+        if e.admin1 and e.feature in ("city", "admin1"):
+            k = (e.country_iso3, e.admin1)
+            admin1s[k] = admin1s.get(k, 0) + 1
+    out: list[Resolution] = []
+    for m, cs, qs, qd, e1 in zip(mentions, cands, quals, qualified, first, strict=True):
+        if not cs:
+            out.append(Resolution(m, place_of(None, m.text, m.start, m.end), None))
+            continue
+        # the mention's own first-pass choice must not vote for itself
+        own_c = dict(countries)
+        own_a = dict(admin1s)
+        if e1 is not None and e1.country_iso3:
+            own_c[e1.country_iso3] -= 1
+            if e1.admin1 and (e1.country_iso3, e1.admin1) in own_a:
+                own_a[(e1.country_iso3, e1.admin1)] -= 1
+        entry, score, comp = _best(cs, m.text, gaz, weights, own_c, own_a, qs, ctx, qd)
+        out.append(
+            Resolution(m, place_of(entry, m.text, m.start, m.end), entry, score, comp, len(cs))
+        )
+    return out
+
+
+def resolve_name(
+    name: str, gaz: Gazetteer, weights: Mapping[str, float], ctx: Context | None = None
+) -> Entry | None:
+    """The best place for a bare name (a dateline), with no article context but ``ctx``."""
+    ctx = ctx or Context()
+    cands = gaz.lookup(name)
+    return _best(cands, name, gaz, weights, {}, {}, [], ctx)[0] if cands else None
