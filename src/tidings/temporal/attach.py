@@ -52,6 +52,21 @@ def _link_score(ev_verb: Token | None, gov: Token | None) -> int:
     return 3 if any(t.dep_ in _REPORTED for t in path) else 1
 
 
+def _clause_end(doc: Doc, start: int, end: int) -> int:
+    """End of the clause an anchored phrase introduces ("the day before [rebels took X]")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return end
+    phrase = {t.i for t in span}
+    for t in doc[span.end : span.sent.end]:
+        if t.pos_ in {"VERB", "AUX"} and any(a.i in phrase for a in t.ancestors):
+            return max(d.idx + len(d) for d in t.subtree)
+    for t in doc[span.end : span.sent.end]:
+        if t.text in {",", ";"}:
+            return t.idx
+    return span.sent.end_char
+
+
 def _dated(f: Found) -> bool:
     return f.start_date is not None
 
@@ -135,7 +150,7 @@ def date_events(
             for f in found
             if f.clause_shift is not None
             and sent.start_char <= f.mention.start
-            and f.mention.end <= at
+            and f.mention.end <= at < _clause_end(sdoc, f.mention.start, f.mention.end)
             and f.anchor_value is not None
         ]
         if shifted:

@@ -141,7 +141,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{unit}|{wd})",
         ),
     ]
-    return tuple((name, re.compile(pattern)) for name, pattern in rules)
+    # No rule may start or end inside a word ("an" in "began" is not a number).
+    return tuple((name, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in rules)
 
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")

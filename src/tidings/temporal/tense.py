@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+_PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:be|being|to)\s+$", re.IGNORECASE)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "set", "due", "prepare", "aim"}
 
@@ -49,6 +50,10 @@ def tense_from_text(text: str, start: int, end: int) -> str | None:
         for m in pattern.finditer(text, left, right):
             if m.start() < end and start < m.end():
                 continue
+            if label == PAST and _PASSIVE_OR_INFINITIVE.search(
+                text, max(left, m.start() - 12), m.start()
+            ):
+                continue  # "will be signed", "to be held": the -ed form is not a past tense
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0]:
                 best = (dist, label)

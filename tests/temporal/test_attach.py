@@ -1,0 +1,114 @@
+"""Event dating over a parsed article: clause attachment, tense from the parse, fallbacks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tidings.model import AnnotatedDoc, Article, Event
+from tidings.temporal import TemporalResolver
+
+
+def _doc(nlp, text: str, published: str | None) -> AnnotatedDoc:  # type: ignore[no-untyped-def]
+    pub = datetime.fromisoformat(published) if published else None
+    article = Article(article_id="a1", doc_id="d1", text=text, published_at=pub)
+    return AnnotatedDoc(article=article, doc=nlp(text))
+
+
+def _event(text: str, trigger: str, nth: int = 0) -> Event:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(trigger, start + 1)
+    return Event(
+        event_id=f"e{start}", article_id="a1", sentence_idx=0, plover_type="CONSULT",
+        plover_mode=None, cameo_code=None, cameo_root=None, quad_class=None, goldstein=None,
+        source=None, target=None, evidence_text=text, evidence_start=0, evidence_end=len(text),
+        trigger_text=trigger, trigger_start=start, trigger_end=start + len(trigger),
+        coder="test", coder_version="0",
+    )  # fmt: skip
+
+
+def _dates(nlp, text: str, published: str | None, triggers: list[str]):  # type: ignore[no-untyped-def]
+    events = [_event(text, t) for t in triggers]
+    dated, times = TemporalResolver().date_events(_doc(nlp, text, published), events)
+    return [(e.event_date, e.date_precision, e.date_text, e.date_source) for e in dated], times
+
+
+def test_worked_example(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "US Secretary of State Antony Blinken met Iraqi Prime Minister Mohammed Shia al-Sudani "
+        "in Baghdad on Friday."
+    )
+    got, times = _dates(nlp, text, "2024-12-14", ["met"])
+    assert got == [("2024-12-13", "day", "Friday", "text")]
+    assert [(t.text, t.value) for t in times] == [("Friday", "2024-12-13")]
+
+
+def test_future_tense_from_parse(nlp) -> None:  # type: ignore[no-untyped-def]
+    got, _ = _dates(nlp, "Blinken will meet Sudani in Baghdad on Friday.", "2024-12-14", ["meet"])
+    assert got == [("2024-12-20", "day", "Friday", "text")]
+
+
+def test_each_clause_its_own_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels attacked the base on Monday, and the army will respond on Friday."
+    got, _ = _dates(nlp, text, "2024-12-14", ["attacked", "respond"])
+    assert got == [
+        ("2024-12-09", "day", "Monday", "text"),
+        ("2024-12-20", "day", "Friday", "text"),
+    ]
+
+
+def test_day_before_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Last Saturday, the day before rebels took control of Damascus, the president fled."
+    got, _ = _dates(nlp, text, "2024-12-14", ["fled", "took"])
+    assert got == [
+        ("2024-12-07", "day", "Last Saturday", "text"),
+        ("2024-12-08", "day", "the day before", "text"),
+    ]
+
+
+def test_reported_future_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Blinken said on Friday that he will visit Ankara next week."
+    got, _ = _dates(nlp, text, "2024-12-14", ["said", "visit"])
+    assert got == [
+        ("2024-12-13", "day", "Friday", "text"),
+        ("2024-12-16", "week", "next week", "text"),
+    ]
+
+
+def test_month_and_year_precision(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops withdrew earlier this month. The treaty was signed in 2014."
+    got, _ = _dates(nlp, text, "2024-12-14", ["withdrew", "signed"])
+    assert got == [
+        ("2024-12-01", "month", "earlier this month", "text"),
+        ("2014-01-01", "year", "2014", "text"),
+    ]
+
+
+def test_publication_fallback(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Blinken met Sudani on Friday. Sudani thanked him."
+    got, _ = _dates(nlp, text, "2024-12-14", ["thanked"])
+    assert got == [("2024-12-14", "day", None, "publication")]
+
+
+def test_no_publication_no_text_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    got, _ = _dates(nlp, "Blinken met Sudani in Baghdad.", None, ["met"])
+    assert got == [(None, None, None, "none")]
+
+
+def test_no_publication_relative_stays_unresolved(nlp) -> None:  # type: ignore[no-untyped-def]
+    got, times = _dates(nlp, "Blinken met Sudani on Friday.", None, ["met"])
+    assert got == [(None, None, None, "none")]
+    assert [(t.text, t.value) for t in times] == [("Friday", None)]
+
+
+def test_no_publication_absolute_resolves(nlp) -> None:  # type: ignore[no-untyped-def]
+    got, _ = _dates(nlp, "Blinken met Sudani on December 13, 2024.", None, ["met"])
+    assert got == [("2024-12-13", "day", "December 13, 2024", "text")]
+
+
+def test_flags_travel_with_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The war began in 2014."
+    events = [_event(text, "began")]
+    [e], _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), events)
+    assert e.extra["date_flags"] == ["far_from_publication"]
+    assert e.extra["date_value"] == "2014"

@@ -1,0 +1,81 @@
+"""Bad input: impossible dates, far dates, no publication date, junk text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from tidings.temporal import TemporalResolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> TemporalResolver:
+    return TemporalResolver()
+
+
+def test_impossible_date_is_flagged_not_resolved(resolver: TemporalResolver) -> None:
+    [t] = resolver.find("The vote was held on February 30, 2024.", date(2024, 12, 14))
+    assert t.text == "February 30, 2024"
+    assert t.value is None and t.precision is None
+    assert "impossible_date" in t.flags
+
+
+def test_impossible_date_without_year(resolver: TemporalResolver) -> None:
+    [t] = resolver.find("They met on April 31.", date(2024, 12, 14))
+    assert t.value is None and "impossible_date" in t.flags
+
+
+def test_far_from_publication_flag(resolver: TemporalResolver) -> None:
+    found = resolver.find("The war began in 2014 and ended in 2023.", date(2024, 12, 14))
+    flags = {t.text: t.flags for t in found}
+    assert "far_from_publication" in flags["2014"]
+    assert "far_from_publication" not in flags["2023"]
+
+
+def test_far_threshold_is_configurable() -> None:
+    [t] = TemporalResolver(far_years=20).find("It began in 2014.", date(2024, 12, 14))
+    assert t.flags == ()
+
+
+def test_no_reference_relative_unresolved(resolver: TemporalResolver) -> None:
+    found = resolver.find("He met Sudani on Friday, two weeks ago, and on December 13.", None)
+    assert [t.text for t in found] == ["Friday", "two weeks ago", "December 13"]
+    assert all(t.value is None and "no_reference" in t.flags for t in found)
+
+
+def test_no_reference_absolute_resolves(resolver: TemporalResolver) -> None:
+    [t] = resolver.find("He met Sudani on December 13, 2024.", None)
+    assert (t.value, t.precision) == ("2024-12-13", "day")
+
+
+def test_datetime_reference_with_zone(resolver: TemporalResolver) -> None:
+    ref = datetime.fromisoformat("2024-12-14T23:30:00+03:00")
+    [t] = resolver.find("He met Sudani yesterday.", ref)
+    assert t.value == "2024-12-13"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\x00\x01",
+        "9999999999999 years ago",
+        "On 99/99/9999 at 99 p.m.",
+        "a" * 5000,
+        "in the 0s",
+        "Monday Monday Monday,,, , last last last",
+    ],
+)
+def test_junk_does_not_crash(resolver: TemporalResolver, text: str) -> None:
+    found = resolver.find(text, date(2024, 12, 14))
+    assert isinstance(found, list)
+
+
+def test_registry_resolves() -> None:
+    from tidings import registry
+
+    assert "tidings.temporal.v1" in registry.names("time_resolver")
+    r = registry.resolve("time_resolver", "tidings.temporal.v1", far_years=3)
+    assert isinstance(r, TemporalResolver)
