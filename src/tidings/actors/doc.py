@@ -70,14 +70,23 @@ class ArticleActors:
     def add(self, start: int, end: int, ent_text: str, label: str, chunk: tuple[int, int]) -> None:
         """Index the entity at [start, end) read within its noun chunk ``chunk``."""
         c0, c1 = chunk
-        if label == "PERSON":
+        # spaCy often tags a bare surname ("Sudani") as GPE/ORG: alias it too, unless the
+        # dictionaries know the word on its own.
+        if label == "PERSON" or self.linker.read(ent_text, self.when).code is None:
             antecedent = self._alias_of(ent_text, start)
             if antecedent is not None:
                 ref = replace(antecedent.ref, text=ent_text, start=start, end=end)
                 self._store(Mention(start, end, ref, True, antecedent.keys))
                 if (c0, c1) != (start, end):
-                    self._store(Mention(c0, c1, replace(ref, text=self.text[c0:c1], start=c0, end=c1),
-                                        True, antecedent.keys))
+                    self._store(
+                        Mention(
+                            c0,
+                            c1,
+                            replace(ref, text=self.text[c0:c1], start=c0, end=c1),
+                            True,
+                            antecedent.keys,
+                        )
+                    )
                 return
         reading = self.linker.read(self.text[c0:c1], self.when)
         person = label == "PERSON" or (reading.person and reading.named)
@@ -90,7 +99,9 @@ class ArticleActors:
                 keys |= self._name_keys(alias)
         self._store(Mention(c0, c1, ref, person, keys))
         if (c0, c1) != (start, end):
-            self._store(Mention(start, end, replace(ref, text=ent_text, start=start, end=end), person, keys))
+            self._store(
+                Mention(start, end, replace(ref, text=ent_text, start=start, end=end), person, keys)
+            )
 
     def _store(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -119,9 +130,11 @@ class ArticleActors:
         inner = [m for m in self.mentions if start <= m.start and m.end <= end and m.person]
         if reading.entity is None and inner:
             # The span contains an indexed person (its canonical form was resolved in order).
-            return _merge(_with_span(max(inner, key=lambda m: m.end - m.start).ref, text, start, end), reading)
-        if reading.name and reading.entity is None:
-            antecedent = self._alias_of(reading.name, start)
+            return _merge(
+                _with_span(max(inner, key=lambda m: m.end - m.start).ref, text, start, end), reading
+            )
+        if reading.entity is None and (reading.name or stripped[:1].isupper()):
+            antecedent = self._alias_of(reading.name or stripped, start)
             if antecedent is not None:
                 return _merge(_with_span(antecedent.ref, text, start, end), reading)
         if reading.definite and reading.titled and not reading.named:

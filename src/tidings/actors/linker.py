@@ -16,20 +16,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from tidings.actors._kb import Entity, KnowledgeBase, Role, entity_id_for, load_kb
 from tidings.actors._text import Token, tokenize
-from tidings.model import ActorRef
+from tidings.model import ActorRef, AnnotatedDoc
+
+if TYPE_CHECKING:
+    from tidings.actors.doc import ArticleActors
 
 # Grammar words, not lexicon: they decide how a noun phrase is read.
-SPONSOR_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "aligned", "allied"})
+SPONSOR_WORDS = frozenset(
+    {"backed", "sponsored", "supported", "funded", "armed", "aligned", "allied"}
+)
 SPONSOR_BY = frozenset({"backed", "sponsored", "supported", "funded"})
 PREPOSITIONS = frozenset({"of", "in", "at", "from", "for", "on", "near", "with", "to", "against"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-GENERIC_TITLES = frozenset({"leader", "head", "chief", "spokesman", "spokeswoman", "spokesperson",
-                            "official", "officials", "member", "members", "commander"})
+GENERIC_TITLES = frozenset(
+    {
+        "leader",
+        "head",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "member",
+        "members",
+        "commander",
+    }
+)
 
 
 @dataclass
@@ -119,7 +138,11 @@ class MentionReader:
                 return Hit(i, i + length, "place", key, people=plural_demonym)
             if key in kb.agents:
                 return Hit(i, i + length, "agent", key)
-            if length == 1 and key.endswith("s") and kb.places.get(key[:-1], ("", ""))[1] == "country":
+            if (
+                length == 1
+                and key.endswith("s")
+                and kb.places.get(key[:-1], ("", ""))[1] == "country"
+            ):
                 return Hit(i, i + 1, "place", key[:-1], people=True)
         return None
 
@@ -159,7 +182,7 @@ class MentionReader:
         return None
 
     # -- entity choice -------------------------------------------------------------------------
-    def best_entity(self, key: str, when: date | None) -> tuple[Entity, Role | None] | None:
+    def best_entity(self, key: str, when: date | None) -> tuple[Entity, Role] | None:
         candidates = self.kb.lookup(key)
         if not candidates:
             return None
@@ -168,15 +191,19 @@ class MentionReader:
             role = ent.role_at(when)
             if role is None:
                 return (3, 9, 0)
-            fits = 0 if (when is None or (role.dated and role.valid_at(when))) else (
-                1 if not role.dated else 2)
+            fits = (
+                0
+                if (when is None or (role.dated and role.valid_at(when)))
+                else (1 if not role.dated else 2)
+            )
             exact_name = 0 if self.kb.key(ent.name) == key else 1
             return (role.rank, fits, exact_name)
 
         best = min(candidates, key=score)
-        return best, best.role_at(when)
+        role = best.role_at(when)
+        return (best, role) if role else None
 
-    def fuzzy_person(self, name: str, when: date | None) -> tuple[Entity, Role | None] | None:
+    def fuzzy_person(self, name: str, when: date | None) -> tuple[Entity, Role] | None:
         """A KB person whose name is a close transliteration of ``name`` (or None)."""
         key = self.kb.key(name)
         parts = key.split(" ")
@@ -199,11 +226,16 @@ class MentionReader:
                         continue
                     whole = fuzz.ratio(key, akey)
                     first = fuzz.ratio(parts[0], aparts[0])
-                    if whole >= self.fuzzy_threshold and first >= 80 and (best is None or whole > best[0]):
+                    if (
+                        whole >= self.fuzzy_threshold
+                        and first >= 80
+                        and (best is None or whole > best[0])
+                    ):
                         best = (whole, ent)
         if best is None:
             return None
-        return best[1], best[1].role_at(when)
+        role = best[1].role_at(when)
+        return (best[1], role) if role else None
 
     # -- reading -------------------------------------------------------------------------------
     def read(self, text: str, when: date | None) -> Reading:
@@ -237,7 +269,7 @@ class MentionReader:
         if entity_hits:
             chosen = self._choose_entity_hit(entity_hits, hits)
             found = self.best_entity(chosen.key, when)
-            if found and found[1] is not None:
+            if found:
                 ent, role = found
                 member = self._member_name(toks, free, hits, chosen) if ent.kind == "org" else None
                 if member:
@@ -259,7 +291,7 @@ class MentionReader:
             reading.named = True
             start, end = toks[name_run[0]].start, toks[name_run[-1]].end
             found = self.fuzzy_person(text[start:end], when) if len(name_run) >= 2 else None
-            if found and found[1] is not None:
+            if found:
                 ent, role = found
                 reading.entity, reading.role, reading.person = ent, role, True
                 reading.country, reading.sector, reading.code = role.country, role.sector, role.code
@@ -288,7 +320,9 @@ class MentionReader:
         reading.code = make_code(reading.country, reading.sector)
         return reading
 
-    def _member_name(self, toks: list[Token], free: list[int], hits: list[Hit], org: Hit) -> list[int]:
+    def _member_name(
+        self, toks: list[Token], free: list[int], hits: list[Hit], org: Hit
+    ) -> list[int]:
         titles = [h for h in hits if h.kind == "agent" and h.i >= org.j]
         if not titles:
             return []
@@ -309,14 +343,20 @@ class MentionReader:
         before = [h for h in agents if h.j <= cut]
         head = before[-1] if before else agents[0]
         # "leader of the opposition": a generic title takes its sector from the complement.
-        if head.key in GENERIC_TITLES or self.kb.agents[head.key][0] == "GOV" and head.key in GENERIC_TITLES:
+        if (
+            head.key in GENERIC_TITLES
+            or self.kb.agents[head.key][0] == "GOV"
+            and head.key in GENERIC_TITLES
+        ):
             later = [h for h in agents if h.i >= cut]
             if later:
                 return later[0]
         return head
 
     @staticmethod
-    def _name_run(toks: list[Token], free: list[int], hits: list[Hit], head: Hit | None) -> list[int]:
+    def _name_run(
+        toks: list[Token], free: list[int], hits: list[Hit], head: Hit | None
+    ) -> list[int]:
         """Capitalised words not matched by any dictionary: an unknown proper name.
 
         Words before a head noun are modifiers ("Iraqi Shiite armed groups"), not names."""
@@ -326,7 +366,9 @@ class MentionReader:
         for t in free:
             if not toks[t].is_capitalised:
                 continue
-            if runs and (t == runs[-1][-1] + 1 or all(not toks[k].key for k in range(runs[-1][-1] + 1, t))):
+            if runs and (
+                t == runs[-1][-1] + 1 or all(not toks[k].key for k in range(runs[-1][-1] + 1, t))
+            ):
                 runs[-1].append(t)
             else:
                 runs.append([t])
@@ -336,6 +378,8 @@ class MentionReader:
         agent_ends = {h.j for h in hits if h.kind == "agent"}
         after_title = [r for r in runs if r[0] in agent_ends]
         run = after_title[-1] if after_title else max(runs, key=len)
+        if not after_title and len(run) < 2:  # one capitalised word alone is not yet a name
+            return []
         # Extend over a leading particle token ("al-Foo") kept out of the keys.
         while run[0] > 0 and not toks[run[0] - 1].key and toks[run[0] - 1].text[:1].isalpha():
             run.insert(0, run[0] - 1)
@@ -347,7 +391,9 @@ class ActorLinker:
 
     name = "tidings.actors.v1"
 
-    def __init__(self, extra_kb: list[str] | tuple[str, ...] = (), fuzzy_threshold: float = 90.0) -> None:
+    def __init__(
+        self, extra_kb: list[str] | tuple[str, ...] = (), fuzzy_threshold: float = 90.0
+    ) -> None:
         self.extra_kb = tuple(str(p) for p in extra_kb)
         self.fuzzy_threshold = fuzzy_threshold
         self._reader: MentionReader | None = None
@@ -377,7 +423,8 @@ class ActorLinker:
         """One mention without article context; ``context`` is accepted and currently unused."""
         return self.read(text, when).ref(text, start, end, self.kb)
 
-    def link_doc(self, doc: object) -> object:
+    def link_doc(self, doc: AnnotatedDoc) -> ArticleActors:
+        """Index an article's mentions; ``at(start, end)`` then resolves any span of it."""
         from tidings.actors.doc import index_doc
 
-        return index_doc(self, doc)  # type: ignore[arg-type]
+        return index_doc(self, doc)

@@ -6,11 +6,14 @@ from collections.abc import Sequence
 
 from tidings.actors._kb import load_kb
 
-ActorRow = tuple[str, str, str, str | None, str | None, str | None, str | None, str | None, str | None]
+ActorRow = tuple[
+    str, str, str, str | None, str | None, str | None, str | None, str | None, str | None
+]
 
 
 def actor_table(extra_kb: Sequence[str] = ()) -> list[ActorRow]:
-    """``(entity_id, name, aliases, country_iso3, sector, code, wikidata_id, valid_from, valid_to)``.
+    """Rows ``(entity_id, name, aliases, country_iso3, sector, code, wikidata_id, valid_from,
+    valid_to)``, one per KB entity.
 
     Country, sector and code are those of the entity's current (open-ended, best-ranked) role;
     ``valid_from``/``valid_to`` are that role's dates as written in the source (ISO date or year).
