@@ -66,3 +66,11 @@ CREATE TABLE IF NOT EXISTS stories (
   story_id VARCHAR PRIMARY KEY, first_seen TIMESTAMPTZ, last_seen TIMESTAMPTZ,
   n_articles INTEGER, n_outlets INTEGER, title VARCHAR
 );
+
+-- tidings.stories: one row per clustered article; what later runs cluster new articles against.
+CREATE TABLE IF NOT EXISTS article_fingerprints (
+  article_id VARCHAR PRIMARY KEY, story_id VARCHAR, outlet VARCHAR, published_at TIMESTAMPTZ,
+  title VARCHAR, minhash BLOB, vector BLOB, embedder VARCHAR, entities VARCHAR[],
+  keys VARCHAR[], near_duplicate_of VARCHAR, undated BOOLEAN, score DOUBLE,
+  clustered_at TIMESTAMPTZ
+);

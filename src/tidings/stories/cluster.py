@@ -1,0 +1,217 @@
+"""Incremental story clustering: each article joins the best-scoring nearby story or opens one.
+
+Articles are taken in publication order. Candidate stories come from blocking keys (proper
+names and top keywords) within the date window, never from all pairs, so the cost per article
+stays bounded and total cost grows near-linearly. A near-duplicate of an earlier article joins
+that article's story outright. Story ids are derived from the story's first article and never
+change when later runs add articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+from tidings.model import content_id
+from tidings.stories.dedup import NearDuplicateIndex, Signature
+from tidings.stories.records import ArticleDigest, Fingerprint, Vector
+from tidings.stories.settings import StorySettings
+from tidings.stories.text import keywords
+
+
+def story_id_for(first_article_id: str) -> str:
+    """The id of a story opened by ``first_article_id`` (stable across runs)."""
+    return content_id(first_article_id, prefix="story-")
+
+
+def _utc(ts: datetime | None) -> datetime | None:
+    if ts is None:
+        return None
+    return ts.replace(tzinfo=UTC) if ts.tzinfo is None else ts.astimezone(UTC)
+
+
+def blocking_keys(digest: ArticleDigest, settings: StorySettings) -> tuple[str, ...]:
+    """Names and top keywords of an article, prefixed so that the two never collide."""
+    names = [f"n:{e}" for e in digest.entities]
+    words = [f"w:{w}" for w in keywords(digest.title, digest.text, settings.block_keywords)]
+    return tuple(sorted(set(names) | set(words)))
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one new article went and why."""
+
+    article_id: str
+    story_id: str
+    score: float
+    new_story: bool
+    near_duplicate_of: str | None = None
+    undated: bool = False
+    keys: tuple[str, ...] = ()
+
+
+@dataclass
+class _Story:
+    story_id: str
+    total: Vector
+    size: int = 0
+    entities: Counter[str] = field(default_factory=Counter)
+    first: datetime | None = None
+    last: datetime | None = None
+    keys: set[str] = field(default_factory=set)
+
+    def add(self, vector: Vector, entities: Sequence[str], when: datetime | None) -> None:
+        self.total = self.total + vector
+        self.size += 1
+        self.entities.update(entities)
+        if when is not None:
+            self.first = when if self.first is None or when < self.first else self.first
+            self.last = when if self.last is None or when > self.last else self.last
+
+    def top_entities(self, k: int) -> set[str]:
+        ranked = sorted(self.entities.items(), key=lambda kv: (-kv[1], kv[0]))
+        return {e for e, _ in ranked[:k]}
+
+
+class StoryIndex:
+    """Stories seen so far, indexed by blocking key, that new articles are matched against."""
+
+    def __init__(self, settings: StorySettings, dim: int) -> None:
+        self.settings = settings
+        self.dim = dim
+        self.window = timedelta(days=settings.window_days)
+        self.stories: dict[str, _Story] = {}
+        self.article_story: dict[str, str] = {}
+        self._postings: dict[str, list[str]] = {}
+        self._dups = NearDuplicateIndex(
+            threshold=settings.near_dup_threshold, num_perm=settings.num_perm
+        )
+
+    # -- state ------------------------------------------------------------------------------
+    def _post(self, story: _Story, keys: Sequence[str]) -> None:
+        cap = self.settings.max_block + 1  # one past the cap marks a key as too common
+        for key in keys:
+            if key in story.keys:
+                continue
+            story.keys.add(key)
+            posting = self._postings.setdefault(key, [])
+            if len(posting) < cap:
+                posting.append(story.story_id)
+
+    def _join(
+        self, story_id: str, article_id: str, vector: Vector, entities: Sequence[str],
+        when: datetime | None, keys: Sequence[str], sig: Signature | None,
+    ) -> None:  # fmt: skip
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = _Story(story_id, np.zeros(self.dim, np.float32))
+        story.add(vector, entities, when)
+        self.article_story[article_id] = story_id
+        self._post(story, keys)
+        if sig is not None:
+            self._dups.add(article_id, sig)
+
+    def add_existing(self, fp: Fingerprint) -> None:
+        """Load one already-clustered article (from the store) into the index."""
+        if fp.article_id in self.article_story or fp.vector.shape[0] != self.dim:
+            return
+        self._join(
+            fp.story_id, fp.article_id, fp.vector, fp.entities, _utc(fp.published_at),
+            fp.keys, fp.minhash if len(fp.minhash) else None,
+        )  # fmt: skip
+
+    # -- matching ---------------------------------------------------------------------------
+    def _in_window(self, story: _Story, when: datetime | None) -> bool:
+        if when is None or story.first is None or story.last is None:
+            return True
+        return story.first - self.window <= when <= story.last + self.window
+
+    def candidates(self, keys: Sequence[str], when: datetime | None) -> list[str]:
+        """Stories sharing a blocking key with the article and inside the date window."""
+        hits: Counter[str] = Counter()
+        for key in keys:
+            posting = self._postings.get(key)
+            if not posting or len(posting) > self.settings.max_block:
+                continue
+            hits.update(posting)
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        out = [sid for sid, _ in ranked if self._in_window(self.stories[sid], when)]
+        return out[: self.settings.max_candidates]
+
+    def score(self, story: _Story, vector: Vector, entities: Sequence[str]) -> float:
+        """(1 - w) * cosine to the story centroid + w * overlap of names with the story's top."""
+        norm = float(np.linalg.norm(story.total))
+        cos = float(vector @ story.total) / norm if norm > 0 else 0.0
+        w = self.settings.entity_weight
+        if w <= 0:
+            return cos
+        mine = set(entities)
+        top = story.top_entities(self.settings.story_entities)
+        overlap = len(mine & top) / min(len(mine), len(top)) if mine and top else 0.0
+        return (1.0 - w) * cos + w * overlap
+
+    def assign(
+        self, digest: ArticleDigest, vector: Vector, sig: Signature | None = None
+    ) -> Assignment:
+        """Put one new article into a story (existing or new) and return where it went."""
+        when = _utc(digest.published_at)
+        keys = blocking_keys(digest, self.settings)
+        undated = when is None
+        if digest.article_id in self.article_story:
+            sid = self.article_story[digest.article_id]
+            return Assignment(digest.article_id, sid, 1.0, False, None, undated, keys)
+        dup_of: str | None = None
+        if sig is not None:
+            for other, _ in self._dups.query(sig):
+                if other in self.article_story:
+                    dup_of = other
+                    break
+        if dup_of is not None:
+            sid = self.article_story[dup_of]
+            self._join(sid, digest.article_id, vector, digest.entities, when, keys, sig)
+            return Assignment(digest.article_id, sid, 1.0, False, dup_of, undated, keys)
+        best, best_score = None, -1.0
+        for sid in self.candidates(keys, when):
+            s = self.score(self.stories[sid], vector, digest.entities)
+            if s > best_score:
+                best, best_score = sid, s
+        if best is not None and best_score >= self.settings.threshold:
+            self._join(best, digest.article_id, vector, digest.entities, when, keys, sig)
+            return Assignment(digest.article_id, best, best_score, False, None, undated, keys)
+        sid = story_id_for(digest.article_id)
+        self._join(sid, digest.article_id, vector, digest.entities, when, keys, sig)
+        return Assignment(digest.article_id, sid, max(best_score, 0.0), True, None, undated, keys)
+
+
+def publication_order(digests: Sequence[ArticleDigest]) -> list[int]:
+    """Indices of ``digests`` in time order: dated first (oldest first), undated last, by id."""
+
+    def key(i: int) -> tuple[bool, float, str]:
+        when = _utc(digests[i].published_at)
+        return (when is None, when.timestamp() if when else 0.0, digests[i].article_id)
+
+    return sorted(range(len(digests)), key=key)
+
+
+def assign_stories(
+    digests: Sequence[ArticleDigest],
+    vectors: Vector,
+    settings: StorySettings,
+    *,
+    existing: Sequence[Fingerprint] = (),
+    signatures: Sequence[Signature | None] | None = None,
+) -> list[Assignment]:
+    """Cluster new articles against existing fingerprints; returns assignments in input order."""
+    dim = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[0] else settings.dim
+    index = StoryIndex(settings, dim)
+    for fp in existing:
+        index.add_existing(fp)
+    out: dict[int, Assignment] = {}
+    for i in publication_order(digests):
+        sig = signatures[i] if signatures is not None else None
+        out[i] = index.assign(digests[i], vectors[i], sig)
+    return [out[i] for i in range(len(digests))]
