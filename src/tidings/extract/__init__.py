@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from tidings.errors import ExtractionError
 from tidings.extract._dates import parse_date
-from tidings.extract._html import html_text
+from tidings.extract._html import html_text, stated_timestamp
 from tidings.extract._language import detect_language
 from tidings.extract._scraped import Part, split_articles
 from tidings.extract._segments import remap
@@ -56,12 +56,17 @@ def extract_articles(doc: RawDoc, config: dict[str, Any]) -> list[Article]:
         if found is None:
             raise ExtractionError(f"{name}: no text left after boilerplate removal")
         base = found.text
-        parts = split_articles(base, split=False, find_title=False)
+        parts = split_articles(base, split=False, find_title=False, known_title=found.title)
         meta_title, meta_author, meta_date = found.title, found.author, found.date
+        stamp = parse_date(stated_timestamp(doc.body))
+        if stamp is not None and (meta_date is None or stamp.date().isoformat() == meta_date):
+            meta_date = stamp.isoformat()  # same day as trafilatura's, with time and zone
         sitename, meta_url = found.sitename, found.url
     else:
         base = doc.body
-        parts = split_articles(base, split=bool(settings.get("split_glued_pages", True)))
+        parts = split_articles(
+            base, split=bool(settings.get("split_glued_pages", True)), known_title=doc.title
+        )
     kept = [p for p in parts if len(p.text.strip()) >= min_chars]
     if not kept:
         raise ExtractionError(f"{name}: no text left after boilerplate removal")

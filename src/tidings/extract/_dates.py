@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from dateutil import parser as dateparser
 
@@ -15,9 +15,12 @@ _LOOKS_DATED = re.compile(r"\d")
 
 
 def _tzinfos(name: str | None, offset: int | None) -> tzinfo | None:
-    if name is None:
-        return None
-    return time_zones().get(name.upper())
+    known = time_zones().get(name.upper()) if name else None
+    if known is not None:
+        return known
+    if offset is not None:  # "+05:00" or "+0530": dateutil gives the offset in seconds
+        return timezone(timedelta(seconds=offset))
+    return None
 
 
 def parse_date(value: str | None) -> datetime | None:

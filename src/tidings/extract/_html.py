@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
 
 log = logging.getLogger(__name__)
+
+# Full timestamps (with zone) that pages state; trafilatura keeps only the day.
+_STAMPS = (
+    re.compile(
+        r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|"
+        r"pubdate|publishdate|og:published_time|dc\.date\.issued)[\"'][^>]*>",
+        re.I,
+    ),
+    re.compile(r"\"datePublished\"\s*:\s*\"([^\"]{10,40})\"", re.I),
+    re.compile(r"<time[^>]+datetime=[\"']([^\"']{10,40})[\"']", re.I),
+)
+_CONTENT = re.compile(r"content=[\"']([^\"']{10,40})[\"']", re.I)
+
+
+def stated_timestamp(html: str) -> str | None:
+    """The first full publication timestamp a page states (meta, JSON-LD or <time>)."""
+    for pattern in _STAMPS:
+        match = pattern.search(html)
+        if match is None:
+            continue
+        if match.groups():
+            return match.group(1)
+        content = _CONTENT.search(match.group(0))
+        if content:
+            return content.group(1)
+    return None
 
 
 @dataclass(frozen=True)

@@ -193,8 +193,7 @@ def dateline_of(text: str) -> re.Match[str] | None:
     if match is None:
         return None
     place = match.group("place").strip()
-    first = place.split()[0].strip(".")
-    if first in _NOT_PLACES or len(place.replace(" ", "")) < 3:
+    if place.strip(".") in _NOT_PLACES or len(place.replace(" ", "")) < 3:
         return None
     if match.group("wire") is None and not any(c.isalpha() for c in text[match.end() :][:3]):
         return None
@@ -246,14 +245,25 @@ def article_starts(lines: list[Line], base: str) -> list[int]:
     return starts
 
 
-def build_part(lines: list[Line], base: str, *, find_title: bool = True) -> Part | None:
-    """Clean text and metadata of one article's lines; None when no text is left."""
+def _continues(lines: list[Line], index: int, base: str) -> bool:
+    """True when the line after ``index`` carries on its sentence (a hard-wrapped line)."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return following is not None and following.kind == "text" and following.kept(base)[:1].islower()
+
+
+def build_part(
+    lines: list[Line], base: str, *, find_title: bool = True, known_title: str | None = None
+) -> Part | None:
+    """Clean text and metadata of one article's lines; None when no text is left.
+
+    ``known_title`` (from page metadata) is dropped when the text opens with it.
+    """
     title = published = author = dateline = wire = None
     builder = TextBuilder(base)
     body_lines = 0
     previous: Line | None = None
     gap = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.kind == "empty":
             gap = True
             continue
@@ -265,7 +275,15 @@ def build_part(lines: list[Line], base: str, *, find_title: bool = True) -> Part
             continue
         if line.kind != "text":
             continue
-        if find_title and title is None and body_lines == 0 and title_like(line, base):
+        if body_lines == 0 and known_title and _norm(line.kept(base)) == _norm(known_title):
+            continue
+        if (
+            find_title
+            and title is None
+            and body_lines == 0
+            and title_like(line, base)
+            and not _continues(lines, index, base)
+        ):
             title = line.kept(base)
             continue
         spans = list(line.spans)
@@ -309,10 +327,15 @@ def clean_lines(base: str) -> list[Line]:
     return lines
 
 
-def split_articles(base: str, *, split: bool = True, find_title: bool = True) -> list[Part]:
+def split_articles(
+    base: str, *, split: bool = True, find_title: bool = True, known_title: str | None = None
+) -> list[Part]:
     """The articles of a page, each cleaned; one part unless the page glues several."""
     lines = clean_lines(base)
     starts = article_starts(lines, base) if split else [0]
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
-    parts = [build_part(lines[a:b], base, find_title=find_title) for a, b in bounds]
+    parts = [
+        build_part(lines[a:b], base, find_title=find_title, known_title=known_title)
+        for a, b in bounds
+    ]
     return [p for p in parts if p is not None]

@@ -123,6 +123,10 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        log.info("%s: not UTF-8; decoded as cp1252", name)
+        return western
     best = from_bytes(data[: 4 * _SNIFF] if len(data) > 4 * _SNIFF else data).best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: binary data, not text (no text encoding fits)")
@@ -137,6 +141,26 @@ def decode(data: bytes, name: str) -> str:
 
 
 _MAX_CONTROL_SHARE = 0.02
+_WESTERN_PUNCT = set("’‘“”–—…€«»°£§©®·•")
+
+
+def _western(data: bytes) -> str | None:
+    """cp1252 text when the bytes read as a Western page with a few accented letters.
+
+    charset-normalizer often misses cp1252/latin-1 on short pages (it prefers cp775 or cp1250
+    on a few umlauts), while most non-UTF-8 news pages in the wild are cp1252.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = [c for c in text if ord(c) > 127]
+    letters = sum(1 for c in text if c.isalpha())
+    if not letters or len(high) > 0.1 * letters:
+        return None
+    if all(c.isalpha() or c in _WESTERN_PUNCT or c == "\xa0" for c in high):
+        return text
+    return None
 
 
 def _control_share(text: str) -> float:

@@ -156,9 +156,9 @@ def read_csv(path: Path, limits: Limits) -> Iterator[RawDoc | SourceError]:
                     f"{name}: no text column (looked for {', '.join(limits.text_fields)}; "
                     f"found {', '.join(columns) or 'no header'})"
                 )
-            for row in reader:
-                uri = f"{path}#row={reader.line_num}"
-                where = f"{name} row {reader.line_num}"
+            for number, row in enumerate(reader, start=1):  # data rows, header not counted
+                uri = f"{path}#row={number}"
+                where = f"{name} row {number}"
                 clean = {k.strip(): v for k, v in row.items() if isinstance(k, str)}
                 yield doc_from_record(clean, limits, uri, where)
     except GZIP_ERRORS as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,13 +22,28 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(path: Path, limits: Limits) -> Iterator[RawDoc | SourceError]:
-    """HTML response records as RawDocs; other records are skipped and counted in the log."""
+    """HTML response records as RawDocs; other records are skipped and counted in the log.
+
+    A ``.warc.gz`` is normally gzipped record by record; one gzipped whole (``gzip a.warc``)
+    is read through a decompressing stream instead.
+    """
+    try:
+        yield from _read_warc(path, limits, whole_gzip=False)
+    except _WholeGzip:
+        yield from _read_warc(path, limits, whole_gzip=True)
+
+
+class _WholeGzip(Exception):
+    """The file is one gzip stream, not a record-by-record gzipped WARC."""
+
+
+def _read_warc(path: Path, limits: Limits, whole_gzip: bool) -> Iterator[RawDoc | SourceError]:
     name = path.name
     html_records = 0
     skipped = 0
     number = 0
     try:
-        with path.open("rb") as fh:
+        with gzip.open(path, "rb") if whole_gzip else path.open("rb") as fh:
             for record in ArchiveIterator(fh):
                 number += 1
                 if record.rec_type != "response" or record.http_headers is None:
@@ -66,6 +82,8 @@ def read_warc(path: Path, limits: Limits) -> Iterator[RawDoc | SourceError]:
                     fetched_at=record.rec_headers.get_header("WARC-Date"),
                 )
     except ArchiveLoadFailed as exc:
+        if html_records == 0 and not whole_gzip and "non-chunked gzip" in str(exc):
+            raise _WholeGzip from exc
         raise InputError(f"{name}: not a valid WARC file ({_first_line(exc)})") from exc
     except GZIP_ERRORS as exc:
         raise InputError(f"{name}: truncated or corrupt WARC data ({exc})") from exc
