@@ -7,6 +7,7 @@ Reads ``/work/shared/ontology`` (or ``--ontology DIR``) and writes, under
   event/mode/context (official 2021 crosswalk, modes checked against the current mode list,
   plus the Tidings policy for CAMEO 02x: appeals are coded as PLOVER REQUEST);
 - ``plover_types.tsv`` and ``plover_modes.tsv``: the 16 PLOVER types and their modes;
+- ``agent_nouns.tsv``: head nouns of PETRARCH2 agents (words that name actors);
 - ``verbs_petrarch.tsv``: PETRARCH2 verb lemmas (bare verbs and the patterns written for each
   verb) reduced to lemma, particle, required head words, prepositions and CAMEO code.
 
@@ -176,10 +177,54 @@ def build(onto: Path) -> None:
     )
 
 
+# Sector words that are far more often topics ("discussed trade") than actors.
+_TOPICS = frozenset(
+    [
+        "trade",
+        "security",
+        "business",
+        "industry",
+        "health",
+        "education",
+        "media",
+        "energy",
+        "development",
+        "finance",
+        "agriculture",
+        "labor",
+        "labour",
+        "justice",
+        "defense",
+        "defence",
+        "interior",
+        "economy",
+        "information",
+        "transport",
+        "tourism",
+        "culture",
+        "environment",
+        "science",
+        "technology",
+    ]
+)
+
+
+def build_agents(onto: Path) -> None:
+    """Head nouns that name actors ("minister", "troops"), from the PETRARCH2 agent list."""
+    heads: dict[str, str] = {}
+    for r in _rows(onto / "phoenix_agent_dictionary.csv"):
+        words = r["pattern"].lower().replace("_", " ").split()
+        if words and words[-1].isalpha() and len(words[-1]) > 2 and words[-1] not in _TOPICS:
+            heads.setdefault(words[-1], r["agent_code"])
+    _write("agent_nouns.tsv", ["noun", "agent_code"], sorted([k, v] for k, v in heads.items()))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ontology", type=Path, default=Path("/work/shared/ontology"))
-    build(ap.parse_args().ontology)
+    onto = ap.parse_args().ontology
+    build(onto)
+    build_agents(onto)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,7 @@ class Lexicon:
     nouns: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     governors: dict[str, dict[str, str]] = field(default_factory=dict)  # lemma -> role -> modality
     light_verbs: frozenset[str] = frozenset()
+    agent_nouns: frozenset[str] = frozenset()
 
     def code(self, code: str) -> CameoCode | None:
         """The CAMEO record of ``code`` (falls back to its 3- and 2-digit prefixes)."""
@@ -146,4 +147,5 @@ def load_lexicon() -> Lexicon:
         governors[r["lemma"]][r["role"]] = r["modality"]
     lex.governors = dict(governors)
     lex.light_verbs = frozenset(r["lemma"] for r in _read("light_verbs.tsv"))
+    lex.agent_nouns = frozenset(r["noun"] for r in _read("agent_nouns.tsv"))
     return lex

@@ -114,28 +114,65 @@ def choose_entry(tok: Token, entries: list[TriggerEntry]) -> TriggerEntry | None
 def _usable_arg(tok: Token | None) -> bool:
     if tok is None:
         return False
+    counted = tok.ent_type_ == "CARDINAL" or tok.pos_ == "NUM"
+    if counted and any(c.lower_ == "of" for c in tok.children):
+        return True  # "thousands of people", "dozens of protesters"
     if tok.ent_type_ in _BAD_ARG_ENTS or tok.pos_ in ("VERB", "AUX", "NUM", "ADV"):
         return False
     return tok.lower_ not in ("each", "other")
 
 
-def _prep_target(tok: Token, verb: bool) -> Token | None:
+def _prep_target(
+    tok: Token, verb: bool, entry: TriggerEntry | None = None, lex: Lexicon | None = None
+) -> Token | None:
+    """The first usable object of a target preposition (the entry's own prepositions first)."""
     found = dict(reversed(list(syn.prep_objects(tok))))
-    for prep in syn.TARGET_PREPS:
+    order = (*(entry.preps if entry else ()), *syn.TARGET_PREPS)
+    for prep in order:
         if verb and prep == "of":
             continue
         obj = found.get(prep)
-        if _usable_arg(obj):
-            return obj
+        if not _usable_arg(obj) or obj is None:
+            continue
+        if entry is not None and lex is not None:
+            if _is_thing(obj, entry, lex, strict=True):
+                continue
+            loose = prep not in entry.preps and prep != "between"
+            if loose and not (_actorish(obj) or _agent(obj, lex)):
+                continue  # "at the ministry", "to the capital": places and things
+        return obj
     return None
 
 
-def _is_thing(tok: Token, entry: TriggerEntry, lex: Lexicon) -> bool:
-    """The object is the thing acted on ("sent weapons", "held talks"), not an actor."""
+def _actorish(tok: Token) -> bool:
+    """Names, pronouns, and nouns owned or qualified by a nation ("the French ambassador")."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return True
+    return any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+        for c in tok.children
+    )
+
+
+def _is_thing(tok: Token, entry: TriggerEntry, lex: Lexicon, strict: bool = False) -> bool:
+    """The object is the thing acted on ("sent weapons", "held talks"), not an actor.
+
+    ``strict``: only lexicon words count (for prepositional objects); otherwise a bare common
+    noun is a thing too, but a name or a nation-qualified noun never is.
+    """
+    if _actorish(tok):
+        return False
     lemma = tok.lemma_.lower()
     if lemma in lex.nouns or any(lemma in g or tok.lower_ in g for g in entry.heads):
         return True
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and syn.first_child(tok, "poss") is None
+    if strict:
+        return False
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and not _agent(tok, lex)
+
+
+def _agent(tok: Token, lex: Lexicon) -> bool:
+    """A common noun that names an actor ("minister", "troops", "government")."""
+    return tok.lemma_.lower() in lex.agent_nouns or tok.lower_ in lex.agent_nouns
 
 
 def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token | None, str | None]:
@@ -143,16 +180,18 @@ def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token 
     if not syn.is_passive(verb):
         for c in verb.children:
             if c.dep_ == "dobj" and _usable_arg(c) and _is_thing(c, entry, lex):
-                prep = _prep_target(verb, verb=True) or _prep_target(c, verb=True)
-                if prep is not None:
+                prep = _prep_target(verb, True, entry, lex) or _prep_target(c, True, entry, lex)
+                if prep is not None and (_actorish(prep) or _agent(prep, lex) or entry.symmetric):
                     s, e = syn.np_span(c)
                     return prep, verb.doc[s:e].text
-                if c.lemma_.lower() in lex.nouns or any(c.lemma_.lower() in g for g in entry.heads):
+                lemma = c.lemma_.lower()
+                named = any(lemma in g or c.lower_ in g for g in entry.heads)
+                if entry.symmetric or lemma in lex.nouns or named:
                     return None, verb.doc[slice(*syn.np_span(c))].text
-    return _plain_target(verb), None
+    return _plain_target(verb, entry, lex), None
 
 
-def _plain_target(verb: Token) -> Token | None:
+def _plain_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> Token | None:
     if syn.is_passive(verb):
         tgt = syn.first_child(verb, *syn.PASS_SUBJ)
         if tgt is not None and tgt.lower_ in syn.REL_PRONOUNS:
@@ -165,7 +204,7 @@ def _plain_target(verb: Token) -> Token | None:
             if c.lower_ in syn.REL_PRONOUNS and syn.relative_head(verb) is not None:
                 return syn.relative_head(verb)
             return c
-    return _prep_target(verb, verb=True)
+    return _prep_target(verb, True, entry, lex)
 
 
 def _verb_source(verb: Token) -> tuple[Token | None, int]:
@@ -253,7 +292,11 @@ def _reciprocal(m: Mention, lex: Lexicon) -> None:
     if not symmetric or m.source is None:
         return
     parties = syn.conjuncts(m.source)
-    if len(parties) > 1 and (m.target is None or m.target.lower_ in ("other", "each")):
+    loose = m.target is None or m.target.lower_ in ("other", "each")
+    loose = loose or not (m.target is not None and (_actorish(m.target) or _agent(m.target, lex)))
+    if len(parties) > 1 and loose:
+        if m.target is not None and m.object_text is None:
+            m.object_text = m.target.doc[slice(*syn.np_span(m.target))].text
         m.target, m.reciprocal = parties[1], True
     elif m.target is None and m.source.tag_ in ("NNS", "NNPS") and m.trigger.pos_ == "VERB":
         m.reciprocal = True  # "the two sides met": parties named together
@@ -328,6 +371,8 @@ def _governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set
                     own.modality = roles[role]
         return
     inner_type = _event_type(inner_m, lex)
+    if roles.keys() & {"deny", "fail", "intent"} and own is not None:
+        consumed.add(gov.i)  # "plans to visit": the visit is the event, not the plan
     if "deny" in roles:
         inner_m.modality = "denied"
         inner_m.governor = gov
@@ -354,14 +399,18 @@ def _governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set
         folded.plover_event, folded.plover_mode = "", ""
         folded.object_text = _phrase(inner)
         folded.extra["refused_type"] = inner_type
-    elif "threat" in roles or ("promise" in roles and inner_type in CONFLICT):
+    elif "threat" in roles or (
+        "promise" in roles
+        and inner_type in CONFLICT - {"MOBILIZE", "PROTEST"}
+        and gov.lemma_.lower() != "offer"
+    ):
         code, mode = THREAT_CODES.get(inner_type, ("130", ""))
         folded.code, folded.plover_event, folded.plover_mode = code, "THREATEN", mode
         folded.modality = "threatened"
         folded.extra["threatened_type"] = inner_type
     elif "promise" in roles:
         folded.modality = roles["promise"] if gov.lemma_.lower() != "agree" else "asserted"
-        if inner_type in COOPERATIVE or inner_type == "AGREE":
+        if inner_type in COOPERATIVE or inner_type == "AGREE" or gov.lemma_.lower() == "offer":
             _to_agree(folded, lex)
         elif inner_type in ("CONCEDE", "RETREAT"):
             folded.plover_event, folded.plover_mode = "CONCEDE", ""
@@ -419,6 +468,8 @@ def find_mentions(sent: Span, lex: Lexicon, triggers: list[Token]) -> list[Menti
         if tok.pos_ == "VERB":
             if tok.dep_ in ("amod", "compound"):  # "Iranian-backed": a modifier, not an act
                 continue
+            if tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children):
+                continue  # "... to prevent a resurgence": a purpose, not an event
             entry = choose_entry(tok, lex.verbs.get(tok.lemma_.lower(), []))
             m = _verb_mention(tok, entry, lex) if entry else None
         else:

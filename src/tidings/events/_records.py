@@ -37,21 +37,27 @@ def doc_actors(linker: ActorLinker | None, doc: AnnotatedDoc) -> DocActors:
         return _NoActors()
 
 
+def _lookup(tok: Token, actors: DocActors) -> tuple[ActorRef | None, Span]:
+    start_i, end_i = syn.np_span(tok)
+    span = tok.doc[start_i:end_i]
+    try:
+        return actors.at(span.start_char, span.end_char), span
+    except Exception:  # noqa: BLE001 - a linker bug must not lose the event
+        log.exception("actor lookup failed for %r", span.text)
+        return None, span
+
+
 def actor_ref(tok: Token | None, actors: DocActors) -> ActorRef | None:
     """The linked actor for the noun phrase headed by ``tok`` (span in article offsets)."""
     if tok is None:
         return None
+    ref, span = _lookup(tok, actors)
     owner = syn.first_child(tok, "poss")
-    if tok.pos_ == "NOUN" and not tok.ent_type_ and owner is not None and owner.pos_ == "PROPN":
-        tok = owner  # "Turkey's efforts" -> Turkey
-    start_i, end_i = syn.np_span(tok)
-    span = tok.doc[start_i:end_i]
+    uncoded = ref is None or not (ref.code or ref.country_iso3)
+    owned = owner is not None and owner.pos_ == "PROPN"
+    if uncoded and owned and owner is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
+        ref, span = _lookup(owner, actors)  # "Turkey's efforts" -> Turkey
     start, end = span.start_char, span.end_char
-    ref = None
-    try:
-        ref = actors.at(start, end)
-    except Exception:  # noqa: BLE001
-        log.exception("actor lookup failed for %r", span.text)
     if ref is None:
         return ActorRef(text=span.text, start=start, end=end)
     if ref.start is None:

@@ -16,12 +16,10 @@ TARGET_PREPS = (
     "on",
     "upon",
     "to",
-    "at",
     "into",
     "toward",
     "towards",
     "from",
-    "for",
     "between",
     "of",
 )
@@ -48,7 +46,7 @@ def np_span(head: Token) -> tuple[int, int]:
         start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ in _RIGHT_KEEP or (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in _RIGHT_KEEP or (child.dep_ == "prep" and _of_name(child)):
             end = max(end, child.right_edge.i + 1)
         else:
             break
@@ -58,6 +56,11 @@ def np_span(head: Token) -> tuple[int, int]:
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def _of_name(prep: Token) -> bool:
+    """ "Minister of Defence", "the town of Saraqib": an "of" phrase naming a proper noun."""
+    return prep.lower_ == "of" and any(c.pos_ == "PROPN" for c in prep.children)
 
 
 def conjuncts(head: Token) -> list[Token]:
