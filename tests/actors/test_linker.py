@@ -29,7 +29,7 @@ def linker() -> ActorLinker:
         ("Moscow", "RUSGOV", "RUS", "GOV"),
         ("Beijing", "CHNGOV", "CHN", "GOV"),
         ("Kyiv", "UKRGOV", "UKR", "GOV"),
-        ("Iraqis", "IRQCVL", "IRQ", "CVL"),
+        ("Iraqis", "IRQ", "IRQ", None),  # plural demonym: the country, no sector (as CAMEO)
         # sectors from titles and agent nouns
         ("Israeli troops", "ISRMIL", "ISR", "MIL"),
         ("the army", "MIL", None, "MIL"),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import json
 import logging
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -57,7 +58,17 @@ class Entity:
     kind: str  # person | org
     wikidata_id: str | None = None
     aliases: list[str] = field(default_factory=list)
-    roles: list[Role] = field(default_factory=list)
+    parsed: list[Role] = field(default_factory=list)
+    # Roles stay raw until first asked for: most of the 20k entities are never looked at.
+    pending: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    parser: Callable[[dict[str, Any]], Role] | None = field(default=None, repr=False)
+
+    @property
+    def roles(self) -> list[Role]:
+        if self.pending and self.parser is not None:
+            self.parsed = [self.parser(raw) for raw in self.pending] + self.parsed
+            self.pending = []
+        return self.parsed
 
     def role_at(self, when: date | None) -> Role | None:
         """The role valid at ``when``: dated roles first (best source rank, latest start),
@@ -76,6 +87,15 @@ class Entity:
             return min(undated, key=lambda r: r.rank)
         # No role covers the date: the nearest in time says at least which country.
         return min(self.roles, key=lambda r: (_distance(r, when), r.rank))
+
+    def role_with_sector(self, sector: str, when: date | None) -> Role | None:
+        """The best role of ``sector``: valid at ``when`` if any, else the nearest or latest."""
+        pool = [r for r in self.roles if r.sector == sector]
+        if not pool:
+            return None
+        if when is not None:
+            return min(pool, key=lambda r: (_distance(r, when), r.rank))
+        return min(pool, key=lambda r: (r.rank, -_ord(r.end) if r.end else -(10**7)))
 
 
 def _ord(d: date | None) -> int:
@@ -157,9 +177,14 @@ class KnowledgeBase:
         self._load_places(data_path("actors/places_curated.tsv"))
         self._load_agents(data_path("actors/agents.tsv"))
         self._load_agents(data_path("actors/agents_curated.tsv"))
-        for record in _jsonl(data_path("actors/entities.jsonl.gz")):
+        # Keys precomputed by the build are valid only for the same spelling-variant table.
+        fresh = None
+        for record in _jsonl(data_path("actors/entities.jsonl.gz"), meta=True):
+            if "_meta" in record:
+                fresh = record["_meta"].get("variants_sha") == variants_sha(self.variants)
+                continue
             self._add_record(record, None)
-        self._index()
+            self._index_entity(len(self.entities) - 1, record.get("keys") if fresh else None)
         for record in _jsonl(data_path("actors/curated.jsonl")):
             self.add(record, RANK_CURATED)
         for path in extra_kb:
@@ -230,24 +255,33 @@ class KnowledgeBase:
             raw_to=str(raw.get("to") or ""),
         )
 
+    def _builtin_role(self, raw: dict[str, Any]) -> Role:
+        return self._role(raw, None)
+
     def _add_record(self, record: dict[str, Any], rank: int | None) -> Entity:
         name = str(record["name"]).strip()
         qid = record.get("wikidata_id") or None
         ent = Entity(
-            entity_id=entity_id_for(name, qid, self.variants),
+            entity_id=record.get("id") or entity_id_for(name, qid, self.variants),
             name=name,
             kind=str(record.get("kind") or "org"),
             wikidata_id=qid,
             aliases=[str(a) for a in record.get("aliases", []) if str(a).strip()],
-            roles=[self._role(r, rank) for r in record.get("roles", [])],
         )
+        if rank is None:
+            ent.pending = list(record.get("roles", []))
+            ent.parser = self._builtin_role
+        else:
+            ent.parsed = [self._role(r, rank) for r in record.get("roles", [])]
         self.entities.append(ent)
         return ent
 
-    def _index_entity(self, idx: int) -> None:
+    def _index_entity(self, idx: int, keys: Sequence[str] | None = None) -> None:
         ent = self.entities[idx]
-        for alias in (ent.name, *ent.aliases):
-            k = self.key(alias)
+        names = (ent.name, *ent.aliases)
+        if keys is None or len(keys) != len(names):
+            keys = [self.key(alias) for alias in names]
+        for alias, k in zip(names, keys, strict=True):
             if not k:
                 continue
             bucket = self.by_key.setdefault(k, [])
@@ -260,10 +294,6 @@ class KnowledgeBase:
                     last.append(idx)
         if ent.wikidata_id:
             self._by_qid.setdefault(ent.wikidata_id, idx)
-
-    def _index(self) -> None:
-        for idx in range(len(self.entities)):
-            self._index_entity(idx)
 
     def add(self, record: dict[str, Any], rank: int = RANK_USER) -> Entity:
         """Add one entity record, merging into an existing entity with the same QID or name."""
@@ -289,7 +319,7 @@ class KnowledgeBase:
                 ent.wikidata_id = qid
                 ent.entity_id = qid
             ent.kind = str(record.get("kind") or ent.kind)
-            ent.roles = [self._role(r, rank) for r in record.get("roles", [])] + ent.roles
+            ent.parsed = [self._role(r, rank) for r in record.get("roles", [])] + ent.roles
         self._index_entity(idx)
         return self.entities[idx]
 
@@ -315,12 +345,21 @@ class KnowledgeBase:
         return [self.entities[i] for i in self.by_key.get(key, [])]
 
 
-def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
+def variants_sha(variants: dict[str, str]) -> str:
+    """Fingerprint of the spelling-variant table (precomputed keys depend on it)."""
+    blob = json.dumps(sorted(variants.items())).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def _jsonl(path: Path, *, meta: bool = False) -> Iterator[dict[str, Any]]:
     for n, line in enumerate(_lines(path), 1):
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ConfigError(f"{path}:{n}: invalid JSON: {exc.msg}") from exc
+        if meta and isinstance(record, dict) and "_meta" in record:
+            yield record
+            continue
         if not isinstance(record, dict) or "name" not in record:
             raise ConfigError(f"{path}:{n}: an actor record needs a 'name'")
         yield record

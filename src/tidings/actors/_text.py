@@ -11,7 +11,6 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’ʼ][^\W_]+)*\.?")
 # Arabic article particles: "al-Sudani" and "Sudani" share one key. Grammar, not lexicon.
 PARTICLES = frozenset({"al", "el", "ul", "al-", "el-"})
-_POSSESSIVE = ("'s", "’s")
 
 
 @dataclass(frozen=True)
@@ -35,18 +34,20 @@ class Token:
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form: accents stripped, typographic apostrophes unified."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     out = "".join(c for c in decomposed if not unicodedata.combining(c))
     return out.replace("’", "'").replace("ʼ", "'").lower()
 
 
-def token_key(word: str, variants: Mapping[str, str]) -> str:
+def token_key(word: str, variants: Mapping[str, str], *, folded: bool = False) -> str:
     """The lookup key of one word: folded, possessive and dots and apostrophes removed."""
-    w = fold(word)
-    for suffix in _POSSESSIVE:
-        if w.endswith(suffix.replace("’", "'")):
-            w = w[: -len(suffix)]
-    w = w.replace(".", "").replace("'", "")
+    w = word if folded else fold(word)
+    if w.endswith("'s"):
+        w = w[:-2]
+    if "." in w or "'" in w:
+        w = w.replace(".", "").replace("'", "")
     if w in PARTICLES:
         return ""
     return variants.get(w, w)
@@ -62,4 +63,5 @@ def tokenize(text: str, variants: Mapping[str, str]) -> list[Token]:
 
 def phrase_key(text: str, variants: Mapping[str, str]) -> str:
     """The lookup key of a whole phrase: token keys joined by single spaces."""
-    return " ".join(t.key for t in tokenize(text, variants) if t.key)
+    keys = (token_key(m.group(), variants, folded=True) for m in _TOKEN.finditer(fold(text)))
+    return " ".join(k for k in keys if k)

@@ -8,8 +8,8 @@ A mention is read the way a CAMEO coder reads a noun phrase: longest-match dicti
 3. else a fuzzy person match on transliteration-normalised names (guarded: same last name
    bucket, high whole-name and first-name similarity);
 4. else the head noun (the last agent before a preposition) gives the sector and the place
-   modifiers the country; a capital alone means that country's government; a plural demonym
-   ("Iraqis") means civilians; capitalised words after a title are an unknown person's name.
+   modifiers the country; a capital alone means that country's government; capitalised words
+   after a title are an unknown person's name.
 """
 
 from __future__ import annotations
@@ -59,7 +59,6 @@ class Hit:
     j: int
     kind: str  # entity | place | agent
     key: str
-    people: bool = False  # a plural demonym ("Iraqis")
 
 
 @dataclass
@@ -134,8 +133,7 @@ class MentionReader:
             if key in kb.by_key:
                 return Hit(i, i + length, "entity", key)
             if key in kb.places:
-                plural_demonym = length == 1 and key.endswith("s") and key[:-1] in kb.places
-                return Hit(i, i + length, "place", key, people=plural_demonym)
+                return Hit(i, i + length, "place", key)
             if key in kb.agents:
                 return Hit(i, i + length, "agent", key)
             if (
@@ -143,7 +141,7 @@ class MentionReader:
                 and key.endswith("s")
                 and kb.places.get(key[:-1], ("", ""))[1] == "country"
             ):
-                return Hit(i, i + 1, "place", key[:-1], people=True)
+                return Hit(i, i + 1, "place", key[:-1])
         return None
 
     def _sponsor(self, toks: list[Token], text: str, used: set[int]) -> str | None:
@@ -226,6 +224,14 @@ class MentionReader:
                         continue
                     whole = fuzz.ratio(key, akey)
                     first = fuzz.ratio(parts[0], aparts[0])
+                    # Same first and last name, one name's words within the other's:
+                    # "Omar Hassan al-Bashir" = "Omar Hassan Ahmad al-Bashir".
+                    if (
+                        parts[0] == aparts[0]
+                        and parts[-1] == aparts[-1]
+                        and (set(parts) <= set(aparts) or set(aparts) <= set(parts))
+                    ):
+                        whole = max(whole, self.fuzzy_threshold)
                     if (
                         whole >= self.fuzzy_threshold
                         and first >= 80
@@ -261,10 +267,13 @@ class MentionReader:
             hits.append(hit)
             used.update(range(hit.i, hit.j))
             i = hit.j
+        hits = self._drop_partial_names(toks, hits, used)
         reading.hits = hits
         free = [t for t in range(len(toks)) if t not in used and toks[t].key]
         reading.titled = any(h.kind == "agent" and kb.agents[h.key][2] == "title" for h in hits)
 
+        head = self._head_agent(toks, hits, used)
+        title_sector = kb.agents[head.key][0] if head and head.key not in GENERIC_TITLES else None
         entity_hits = [h for h in hits if h.kind == "entity"]
         if entity_hits:
             chosen = self._choose_entity_hit(entity_hits, hits)
@@ -273,29 +282,32 @@ class MentionReader:
                 ent, role = found
                 member = self._member_name(toks, free, hits, chosen) if ent.kind == "org" else None
                 if member:
-                    # "Hezbollah leader Foo Bar": an unknown person acting for the group.
+                    # "Hezbollah leader Foo Bar": an unknown person acting for the group;
+                    # an IGO official takes the sector of the title (GOV), a group its own.
                     reading.name = text[toks[member[0]].start : toks[member[-1]].end]
                     reading.person = reading.named = reading.titled = True
                     reading.country, reading.sector = role.country, role.sector
                     reading.code = role.code
+                    if role.country is None and title_sector:
+                        reading.sector = title_sector
                     return reading
-                reading.entity, reading.role = ent, role
-                reading.person = ent.kind == "person"
-                reading.named = True
-                reading.country, reading.sector, reading.code = role.country, role.sector, role.code
+                reading = self._entity_reading(reading, ent, role, when, title_sector)
+                if role.country is None and head is not None and head.i >= chosen.j:
+                    # "UN peacekeepers", "NATO troops": the IGO's people of that sector.
+                    reading.sector = kb.agents[head.key][0]
+                    reading.person = False
                 return reading
 
-        head = self._head_agent(toks, hits, used)
         name_run = self._name_run(toks, free, hits, head)
         if name_run:
             reading.named = True
             start, end = toks[name_run[0]].start, toks[name_run[-1]].end
-            found = self.fuzzy_person(text[start:end], when) if len(name_run) >= 2 else None
+            if len(name_run) >= 2:
+                found = self.fuzzy_person(text[start:end], when)
+            else:
+                found = self.surname_after_title(toks[name_run[0]].key, when, title_sector)
             if found:
-                ent, role = found
-                reading.entity, reading.role, reading.person = ent, role, True
-                reading.country, reading.sector, reading.code = role.country, role.sector, role.code
-                return reading
+                return self._entity_reading(reading, *found, when, title_sector)
             reading.name = text[start:end]
             reading.person = reading.titled or len(name_run) >= 2
 
@@ -309,16 +321,63 @@ class MentionReader:
             place = before[-1] if before else (after[0] if after else None)
         else:
             place = places[0] if places else None
-            if place is not None and len(hits) == 1 and not reading.name:
-                kind = kb.places[place.key][1]
-                if kind == "capital":
-                    reading.sector = "GOV"
-                elif place.people:
-                    reading.sector = "CVL"
+            lone = place is not None and len(hits) == 1 and not reading.name
+            if lone and place is not None and kb.places[place.key][1] == "capital":
+                reading.sector = "GOV"
         if place is not None:
             reading.country = kb.places[place.key][0]
         reading.code = make_code(reading.country, reading.sector)
         return reading
+
+    def _drop_partial_names(self, toks: list[Token], hits: list[Hit], used: set[int]) -> list[Hit]:
+        """A one-word person hit inside a longer unknown name ("Omar Hassan al-Bashir" hits
+        "Hassan") is part of that name, not the person "Hassan"."""
+        kept = []
+        for h in hits:
+            if h.kind == "entity" and h.j - h.i == 1 and self._is_person_key(h.key):
+                neighbours = [h.i - 1, h.j]
+                if h.i >= 2 and not toks[h.i - 1].key:  # skip a particle: "al-Bashir"
+                    neighbours.append(h.i - 2)
+                if any(
+                    0 <= t < len(toks) and t not in used and toks[t].key and toks[t].is_capitalised
+                    for t in neighbours
+                ):
+                    used.difference_update(range(h.i, h.j))
+                    continue
+            kept.append(h)
+        return kept
+
+    def _is_person_key(self, key: str) -> bool:
+        return any(e.kind == "person" for e in self.kb.lookup(key))
+
+    @staticmethod
+    def _entity_reading(
+        reading: Reading, ent: Entity, role: Role, when: date | None, title_sector: str | None
+    ) -> Reading:
+        """Fill ``reading`` from a KB entity. With no role valid at ``when`` (or no date), a
+        role matching the mention's own title ("President X") beats the default one."""
+        if title_sector and role.sector != title_sector and not (when and role.valid_at(when)):
+            role = ent.role_with_sector(title_sector, when) or role
+        reading.entity, reading.role = ent, role
+        reading.person = ent.kind == "person"
+        reading.named = True
+        reading.country, reading.sector, reading.code = role.country, role.sector, role.code
+        return reading
+
+    def surname_after_title(
+        self, key: str, when: date | None, title_sector: str | None
+    ) -> tuple[Entity, Role] | None:
+        """ "President Reagan": the one KB person with that last name and a matching role."""
+        found: dict[str, Entity] = {}
+        for idx in self.kb.by_last.get(key, []):
+            ent = self.kb.entities[idx]
+            if title_sector is None or any(r.sector == title_sector for r in ent.roles):
+                found[ent.entity_id] = ent
+        if len(found) != 1:
+            return None
+        (ent,) = found.values()
+        role = ent.role_at(when)
+        return (ent, role) if role else None
 
     def _member_name(
         self, toks: list[Token], free: list[int], hits: list[Hit], org: Hit
