@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 from tidings import query
 from tidings.config import Config, load_config
 from tidings.errors import QueryError, StoreError
-from tidings.query._frames import As
+from tidings.query._frames import As, convert
 from tidings.query.filters import EventFilter
 from tidings.store import Store
 
@@ -114,18 +114,7 @@ class Tidings:
         if "limit" in filters and filters["limit"] is None:
             filters.pop("limit")
             filt = _filter(filters, filter)
-            table = query.events_table(self.store, filt)
-            if as_ == "arrow":
-                return table
-            if as_ == "polars":
-                import polars as pl
-
-                return pl.from_arrow(table)
-            if as_ == "records":
-                from tidings.query._frames import jsonable
-
-                return [{k: jsonable(v) for k, v in r.items()} for r in table.to_pylist()]
-            return table.to_pandas()
+            return convert(query.events_table(self.store, filt), as_)
         return query.events(self.store, _filter(filters, filter), as_)
 
     def count_events(self, *, filter: EventFilter | None = None, **filters: Any) -> int:

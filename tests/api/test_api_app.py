@@ -167,3 +167,16 @@ def test_ingest_with_key(monkeypatch: pytest.MonkeyPatch) -> None:
         assert ok.json() == {"run_id": "r1", "counts": {"documents_new": 2}, "errors": []}
     assert seen == [["feeds/", "Hello."]]
     db.close()
+
+
+def test_total_is_capped_and_last_page_not_counted(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tidings.api.app as app_module
+
+    last = client.get("/events?limit=5&offset=5").json()
+    assert (last["total"], last["total_capped"], last["next"]) == (7, False, None)
+    monkeypatch.setattr(app_module, "COUNT_CAP", 3)
+    body = client.get("/events?limit=2").json()
+    assert (body["total"], body["total_capped"]) == (3, True)
+    assert "offset=2" in body["next"]

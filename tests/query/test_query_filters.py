@@ -52,6 +52,12 @@ def test_unknown_filter_names_the_known_ones() -> None:
 def test_where_uses_parameters_not_text() -> None:
     f = EventFilter.make(q="'; DROP TABLE events; --", actor="x%")
     sql, params = f.where()
-    assert "DROP" not in sql
-    assert "%'; DROP TABLE events; --%" in params
-    assert "%x\\%%" in params  # a % in user text is a literal, not a wildcard
+    assert "DROP" not in sql and "x%" not in sql
+    assert "'; drop table events; --" in params
+    assert "x%" in params  # matched literally with contains(), not as a LIKE pattern
+
+
+def test_code_like_actor_matches_codes_only() -> None:
+    sql, params = EventFilter.make(actor="IRQ", side="source").where()
+    assert "starts_with(e.source_code, ?)" in sql and "lower" not in sql
+    assert params == ["IRQ", "IRQ"]

@@ -58,6 +58,7 @@ def test_worked_example_filter(db: Tidings) -> None:
         ({"min_confidence": 0.8}, ["CONSULT", "PROTEST"]),
         ({"q": "CLAMP DOWN"}, ["REQUEST"]),
         ({"q": "100%"}, []),
+        ({"actor": "iraqi"}, ["CONSULT"]),  # a name part: matches the text as written
     ],
 )
 def test_filters(db: Tidings, filters: dict[str, Any], expected: list[str]) -> None:

@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 WEB = Path(str(files("tidings").joinpath("web")))
 MAX_INGEST_TEXTS = 100
 MAX_INGEST_CHARS = 5_000_000
+COUNT_CAP = 10_000  # /events counts matches up to this; beyond, "total_capped" is true
 
 
 class ApiError(Exception):
@@ -170,8 +171,20 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
     def list_events(request: Request, params: Annotated[EventParams, Query()]) -> Any:
         filt = params.to_filter()
         rows = query.events(tdb.store, filt, "records")
-        total = query.count_events(tdb.store, filt)
-        return _page(request, rows, params.format, filt.limit, filt.offset, total)
+        if _wants_csv(request, params.format):
+            return _csv(rows)
+        capped = False
+        if len(rows) < filt.limit and (rows or filt.offset == 0):
+            total = filt.offset + len(rows)  # the last page: no need to count
+        else:
+            total = query.count_events(tdb.store, filt, cap=COUNT_CAP + 1)
+            capped = total > COUNT_CAP
+            total = min(total, COUNT_CAP)
+        body = _page(request, rows, None, filt.limit, filt.offset, total)
+        if capped:
+            body["next"] = str(request.url.include_query_params(offset=filt.offset + filt.limit))
+        body["total_capped"] = capped
+        return body
 
     @app.get(
         "/events/{event_id}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from typing import Any, Literal, Protocol
 
@@ -67,9 +67,30 @@ def fetch(src: Source, sql: str, params: list[Any], as_: As = "pandas") -> Any:
 
 def arrow_table(res: duckdb.DuckDBPyConnection) -> pa.Table:
     """The whole result as an Arrow table (``to_arrow_table`` on DuckDB >= 1.4)."""
-    convert = getattr(res, "to_arrow_table", None) or res.fetch_arrow_table
-    table: pa.Table = convert()
+    to_arrow = getattr(res, "to_arrow_table", None) or res.fetch_arrow_table
+    table: pa.Table = to_arrow()
     return table
+
+
+def late_materialization(cur: duckdb.DuckDBPyConnection) -> None:
+    """Let DuckDB fetch wide rows only for a top-N page of up to MAX_PAGE rows (DuckDB >= 1.3)."""
+    with suppress(duckdb.Error):  # older DuckDB has no such setting: only slower
+        cur.execute("SET late_materialization_max_rows = 1000")
+
+
+def convert(table: pa.Table, as_: As) -> Any:
+    """An Arrow table as pandas (dates as datetime64), polars, Arrow or JSON-ready records."""
+    if as_ not in FORMATS:
+        raise QueryError(f"unknown result format {as_!r}; known: {', '.join(FORMATS)}")
+    if as_ == "arrow":
+        return table
+    if as_ == "pandas":
+        return table.to_pandas(date_as_object=False)
+    if as_ == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    return [{k: jsonable(v) for k, v in row.items()} for row in table.to_pylist()]
 
 
 def records(src: Source, sql: str, params: list[Any]) -> list[dict[str, Any]]:

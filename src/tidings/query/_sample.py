@@ -375,9 +375,7 @@ def build_sample(store: Store) -> dict[str, Any]:
         story_members.setdefault(spec["story"], []).append(spec["key"])
     stories: list[Story] = []
     assignments: dict[str, str] = {}
-    when = {
-        a["key"]: datetime.fromisoformat(a["published"]).replace(tzinfo=UTC) for a in _ARTICLES
-    }
+    when = {a["key"]: datetime.fromisoformat(a["published"]).replace(tzinfo=UTC) for a in _ARTICLES}
     outlets = {a["key"]: a["outlet"] for a in _ARTICLES}
     titles = {a["key"]: a["title"] for a in _ARTICLES}
     story_ids: dict[str, str] = {}

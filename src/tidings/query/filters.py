@@ -51,8 +51,9 @@ class EventFilter(BaseModel):
 
     actor: str | None = Field(
         default=None,
-        description="Actor code prefix (IRQ, USAGOV), country ISO3, or a part of the actor's "
-        "name or text (case-insensitive).",
+        description="An upper-case code (IRQ, USAGOV) matches actor code prefixes and actor "
+        "countries; anything else (blinken, Iraqi) matches part of the actor's name or text, "
+        "case-insensitively.",
         max_length=100,
     )
     side: Side = Field(default="either", description="Which argument `actor` must match.")
@@ -184,15 +185,18 @@ class EventFilter(BaseModel):
             clauses.append("e.event_id = e.canonical_id")
         if self.actor:
             sides = ["source", "target"] if self.side == "either" else [self.side]
-            code = self.actor.upper()
-            like = f"%{_escape_like(self.actor)}%"
             parts = []
-            for s in sides:
-                parts.append(
-                    f"(starts_with(e.{s}_code, ?) OR e.{s}_country = ? "
-                    f"OR e.{s}_name ILIKE ? ESCAPE '\\' OR e.{s}_text ILIKE ? ESCAPE '\\')"
-                )
-                params += [code, code, like, like]
+            if _CODE.match(self.actor):  # an upper-case code: IRQ, USAGOV (cheap to match)
+                for s in sides:
+                    parts.append(f"(starts_with(e.{s}_code, ?) OR e.{s}_country = ?)")
+                    params += [self.actor, self.actor]
+            else:  # a name: part of the canonical name or of the text as written
+                needle = self.actor.lower()
+                for s in sides:
+                    parts.append(
+                        f"(contains(lower(e.{s}_name), ?) OR contains(lower(e.{s}_text), ?))"
+                    )
+                    params += [needle, needle]
             clauses.append("(" + " OR ".join(parts) + ")")
         if self.type:
             items = self.type.split(",")
@@ -223,10 +227,10 @@ class EventFilter(BaseModel):
             params.append(self.until)
         if self.outlet:
             clauses.append(
-                "EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.canonical_id "
-                "AND lower(m.outlet) = lower(?))"
+                "e.canonical_id IN (SELECT m.event_id FROM event_mentions m "
+                "WHERE lower(m.outlet) = ?)"
             )
-            params.append(self.outlet)
+            params.append(self.outlet.lower())
         if self.modality:
             clauses.append("e.modality = ?")
             params.append(self.modality)
@@ -237,17 +241,13 @@ class EventFilter(BaseModel):
             clauses.append("e.confidence >= ?")
             params.append(self.min_confidence)
         if self.q:
-            clauses.append("e.evidence_text ILIKE ? ESCAPE '\\'")
-            params.append(f"%{_escape_like(self.q)}%")
+            clauses.append("contains(lower(e.evidence_text), ?)")
+            params.append(self.q.lower())
         if self.story_id:
             clauses.append("e.story_id = ?")
             params.append(self.story_id)
         sql = " AND ".join(clauses) if clauses else "TRUE"
         return sql, params
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def one_line(exc: ValidationError) -> str:

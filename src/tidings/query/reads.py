@@ -9,8 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
+import duckdb
+import pyarrow as pa
+
 from tidings.errors import QueryError
-from tidings.query._frames import As, Source, fetch, records, scalar
+from tidings.query._frames import (
+    As,
+    Source,
+    arrow_table,
+    convert,
+    cursor,
+    fetch,
+    late_materialization,
+    records,
+    scalar,
+)
 from tidings.query.filters import MAX_PAGE, EventFilter
 
 EVENT_SELECT = (
@@ -18,6 +31,7 @@ EVENT_SELECT = (
     "FROM events e LEFT JOIN articles a ON a.article_id = e.article_id"
 )
 EVENT_ORDER = "ORDER BY e.event_date DESC NULLS LAST, e.event_id"
+ARTICLE_JOIN = ("outlet", "article_title", "url", "published_at")
 
 ARTICLE_COLUMNS = (
     "a.article_id, a.doc_id, a.story_id, a.outlet, a.url, a.title, a.author, a.published_at, "
@@ -35,18 +49,52 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 
 # -- events -------------------------------------------------------------------------------
 def events(src: Source, filt: EventFilter | None = None, as_: As = "pandas") -> Any:
-    """Events matching ``filt``, newest first, one page of ``filt.limit`` rows."""
+    """Events matching ``filt``, newest first, one page of ``filt.limit`` rows.
+
+    Two steps keep a page fast on millions of rows: the filtered top-N over ``events`` alone
+    (DuckDB then materialises only the page's rows), then a lookup of the page's articles.
+    """
     filt = filt or EventFilter()
     where, params = filt.where()
-    sql = f"{EVENT_SELECT} WHERE {where} {EVENT_ORDER} LIMIT ? OFFSET ?"
-    return fetch(src, sql, [*params, filt.limit, filt.offset], as_)
+    with cursor(src) as cur:
+        late_materialization(cur)
+        page = arrow_table(
+            cur.execute(
+                f"SELECT e.* FROM events e WHERE {where} {EVENT_ORDER} LIMIT ? OFFSET ?",
+                [*params, filt.limit, filt.offset],
+            )
+        )
+        page = _with_articles(cur, page)
+    return convert(page, as_)
 
 
-def count_events(src: Source, filt: EventFilter | None = None) -> int:
-    """How many events match ``filt`` (all pages)."""
+def _with_articles(cur: duckdb.DuckDBPyConnection, page: pa.Table) -> pa.Table:
+    """Append each event's article columns (``ARTICLE_JOIN``), keeping the page's order."""
+    article_ids = page.column("article_id").to_pylist()
+    wanted = sorted({a for a in article_ids if a is not None})
+    arts = arrow_table(
+        cur.execute(
+            "SELECT a.article_id, a.outlet, a.title AS article_title, a.url, a.published_at "
+            "FROM articles a WHERE a.article_id = ANY(?)",
+            [wanted],
+        )
+    )
+    index = {a: i for i, a in enumerate(arts.column("article_id").to_pylist())}
+    take = pa.array([index.get(a) for a in article_ids], pa.int64())
+    for name in ARTICLE_JOIN:
+        page = page.append_column(name, arts.column(name).take(take))
+    return page
+
+
+def count_events(src: Source, filt: EventFilter | None = None, cap: int | None = None) -> int:
+    """How many events match ``filt`` (all pages); with ``cap``, stop counting at ``cap``."""
     filt = filt or EventFilter()
     where, params = filt.where()
-    return int(scalar(src, f"SELECT count(*) FROM events e WHERE {where}", params) or 0)
+    if cap is None:
+        return int(scalar(src, f"SELECT count(*) FROM events e WHERE {where}", params) or 0)
+    # A LIMIT lets DuckDB stop scanning once ``cap`` matches are found.
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE {where} LIMIT ?)"
+    return int(scalar(src, sql, [*params, cap]) or 0)
 
 
 def event(src: Source, event_id: str) -> dict[str, Any] | None:

@@ -131,11 +131,12 @@ async function renderEvents(params) {
   }
   clear(main);
   const title = h("h1", {}, "Events ",
-    h("span", { class: "muted", id: "event-count" }, `${page.total} matching`));
+    h("span", { class: "muted", id: "event-count" },
+      `${page.total}${page.total_capped ? "+" : ""} matching`));
   const mapBox = h("div", { id: "map", class: "map" });
   const tlBox = h("div", { id: "timeline", class: "timeline" });
   append(main, [title, h("div", { class: "viz" }, mapBox, tlBox), eventsTable(page.rows),
-    pager(filters, offset, page.total)]);
+    pager(filters, offset, page.total, page.total_capped)]);
   drawMap(mapBox, page.rows);
   drawTimeline(tlBox, tl.rows, tl.bucket);
 }
@@ -163,7 +164,7 @@ function eventsTable(rows) {
   return h("table", { class: "events", id: "events-table" }, h("thead", {}, head),
     h("tbody", {}, body));
 }
-function pager(filters, offset, total) {
+function pager(filters, offset, total, capped) {
   const box = h("div", { class: "pager" });
   const go = (o) => {
     const p = new URLSearchParams(filters);
@@ -172,8 +173,8 @@ function pager(filters, offset, total) {
   };
   if (offset > 0) append(box, [link(go(Math.max(0, offset - PAGE)), "← Previous", "prev")]);
   append(box, [h("span", { class: "muted" },
-    total ? `${offset + 1}–${Math.min(offset + PAGE, total)} of ${total}` : "")]);
-  if (offset + PAGE < total) append(box, [link(go(offset + PAGE), "Next →", "next")]);
+    total ? `${offset + 1}–${Math.min(offset + PAGE, total)} of ${total}${capped ? "+" : ""}` : "")]);
+  if (offset + PAGE < total || capped) append(box, [link(go(offset + PAGE), "Next →", "next")]);
   return box;
 }
 
