@@ -24,6 +24,7 @@ from tidings.ingest import read_sources
 from tidings.interfaces import Annotator, EventCoder, Geocoder, QuoteFinder, TimeResolver
 from tidings.model import AnnotatedDoc, Article, ArticleResult, Event, Quote, RawDoc, SourceError
 from tidings.store import Store
+from tidings.stories.runner import update_stories
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ class RunReport:
     articles: int = 0
     events: int = 0
     quotes: int = 0
+    stories_new: int = 0
+    events_merged: int = 0
     errors: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
@@ -58,6 +61,8 @@ class RunReport:
             "articles": self.articles,
             "events": self.events,
             "quotes": self.quotes,
+            "stories_new": self.stories_new,
+            "events_merged": self.events_merged,
             "errors": len(self.errors),
         }
 
@@ -219,8 +224,16 @@ class Pipeline:
         return self.finish(report, after_run)
 
     def after_run(self, report: RunReport) -> None:
-        """Cross-article steps (stories, event merging) over everything stored."""
-        return None
+        """Cross-article steps over everything stored: stories, then merged events."""
+        if not self.config.get("stories", {}).get("embedder"):
+            return
+        try:
+            story_report = update_stories(self.store, self.config)
+        except Exception as exc:  # noqa: BLE001 - stored articles stay; the step is re-runnable
+            self.fail(report, SourceError("(stories)", "stories", _one_line(exc)))
+            return
+        report.stories_new = story_report.stories_new
+        report.events_merged = story_report.events_merged
 
     def write(self, outcomes: Iterable[DocOutcome | SourceError], report: RunReport) -> None:
         """Store each document's outcome in its own transaction; record failures."""
@@ -247,7 +260,10 @@ class Pipeline:
 
     def fail(self, report: RunReport, error: SourceError) -> None:
         """Record one input's failure: a log line, the report, an ``errors`` row."""
-        line = f"{error.source_uri}: {error.message}"
+        # Readers already name the file (and line) in their messages; don't say it twice.
+        name = error.source_uri.split("#")[0].rsplit("/", 1)[-1]
+        named = bool(name) and error.message.startswith(name)
+        line = error.message if named else f"{error.source_uri}: {error.message}"
         log.info(line)
         report.errors.append(line)
         self.store.record_error(report.run_id, error)

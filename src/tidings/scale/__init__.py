@@ -86,11 +86,11 @@ def _client(scheduler: str | None, workers: int) -> Any:
             "Dask is not installed; install it with `pip install 'tidings[dask]'`"
         ) from exc
     if scheduler and scheduler != "local":
-        return Client(scheduler)
-    cluster = LocalCluster(
+        return Client(scheduler)  # type: ignore[no-untyped-call]
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
     )
-    return Client(cluster)
+    return Client(cluster)  # type: ignore[no-untyped-call]
 
 
 def run_dask(
@@ -121,7 +121,7 @@ def run_dask(
             config_json=config_json,
             key=[f"tidings-{key}-{i}" for i in range(len(partitions))],
         )
-        for future in as_completed(futures):
+        for future in as_completed(futures):  # type: ignore[no-untyped-call]
             outcomes, seen = future.result()
             report.documents_seen += seen
             if progress:
