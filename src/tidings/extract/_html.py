@@ -21,6 +21,7 @@ _STAMPS = (
     re.compile(r"\"datePublished\"\s*:\s*\"([^\"]{10,40})\"", re.I),
     re.compile(r"<time[^>]+datetime=[\"']([^\"']{10,40})[\"']", re.I),
 )
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _CONTENT = re.compile(r"content=[\"']([^\"']{10,40})[\"']", re.I)
 
 
@@ -54,7 +55,12 @@ def html_text(html: str, url: str | None = None, include_comments: bool = False)
     """trafilatura's main text and metadata; None when it finds no main text."""
     try:
         found: Any = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=include_comments
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=include_comments,
+            # htmldate's extensive search is slow; stated_timestamp reads the page's own stamp
+            date_extraction_params=_DATE_PARAMS,
         )
     except Exception:  # noqa: BLE001 - lxml/trafilatura fail in many ways on broken pages
         log.debug("trafilatura failed", exc_info=True)
