@@ -53,6 +53,7 @@ def test_worked_example_filter(db: Tidings) -> None:
         ({"lat": 48.0, "lon": 2.0, "km": 100}, ["PROTEST"]),
         ({"since": "2024-12-05", "until": "2024-12-10"}, ["ACCUSE", "THREATEN"]),
         ({"outlet": "evening courier"}, ["CONSULT"]),
+        ({"outlet": "daily%"}, []),  # a wildcard in user text is literal
         ({"modality": "threatened"}, ["THREATEN"]),
         ({"negated": True}, ["AGREE"]),
         ({"min_confidence": 0.8}, ["CONSULT", "PROTEST"]),
