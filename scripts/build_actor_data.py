@@ -286,7 +286,15 @@ class Build:
             for ak in e["aliases"]:
                 alias_owner.setdefault(ak, k)
         # Wikidata-derived leaders: merge on the normalised name (or an alias).
-        for r in csv.DictReader((self.onto / "leaders.csv").open(encoding="utf-8")):
+        leaders = list(csv.DictReader((self.onto / "leaders.csv").open(encoding="utf-8")))
+        countries_of: dict[str, set[str]] = defaultdict(set)
+        for r in leaders:
+            countries_of[r["wikidata_id"]].add(r["country_iso3"])
+        for r in leaders:
+            # Andorra's co-princes are the French president and the Bishop of Urgell: their
+            # own office is the one news means.
+            if r["country_iso3"] == "AND" and len(countries_of[r["wikidata_id"]]) > 1:
+                continue
             names = [r["name"]] + [a for a in r["aliases"].split(";") if a.strip()]
             keys = [self.key(n) for n in names]
             target = next((kk for kk in keys if kk in out), None)

@@ -178,3 +178,53 @@ def test_span_is_kept(linker: ActorLinker) -> None:
 def test_empty_and_junk(linker: ActorLinker) -> None:
     assert linker.link("").code is None
     assert linker.link("on Friday").code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        ("UN peacekeepers", "IGOUNO", "MIL"),
+        ("NATO troops", "IGOWSTNAT", "MIL"),
+        ("UN Secretary-General Antonio Guterres", "IGOUNO", "GOV"),
+        ("opposition protesters", "OPP", "OPP"),
+        ("Wagner Group", "RUSPRM", "PRM"),
+        ("SDF", "SYRREB", "REB"),
+    ],
+)
+def test_international_personnel_and_curated(
+    linker: ActorLinker, text: str, code: str, sector: str
+) -> None:
+    ref = linker.link(text, when=WHEN)
+    assert (ref.code, ref.sector) == (code, sector)
+
+
+def test_surname_after_title(linker: ActorLinker) -> None:
+    ref = linker.link("President Reagan", when=date(1985, 1, 1))
+    assert (ref.code, ref.name) == ("USAGOV", "Ronald Reagan")
+
+
+def test_lone_surname_of_a_notable_person(linker: ActorLinker) -> None:
+    ref = linker.link("Macron", when=WHEN)
+    assert (ref.code, ref.wikidata_id) == ("FRAGOV", "Q3052772")
+    assert linker.link("Smith", when=WHEN).entity_id is None  # many Smiths: no guess
+    assert linker.link("Friday", when=WHEN).entity_id is None
+
+
+def test_longer_name_is_not_its_first_name(linker: ActorLinker) -> None:
+    # "Hassan" alone is a KB person; inside "Omar Hassan al-Bashir" it is part of the name.
+    ref = linker.link("President Omar Hassan al-Bashir", when=date(2005, 1, 1))
+    assert (ref.code, ref.name) == ("SDNGOV", "Omar Hassan Ahmad al Bashir")
+
+
+def test_two_word_name_needs_close_match(linker: ActorLinker) -> None:
+    ref = linker.link("John Smith", when=WHEN)
+    assert (ref.code, ref.name) == (None, "John Smith")
+
+
+def test_title_picks_role_without_date(linker: ActorLinker) -> None:
+    ref = linker.link("U.S. Secretary of State Warren Christopher")
+    assert ref.code == "USAGOV"
+
+
+def test_former_official_after_office(linker: ActorLinker) -> None:
+    assert linker.link("Warren Christopher", when=date(2005, 1, 1)).code == "USAELI"

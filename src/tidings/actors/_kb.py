@@ -85,8 +85,23 @@ class Entity:
         undated = [r for r in self.roles if not r.dated]
         if undated:
             return min(undated, key=lambda r: r.rank)
-        # No role covers the date: the nearest in time says at least which country.
-        return min(self.roles, key=lambda r: (_distance(r, when), r.rank))
+        # No role covers the date: the nearest in time says at least which country. A person
+        # after their office is a former official (PLOVER ELI); before it, sector unknown.
+        near = min(self.roles, key=lambda r: (_distance(r, when), r.rank))
+        if self.kind != "person" or near.country is None:
+            return near
+        sector = "ELI" if near.end is not None and when >= near.end else None
+        return Role(
+            country=near.country,
+            sector=sector,
+            code=near.country + (sector or ""),
+            start=near.end if sector else None,
+            end=None if sector else near.start,
+            title="former " + near.title if sector and near.title else None,
+            rank=near.rank,
+            raw_from=near.raw_to if sector else "",
+            raw_to="" if sector else near.raw_from,
+        )
 
     def role_with_sector(self, sector: str, when: date | None) -> Role | None:
         """The best role of ``sector``: valid at ``when`` if any, else the nearest or latest."""

@@ -227,7 +227,8 @@ class MentionReader:
                     # Same first and last name, one name's words within the other's:
                     # "Omar Hassan al-Bashir" = "Omar Hassan Ahmad al-Bashir".
                     if (
-                        parts[0] == aparts[0]
+                        len(parts) >= 3
+                        and parts[0] == aparts[0]
                         and parts[-1] == aparts[-1]
                         and (set(parts) <= set(aparts) or set(aparts) <= set(parts))
                     ):
@@ -299,6 +300,11 @@ class MentionReader:
                 return reading
 
         name_run = self._name_run(toks, free, hits, head)
+        lone = self._lone_word(toks, hits, free) if not name_run else None
+        if lone is not None:
+            found = self.surname_after_title(toks[lone].key, when, None)
+            if found:
+                return self._entity_reading(reading, *found, when, None)
         if name_run:
             reading.named = True
             start, end = toks[name_run[0]].start, toks[name_run[-1]].end
@@ -373,6 +379,8 @@ class MentionReader:
             ent = self.kb.entities[idx]
             if title_sector is None or any(r.sector == title_sector for r in ent.roles):
                 found[ent.entity_id] = ent
+        if title_sector is None:  # a bare surname: only a unique person known to Wikidata
+            found = {k: e for k, e in found.items() if e.wikidata_id} if len(found) == 1 else {}
         if len(found) != 1:
             return None
         (ent,) = found.values()
@@ -411,6 +419,13 @@ class MentionReader:
             if later:
                 return later[0]
         return head
+
+    @staticmethod
+    def _lone_word(toks: list[Token], hits: list[Hit], free: list[int]) -> int | None:
+        """The mention is one capitalised unknown word and nothing else ("Macron")."""
+        if hits or len(free) != 1 or not toks[free[0]].is_capitalised:
+            return None
+        return free[0] if len(toks[free[0]].key) >= 4 else None
 
     @staticmethod
     def _name_run(
