@@ -205,11 +205,19 @@ def _is_body(line: Line, base: str) -> bool:
 
 
 def _markers(lines: list[Line]) -> list[int]:
-    return [
-        i
-        for i, line in enumerate(lines)
-        if line.kind == "published" or (line.kind == "text" and dateline_of(line.text))
-    ]
+    """Lines that open an article: a published line, or a dateline naming a wire or date.
+
+    A bare "PLACE:" opening is too easy to confuse with a label ("WARNING:") to split on.
+    """
+    out = []
+    for i, line in enumerate(lines):
+        if line.kind == "published":
+            out.append(i)
+        elif line.kind == "text":
+            match = dateline_of(line.text)
+            if match is not None and (match.group("wire") or match.group("date")):
+                out.append(i)
+    return out
 
 
 def article_starts(lines: list[Line], base: str) -> list[int]:
