@@ -57,24 +57,27 @@ class Assignment:
 @dataclass
 class _Story:
     story_id: str
-    total: Vector
+    row: int  # row of the story's summed vector in ``StoryIndex._totals``
     size: int = 0
     entities: Counter[str] = field(default_factory=Counter)
     first: datetime | None = None
     last: datetime | None = None
     keys: set[str] = field(default_factory=set)
+    _top: tuple[int, set[str]] | None = None  # cached (k, names), dropped on every add
 
-    def add(self, vector: Vector, entities: Sequence[str], when: datetime | None) -> None:
-        self.total = self.total + vector
+    def add(self, entities: Sequence[str], when: datetime | None) -> None:
         self.size += 1
         self.entities.update(entities)
+        self._top = None
         if when is not None:
             self.first = when if self.first is None or when < self.first else self.first
             self.last = when if self.last is None or when > self.last else self.last
 
     def top_entities(self, k: int) -> set[str]:
-        ranked = sorted(self.entities.items(), key=lambda kv: (-kv[1], kv[0]))
-        return {e for e, _ in ranked[:k]}
+        if self._top is None or self._top[0] != k:
+            ranked = sorted(self.entities.items(), key=lambda kv: (-kv[1], kv[0]))
+            self._top = (k, {e for e, _ in ranked[:k]})
+        return self._top[1]
 
 
 class StoryIndex:
@@ -87,6 +90,9 @@ class StoryIndex:
         self.stories: dict[str, _Story] = {}
         self.article_story: dict[str, str] = {}
         self._postings: dict[str, list[str]] = {}
+        # Summed member vectors, one row per story, so candidates are scored in one product.
+        self._totals = np.zeros((64, dim), dtype=np.float32)
+        self._norms = np.zeros(64, dtype=np.float32)
         self._dups = NearDuplicateIndex(
             threshold=settings.near_dup_threshold, num_perm=settings.num_perm
         )
@@ -108,8 +114,14 @@ class StoryIndex:
     ) -> None:  # fmt: skip
         story = self.stories.get(story_id)
         if story is None:
-            story = self.stories[story_id] = _Story(story_id, np.zeros(self.dim, np.float32))
-        story.add(vector, entities, when)
+            row = len(self.stories)
+            if row == len(self._totals):
+                self._totals = np.concatenate([self._totals, np.zeros_like(self._totals)])
+                self._norms = np.concatenate([self._norms, np.zeros_like(self._norms)])
+            story = self.stories[story_id] = _Story(story_id, row)
+        self._totals[story.row] += vector
+        self._norms[story.row] = np.linalg.norm(self._totals[story.row])
+        story.add(entities, when)
         self.article_story[article_id] = story_id
         self._post(story, keys)
         if sig is not None:
@@ -142,17 +154,25 @@ class StoryIndex:
         out = [sid for sid, _ in ranked if self._in_window(self.stories[sid], when)]
         return out[: self.settings.max_candidates]
 
-    def score(self, story: _Story, vector: Vector, entities: Sequence[str]) -> float:
-        """(1 - w) * cosine to the story centroid + w * overlap of names with the story's top."""
-        norm = float(np.linalg.norm(story.total))
-        cos = float(vector @ story.total) / norm if norm > 0 else 0.0
+    def scores(self, story_ids: Sequence[str], vector: Vector, entities: Sequence[str]) -> Vector:
+        """(1 - w) * cosine to each story's centroid + w * overlap of names with its top names."""
+        if not story_ids:
+            return np.zeros(0, dtype=np.float32)
+        stories = [self.stories[sid] for sid in story_ids]
+        rows = np.fromiter((s.row for s in stories), dtype=np.int64, count=len(stories))
+        norms = self._norms[rows]
+        cos = (self._totals[rows] @ vector) / np.where(norms > 0, norms, 1.0)
         w = self.settings.entity_weight
         if w <= 0:
-            return cos
+            return cos.astype(np.float32)
         mine = set(entities)
-        top = story.top_entities(self.settings.story_entities)
-        overlap = len(mine & top) / min(len(mine), len(top)) if mine and top else 0.0
-        return (1.0 - w) * cos + w * overlap
+        overlap = np.zeros(len(stories), dtype=np.float32)
+        if mine:
+            for i, story in enumerate(stories):
+                top = story.top_entities(self.settings.story_entities)
+                if top:
+                    overlap[i] = len(mine & top) / min(len(mine), len(top))
+        return ((1.0 - w) * cos + w * overlap).astype(np.float32)
 
     def assign(
         self, digest: ArticleDigest, vector: Vector, sig: Signature | None = None
@@ -175,10 +195,11 @@ class StoryIndex:
             self._join(sid, digest.article_id, vector, digest.entities, when, keys, sig)
             return Assignment(digest.article_id, sid, 1.0, False, dup_of, undated, keys)
         best, best_score = None, -1.0
-        for sid in self.candidates(keys, when):
-            s = self.score(self.stories[sid], vector, digest.entities)
-            if s > best_score:
-                best, best_score = sid, s
+        cands = self.candidates(keys, when)
+        if cands:
+            scored = self.scores(cands, vector, digest.entities)
+            i = int(np.argmax(scored))  # first best: candidates come ranked by shared keys
+            best, best_score = cands[i], float(scored[i])
         if best is not None and best_score >= self.settings.threshold:
             self._join(best, digest.article_id, vector, digest.entities, when, keys, sig)
             return Assignment(digest.article_id, best, best_score, False, None, undated, keys)

@@ -1,4 +1,4 @@
-"""Near-duplicate pages: MinHash signatures over word shingles, matched through LSH.
+"""Near-duplicate pages: MinHash signatures over word shingles, matched through banded LSH.
 
 The same wire story published on several sites differs only in boilerplate and edits; its
 shingle sets overlap far more than two independent accounts of one event ever do.
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from tidings.stories.text import shingles
 
@@ -19,17 +19,25 @@ _SEED = 1
 _SCHEME = "affine32"
 
 
-def _minhash(num_perm: int, hashvalues: Signature | None = None) -> MinHash:
-    """A MinHash with a fixed seed and scheme, so stored signatures stay comparable."""
-    try:
-        return MinHash(num_perm=num_perm, seed=_SEED, hashvalues=hashvalues, scheme=_SCHEME)
-    except TypeError:  # datasketch < 2 has a single scheme and no such argument
-        return MinHash(num_perm=num_perm, seed=_SEED, hashvalues=hashvalues)
+_TEMPLATES: dict[int, MinHash] = {}
+
+
+def _empty_minhash(num_perm: int) -> MinHash:
+    """A fresh MinHash with fixed seed and scheme (copied from a template: permutations are
+    costly to draw, and stored signatures must stay comparable across runs)."""
+    template = _TEMPLATES.get(num_perm)
+    if template is None:
+        try:
+            template = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)
+        except TypeError:  # datasketch < 2 has a single scheme and no such argument
+            template = MinHash(num_perm=num_perm, seed=_SEED)
+        _TEMPLATES[num_perm] = template
+    return template.copy()
 
 
 def signature(text: str, *, num_perm: int, shingle_words: int) -> Signature:
     """MinHash hash values of the word shingles of ``text``."""
-    mh = _minhash(num_perm)
+    mh = _empty_minhash(num_perm)
     grams = shingles(text, shingle_words)
     if grams:
         mh.update_batch(list(grams))
@@ -43,26 +51,45 @@ def estimate_jaccard(a: Signature, b: Signature) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+def _bands(num_perm: int, threshold: float) -> tuple[int, int]:
+    """LSH bands and rows per band: the most rows for which a pair at ``threshold`` is still
+    a candidate with probability >= 0.999."""
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if bands and 1.0 - (1.0 - threshold**rows) ** bands >= 0.999:
+            best = (bands, rows)
+    return best
+
+
 class NearDuplicateIndex:
-    """An LSH index of signatures answering "which earlier article is this a copy of?"."""
+    """A banded LSH index of signatures answering "which earlier article is this a copy of?"."""
 
     def __init__(self, *, threshold: float, num_perm: int) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.bands, self.rows = _bands(num_perm, threshold)
+        self._buckets: list[dict[bytes, list[str]]] = [{} for _ in range(self.bands)]
         self._sigs: dict[str, Signature] = {}
+
+    def _band_keys(self, sig: Signature) -> list[bytes]:
+        r = self.rows
+        return [sig[i * r : (i + 1) * r].tobytes() for i in range(self.bands)]
 
     def add(self, key: str, sig: Signature) -> None:
         if key in self._sigs or len(sig) != self.num_perm:
             return
         self._sigs[key] = sig
-        self._lsh.insert(key, _minhash(self.num_perm, sig))
+        for bucket, band in zip(self._buckets, self._band_keys(sig), strict=True):
+            bucket.setdefault(band, []).append(key)
 
     def query(self, sig: Signature) -> list[tuple[str, float]]:
         """Indexed keys whose estimated Jaccard with ``sig`` reaches the threshold, best first."""
         if len(sig) != self.num_perm:
             return []
-        found = self._lsh.query(_minhash(self.num_perm, sig))
+        found: set[str] = set()
+        for bucket, band in zip(self._buckets, self._band_keys(sig), strict=True):
+            found.update(bucket.get(band, ()))
         scored = [(k, estimate_jaccard(sig, self._sigs[k])) for k in found]
         scored = [(k, j) for k, j in scored if j >= self.threshold]
         return sorted(scored, key=lambda kj: (-kj[1], kj[0]))

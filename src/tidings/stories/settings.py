@@ -22,7 +22,7 @@ class StorySettings:
     story_entities: int = 12  # most frequent entities of a story compared with an article's
     block_keywords: int = 8  # top keywords used, with entities, as blocking keys
     max_block: int = 400  # a blocking key shared by more stories is too common to block on
-    max_candidates: int = 200  # stories scored per article, at most
+    max_candidates: int = 50  # stories scored per article, at most
     near_dup_threshold: float = 0.8  # estimated Jaccard of word shingles
     shingle_words: int = 5
     num_perm: int = 64
