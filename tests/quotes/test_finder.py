@@ -273,6 +273,24 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "“Everyone must show restraint now.”",
         {"speaker_text": "Blinken", "cue": None},
     ),
+    # two apostrophes as quotation marks (some newspaper archives)
+    (
+        "''This is not tax reform,'' said Douglas Holtz-Eakin, an economist.",
+        "''This is not tax reform,''",
+        {"speaker_text": "Douglas Holtz-Eakin, an economist", "kind": "direct"},
+    ),
+    # parenthetical cue: the rest of the sentence is the content
+    (
+        "The deal, Blinken said, was close to done.",
+        "The deal, Blinken said, was close to done",
+        {"speaker_text": "Blinken", "kind": "indirect"},
+    ),
+    # intentions: the infinitive complement of "promise", "want", "plan"
+    (
+        "Sudani promised to rein in the militias before the elections.",
+        "to rein in the militias before the elections",
+        {"speaker_text": "Sudani", "cue": "promised", "kind": "indirect"},
+    ),
     # an organisation as speaker
     (
         "The New York Times reported that the talks had stalled.",

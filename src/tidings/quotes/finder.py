@@ -90,8 +90,16 @@ class QuoteExtractor:
 
     def content_of(self, tok: Token) -> tuple[int, int] | None:
         """Character span of the clausal complement of a cue verb, trimmed of edge punctuation."""
-        comps = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+        deps = _CONTENT_DEPS | (
+            {"xcomp"} if self.lex.cues.get(tok.lemma_.lower()) == "intent" else set()
+        )
+        comps = [c for c in tok.children if c.dep_ in deps]
         if not comps:
+            if tok.dep_ == "parataxis" and any(c.dep_ in _SUBJ for c in tok.children):
+                # "The campaign, he says, is different": the rest of the sentence is the content
+                own = {t.i for t in tok.subtree}
+                rest = [t for t in tok.sent if t.i not in own]
+                return self._trim(rest) if len(rest) >= self.settings.min_indirect_tokens else None
             return None
         comp = comps[0]
         drop: set[int] = set()
@@ -125,7 +133,10 @@ class QuoteExtractor:
         quoted = [self._recover(q, doc, cues) for q in quoted]
         inside = [q.inner(text) for q in quoted]
         outer_cues = [c for c in cues if not any(s <= c.idx < e for s, e in inside)]
-        contents = {c.i: self.content_of(c) for c in outer_cues}
+        contents: dict[int, tuple[int, int] | None] = {}
+        for c in outer_cues:
+            span = self.content_of(c)
+            contents[c.i] = self._snap(span, quoted) if span is not None else None
         cands: list[_Cand] = []
         used_cues: set[int] = set()
         mixed_spans: set[int] = set()
@@ -154,6 +165,17 @@ class QuoteExtractor:
         cands.extend(self._according(doc, cands))
         cands.sort(key=lambda c: c.start)
         return self._finish(adoc, cands, actors)
+
+    @staticmethod
+    def _snap(span: tuple[int, int], quoted: list[QuotedSpan]) -> tuple[int, int]:
+        """Widen a complement cut just inside a quotation (before its '.”') to the marks."""
+        s, e = span
+        for q in quoted:
+            if s <= q.start < e < q.end and q.end - e <= 3:
+                e = q.end
+            if q.start < s < q.end <= e and s - q.start <= 2:
+                s = q.start
+        return s, e
 
     def _recover(self, q: QuotedSpan, doc: Doc, cues: list[Token]) -> QuotedSpan:
         """An unclosed quote that runs over its own attribution ("We will fight, he said. ...")
@@ -206,7 +228,7 @@ class QuoteExtractor:
             between = (
                 text[c.idx + len(c.text) : q.start] if c.idx < q.start else text[q.end : c.idx]
             )
-            if any(ch in between for ch in '“”"'):
+            if any(ch in between for ch in '“”"') or "''" in between:
                 continue
             if gap < best_gap:
                 best, best_gap = c, gap

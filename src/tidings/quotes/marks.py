@@ -16,6 +16,7 @@ from enum import Enum
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
+TWO_APOSTROPHES = "''"  # some newspapers' archives write straight double quotes as two apostrophes
 
 
 class Role(Enum):
@@ -37,11 +38,25 @@ class QuotedSpan:
     def inner(self, text: str) -> tuple[int, int]:
         """Offsets of the quoted words, without the marks."""
         s, e = self.start, self.end
-        if s < e and text[s] in OPENERS + STRAIGHT + "‘":
+        if text.startswith(TWO_APOSTROPHES, s):
+            s += 2
+        elif s < e and text[s] in OPENERS + STRAIGHT + "‘":
             s += 1
-        if e > s and text[e - 1] in CLOSERS + STRAIGHT + "’":
+        if e - s >= 2 and text.endswith(TWO_APOSTROPHES, s, e):
+            e -= 2
+        elif e > s and text[e - 1] in CLOSERS + STRAIGHT + "’":
             e -= 1
         return s, e
+
+
+def _mark_len(text: str, i: int) -> int:
+    """Length of the quotation mark at ``i`` (0 if none); "''" is a straight double mark."""
+    ch = text[i]
+    if ch in OPENERS or ch in CLOSERS or ch == STRAIGHT:
+        return 1
+    if text.startswith(TWO_APOSTROPHES, i) and not text.startswith(TWO_APOSTROPHES, i + 1):
+        return 0 if i > 0 and text[i - 1] == "'" else 2
+    return 0
 
 
 def _role(text: str, i: int) -> Role:
@@ -50,8 +65,9 @@ def _role(text: str, i: int) -> Role:
         return Role.OPEN
     if ch in CLOSERS:
         return Role.CLOSE
+    width = 2 if text.startswith(TWO_APOSTROPHES, i) else 1
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if (before.isspace() or before in "([{—–-/") and not after.isspace():
         return Role.OPEN
     if (after.isspace() or after in ".,;:!?)]}—–-") and not before.isspace():
@@ -75,7 +91,12 @@ def _opens_with_mark(text: str, start: int, end: int) -> int | None:
     i = start
     while i < end and text[i].isspace():
         i += 1
-    if i < end and (text[i] in OPENERS or (text[i] == STRAIGHT and _role(text, i) is Role.OPEN)):
+    if (
+        i < end
+        and _mark_len(text, i)
+        and text[i] not in CLOSERS
+        and _role(text, i) is not Role.CLOSE
+    ):
         return i
     return None
 
@@ -88,7 +109,7 @@ def find_quoted(text: str, max_open_chars: int = 1500) -> list[QuotedSpan]:
     open_curly = False
     n_paras = 1
     for p_idx, (p_start, p_end) in enumerate(paras):
-        marks = [i for i in range(p_start, p_end) if text[i] in OPENERS + CLOSERS + STRAIGHT]
+        marks = [i for i in range(p_start, p_end) if _mark_len(text, i)]
         skip_first = False
         if open_at is not None:  # continued from the previous paragraph
             skip_first = True
@@ -103,7 +124,7 @@ def find_quoted(text: str, max_open_chars: int = 1500) -> list[QuotedSpan]:
                 continue
             if (
                 open_curly
-                and text[i] == STRAIGHT
+                and text[i] in STRAIGHT + "'"
                 and any(text[j] in CLOSERS for j in marks[k + 1 :])
             ):
                 continue  # straight marks nested inside a curly quote
@@ -111,7 +132,7 @@ def find_quoted(text: str, max_open_chars: int = 1500) -> list[QuotedSpan]:
                 out.append(_capped(text, open_at, i, max_open_chars, n_paras))
                 open_at, open_curly, n_paras = i, True, 1
                 continue
-            out.append(QuotedSpan(open_at, i + 1, True, n_paras))
+            out.append(QuotedSpan(open_at, i + _mark_len(text, i), True, n_paras))
             open_at = None
         if open_at is not None:
             nxt = paras[p_idx + 1] if p_idx + 1 < len(paras) else None

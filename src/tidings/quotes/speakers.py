@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _PRONOUNS = {"he", "she", "him", "her"}
 _PLURAL_PRONOUNS = {"they", "them"}
-_CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
+_CUT_DEPS = {"relcl", "acl", "advcl", "cc", "prep"}
 _KEEP_PREP_HEADS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "source"}
 _KEEP_PREPS = {"of", "from", "for", "with", "at"}
 _RECENT_CHARS = 2500
