@@ -141,3 +141,28 @@ def test_nothing_left_raises_one_line_error() -> None:
     with pytest.raises(ExtractionError) as err:
         extract_articles(doc, CONFIG)
     assert str(err.value) == "page.txt: no text left after boilerplate removal"
+
+
+def test_credit_nav_and_doubled_line_forms() -> None:
+    body = "\n".join(
+        [
+            "Politics | World | Opinion",
+            "Image credit: Getty Images",
+            "Photo: Handout",
+            "(Reuters)",
+            "3 min read",
+            "Follow us on Telegram",
+            "Rescue teams search the rubble in Aleppo. Rescue teams search the rubble in Aleppo.",
+            "ALEPPO (AFP) – A drone attack killed three civilians near Aleppo on Tuesday, a war "
+            "monitor said (Photo: SANA).",
+            "Copyright 2024 Some Outlet",
+        ]
+    )
+    [art] = extract_articles(RawDoc("d", "credits.txt", "text", body, ""), CONFIG)
+    assert art.text == (
+        "Rescue teams search the rubble in Aleppo.\n\n"
+        "A drone attack killed three civilians near Aleppo on Tuesday, a war monitor said."
+    )
+    assert (art.dateline, art.wire) == ("ALEPPO", "AFP")
+    for clean_start, raw_start, length in art.raw_offsets:
+        assert art.text[clean_start : clean_start + length] == body[raw_start : raw_start + length]

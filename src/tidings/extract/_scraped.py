@@ -28,6 +28,7 @@ _NOT_PLACES = frozenset(
 _END_PUNCT = re.compile(r"[.;,:!]['\"”’)]*$")
 _DOUBLED = re.compile(r"^(?P<half>.+?)\s+(?P=half)$")
 _WORD = re.compile(r"\w+")
+_NO_SPACE_BEFORE = frozenset(".,;:!?)”’\"'")
 
 
 @dataclass
@@ -121,8 +122,8 @@ def classify(line: Line) -> None:
     spans = [(skip, line.end)]
     for pattern in rules.inline_credits:
         spans = _cut(spans, text, line.start, pattern)
-    if spans != [(skip, line.end)]:
-        line.caption = True
+    if spans != [(skip, line.end)] and head is None:
+        line.caption = True  # a credited line is a photo caption, unless it opens with a dateline
     spans = _merge([(line.start, skip), *spans])
     doubled = _DOUBLED.match(text)
     if doubled and len(_WORD.findall(doubled.group("half"))) >= 3:
@@ -295,7 +296,7 @@ def build_part(
             title = line.kept(base)
             continue
         spans = list(line.spans)
-        if dateline is None and body_lines < 3 and not line.caption:
+        if dateline is None and body_lines < 3:
             match = dateline_of(line.kept(base))
             if match is not None and spans:
                 dateline = match.group("place").strip()
@@ -306,7 +307,7 @@ def build_part(
         if previous is not None:
             builder.separate(_joiner(previous, line, base, gap))
         for k, (s, e) in enumerate(spans):
-            if k:
+            if k and base[s : s + 1] not in _NO_SPACE_BEFORE:
                 builder.separate(" ")
             builder.add(s, e)
         previous, gap = line, False
