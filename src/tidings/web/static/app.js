@@ -219,7 +219,7 @@ function drawTimeline(box, rows, bucket) {
   clear(box);
   append(box, [h("div", { class: "muted small" }, `Events per ${bucket} by type`)]);
   if (!rows.length) { append(box, [h("p", { class: "empty" }, "No dated events.")]); return; }
-  const buckets = [...new Set(rows.map((r) => r.bucket))].sort();
+  const buckets = allBuckets([...new Set(rows.map((r) => r.bucket))].sort(), bucket);
   const types = [...new Set(rows.map((r) => r.plover_type))].sort();
   const totals = {};
   for (const r of rows) totals[r.bucket] = (totals[r.bucket] || 0) + r.n;
@@ -251,6 +251,20 @@ function drawTimeline(box, rows, bucket) {
   maxLabel.textContent = String(max);
   s.appendChild(maxLabel);
   append(box, [s, h("div", { class: "legend" }, types.map((t) => h("span", {}, typeBadge(t))))]);
+}
+
+function allBuckets(seen, bucket) {
+  // Every day (or month) from the first to the last, so that the x axis is linear in time.
+  if (seen.length < 2 || (bucket !== "day" && bucket !== "month")) return seen;
+  const out = [];
+  const d = new Date(seen[0] + "T00:00:00Z");
+  const end = new Date(seen[seen.length - 1] + "T00:00:00Z");
+  while (d <= end && out.length < 400) {
+    out.push(d.toISOString().slice(0, 10));
+    if (bucket === "day") d.setUTCDate(d.getUTCDate() + 1);
+    else d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return out;
 }
 
 /* ---------- one event: evidence with highlighted spans ---------- */
