@@ -9,7 +9,6 @@ import pytest
 
 from tidings.query._sample import XSS_OUTLET, XSS_TITLE
 
-
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
