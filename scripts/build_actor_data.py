@@ -106,6 +106,24 @@ def surface(name: str) -> str:
     return name if len(compact) <= 3 else name.lower()
 
 
+# Singular agent nouns that name a person (a title) rather than an institution ("embassy").
+PERSON_NOUN = re.compile(
+    r"(er|or|ist|ian|man|woman|person|chief|head|minister|secretary|envoy|king|queen|prince|"
+    r"princess|general|officer|official|diplomat|judge|emir|sheikh|cleric|mayor|governor|"
+    r"colonel|captain|major|lieutenant|sergeant|deputy|aide|chancellor|monarch|sultan|imam|"
+    r"bishop|pope|priest|rabbi|delegate|representative|agent|cop|guard|pilot|student|nurse|"
+    r"journalist|activist|rebel|militant|insurgent|fighter|gunman|terrorist|hostage|refugee|"
+    r"civilian|resident|citizen|protester|demonstrator|spokesperson|premier|attorney|"
+    r"lawyer|adviser|advisor|president)$"
+)
+
+
+def noun_kind(pattern: str) -> str:
+    """``title`` when the pattern's last word names a person, else ``generic``."""
+    words = pattern.lower().split()
+    return "title" if words and PERSON_NOUN.search(words[-1]) else "generic"
+
+
 def plural(word: str) -> str:
     if word.endswith("man"):
         return word[:-3] + "men"
@@ -191,15 +209,13 @@ class Build:
             forms: list[tuple[str, str]]
             if m:
                 base = m.group(1).strip()
-                forms = [(base, "title")] + [
-                    (f.strip(), "group") for f in m.group(2).split() if False
-                ]
+                forms = [(base, noun_kind(base))]
                 if m.group(2).strip():
                     forms.append((m.group(2).strip(), "group"))
             else:
                 base = pat
                 last = base.split()[-1] if base.split() else ""
-                forms = [(base, "title")]
+                forms = [(base, noun_kind(base))]
                 if last and not last.endswith("S"):
                     forms.append((" ".join(base.split()[:-1] + [plural(last.lower())]), "group"))
             blocks = [code[i : i + 3] for i in range(0, len(code), 3)]

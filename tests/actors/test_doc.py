@@ -108,3 +108,31 @@ def test_unknown_titled_person_then_surname() -> None:
     ref = acts.at(s, s + len("Barzoon"))
     assert ref is not None
     assert (ref.name, ref.code) == ("Foo Barzoon", "IRQGOV")
+
+
+def test_institutions_and_possessives_are_not_pronoun_like() -> None:
+    linker = registry.resolve("actor_linker", "tidings.actors.v1")
+    text = (
+        "Prime Minister Mohammed Shia al-Sudani spoke on Monday. The United States embassy "
+        "condemned the attack. The group's spokesman denied it."
+    )
+    acts = linker.link_doc(_doc(text, datetime(2024, 11, 3, tzinfo=UTC)))
+    s = text.index("The United States embassy")
+    embassy = acts.at(s, s + len("The United States embassy"))
+    assert embassy is not None and (embassy.code, embassy.name) == ("USAGOV", None)
+    s = text.index("The group's spokesman")
+    spokesman = acts.at(s, s + len("The group's spokesman"))
+    assert spokesman is not None and spokesman.name is None
+
+
+def test_capital_tagged_as_person_is_not_a_person() -> None:
+    linker = registry.resolve("actor_linker", "tidings.actors.v1")
+    text = (
+        "Turkish warplanes struck targets. Ankara says the strikes will go on. He did not say more."
+    )
+    acts = linker.link_doc(_doc(text, datetime(2024, 11, 3, tzinfo=UTC)))
+    s = text.index("Ankara")
+    ankara = acts.at(s, s + len("Ankara"))
+    assert ankara is not None and (ankara.code, ankara.name) == ("TURGOV", None)
+    s = text.index("He did")
+    assert acts.at(s, s + 2) is None

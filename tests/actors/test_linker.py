@@ -228,3 +228,15 @@ def test_title_picks_role_without_date(linker: ActorLinker) -> None:
 
 def test_former_official_after_office(linker: ActorLinker) -> None:
     assert linker.link("Warren Christopher", when=date(2005, 1, 1)).code == "USAELI"
+
+
+def test_appositive_name(linker: ActorLinker) -> None:
+    ref = linker.link("Foo Bar, Iraq's prime minister", when=WHEN)
+    assert (ref.code, ref.name) == ("IRQGOV", "Foo Bar")
+
+
+def test_relative_clause_and_coordination_cut(linker: ActorLinker) -> None:
+    ref = linker.link("the Iranian-backed armed groups that attacked US forces", when=WHEN)
+    assert (ref.code, ref.sponsor_iso3) == ("REB", "IRN")
+    assert linker.link("Blinken and Sudani", when=WHEN).name == "Antony Blinken"
+    assert linker.link("Bosnia and Herzegovina", when=WHEN).code == "BIH"

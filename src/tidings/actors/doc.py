@@ -89,7 +89,18 @@ class ArticleActors:
                     )
                 return
         reading = self.linker.read(self.text[c0:c1], self.when)
-        person = label == "PERSON" or (reading.person and reading.named)
+        place_only = (
+            reading.entity is None
+            and not reading.name
+            and not reading.titled
+            and any(h.kind == "place" for h in reading.hits)
+        )
+        if reading.entity is not None:
+            person = reading.entity.kind == "person"
+        elif place_only:  # spaCy sometimes tags a capital as PERSON ("Ankara says")
+            person = False
+        else:
+            person = label == "PERSON" or (reading.person and reading.named)
         ref = reading.ref(self.text[c0:c1], c0, c1, self.linker.kb)
         if person and reading.entity is None and not reading.name:
             ref = replace(ref, name=ent_text, entity_id=_name_id(self.linker, ent_text))
@@ -137,7 +148,7 @@ class ArticleActors:
             antecedent = self._alias_of(reading.name or stripped, start)
             if antecedent is not None:
                 return _merge(_with_span(antecedent.ref, text, start, end), reading)
-        if reading.definite and reading.titled and not reading.named:
+        if reading.definite and reading.titled and not reading.named and "'s " not in text:
             for m in reversed(self._person_before(start)):
                 if _compatible(m.ref, reading):
                     return _with_span(m.ref, text, start, end)
@@ -168,7 +179,7 @@ def _merge(ref: ActorRef, reading: Reading) -> ActorRef:
 
 
 def _compatible(ref: ActorRef, reading: Reading) -> bool:
-    if reading.sector and ref.sector and reading.sector != ref.sector:
+    if reading.sector and reading.sector != ref.sector:
         return False
     return not (reading.country and ref.country_iso3 and reading.country != ref.country_iso3)
 

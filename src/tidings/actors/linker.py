@@ -34,6 +34,27 @@ SPONSOR_WORDS = frozenset(
 SPONSOR_BY = frozenset({"backed", "sponsored", "supported", "funded"})
 PREPOSITIONS = frozenset({"of", "in", "at", "from", "for", "on", "near", "with", "to", "against"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Where a noun phrase's own words end: relative clauses and coordination ("X and Y").
+BOUNDARIES = frozenset(
+    {
+        "who",
+        "which",
+        "that",
+        "whose",
+        "whom",
+        "where",
+        "when",
+        "while",
+        "and",
+        "or",
+        "but",
+        "after",
+        "before",
+        "as",
+        "said",
+        "says",
+    }
+)
 GENERIC_TITLES = frozenset(
     {
         "leader",
@@ -268,6 +289,7 @@ class MentionReader:
             hits.append(hit)
             used.update(range(hit.i, hit.j))
             i = hit.j
+        hits = self._first_phrase(toks, hits, used)
         hits = self._drop_partial_names(toks, hits, used)
         reading.hits = hits
         free = [t for t in range(len(toks)) if t not in used and toks[t].key]
@@ -300,6 +322,10 @@ class MentionReader:
                 return reading
 
         name_run = self._name_run(toks, free, hits, head)
+        comma = text.find(",")
+        if not name_run and head is not None and 0 < comma < toks[head.i].start:
+            # An appositive: "Foo Bar, Iraq's prime minister".
+            name_run = self._name_run(toks, [t for t in free if toks[t].end <= comma], hits, None)
         lone = self._lone_word(toks, hits, free) if not name_run else None
         if lone is not None:
             found = self.surname_after_title(toks[lone].key, when, None)
@@ -334,6 +360,18 @@ class MentionReader:
             reading.country = kb.places[place.key][0]
         reading.code = make_code(reading.country, reading.sector)
         return reading
+
+    @staticmethod
+    def _first_phrase(toks: list[Token], hits: list[Hit], used: set[int]) -> list[Hit]:
+        """Keep the hits before the first clause or coordination word outside any hit."""
+        stop = next(
+            (t for t in range(1, len(toks)) if t not in used and toks[t].key in BOUNDARIES),
+            None,
+        )
+        if stop is None:
+            return hits
+        used.update(range(stop, len(toks)))
+        return [h for h in hits if h.j <= stop]
 
     def _drop_partial_names(self, toks: list[Token], hits: list[Hit], used: set[int]) -> list[Hit]:
         """A one-word person hit inside a longer unknown name ("Omar Hassan al-Bashir" hits
