@@ -26,6 +26,7 @@ class Lexicon:
     approx: tuple[str, ...]
     refs: dict[str, str]
     sets: dict[str, str]
+    period_qualifiers: dict[str, int]
     year_cues: frozenset[str]
     future_cues: tuple[str, ...]
     past_words: frozenset[str]
@@ -54,6 +55,7 @@ def load_lexicon() -> Lexicon:
         approx=tuple(raw["approx"]["words"]),
         refs={k: str(v) for k, v in raw["refs"].items()},
         sets={k: str(v) for k, v in raw["sets"].items()},
+        period_qualifiers={k: int(v) for k, v in raw["period_qualifiers"].items()},
         year_cues=frozenset(raw["year_cues"]["words"]),
         future_cues=tuple(raw["tense"]["future"]),
         past_words=frozenset(raw["tense"]["past_words"]),

@@ -28,6 +28,7 @@ class Found:
     resolved: Resolved
     clause_shift: int | None = None  # days to add to the anchor for the clause that follows
     anchor_value: str | None = None
+    event_value: str | None = None  # the date a shift ("three days later") gives its events
 
     def to_time_expr(self) -> TimeExpr:
         m, r = self.mention, self.resolved
@@ -43,10 +44,45 @@ class Found:
 
     @property
     def start_date(self) -> tuple[date, str] | None:
+        """First day and precision of the date this expression gives events, if any."""
+        if self.event_value is not None:
+            return value_start(self.event_value)
         r = self.resolved
         if r.kind not in {"DATE", "TIME"}:
             return None
         return value_start(r.value)
+
+
+def _anchor(text: str, f: Found, before: list[Found]) -> Found | None:
+    """The nearest earlier day-level expression within reach, in the same paragraph."""
+    for a in reversed(before):
+        if f.mention.start - a.mention.end > _ANCHOR_REACH:
+            return None
+        if "\n\n" in text[a.mention.end : f.mention.start]:
+            return None
+        start = a.start_date
+        if start is not None and start[1] == "day":
+            return a
+    return None
+
+
+def _shifted(f: Found, anchor_day: date, in_apposition: bool) -> Found:
+    r = f.resolved
+    offset = r.offset_days or 0
+    if in_apposition:
+        # "Last Saturday, the day before X": the phrase is Saturday; X is Saturday - offset
+        day = anchor_day.isoformat()
+        if r.kind == "DURATION":
+            return replace(f, clause_shift=-offset, anchor_value=day)
+        resolved = replace(r, value=day, precision="day", flags=(*r.flags, "apposition"))
+        return replace(f, resolved=resolved, clause_shift=-offset, anchor_value=day)
+    target = anchor_day + timedelta(days=offset)
+    if r.kind == "DURATION":
+        return replace(f, event_value=target.isoformat(), anchor_value=anchor_day.isoformat())
+    if abs(offset) == 7 and "week" in f.mention.text.lower():
+        return replace(f, resolved=replace(r, value=iso_week(target), precision="week"))
+    resolved = replace(r, value=target.isoformat(), precision="day")
+    return replace(f, resolved=resolved, anchor_value=anchor_day.isoformat())
 
 
 def resolve_anchors(text: str, found: list[Found]) -> list[Found]:
@@ -54,49 +90,15 @@ def resolve_anchors(text: str, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for f in found:
         r = f.resolved
-        if r.offset_days is None or r.value is not None:
+        if r.offset_days is None or (r.value is not None and r.kind != "DURATION"):
             out.append(f)
             continue
-        anchor = next(
-            (
-                a
-                for a in reversed(out)
-                if a.start_date is not None
-                and a.start_date[1] == "day"
-                and f.mention.start - a.mention.end <= _ANCHOR_REACH
-                and "\n\n" not in text[a.mention.end : f.mention.start]
-            ),
-            None,
-        )
-        if anchor is None or anchor.start_date is None:
+        anchor = _anchor(text, f, out)
+        start = anchor.start_date if anchor is not None else None
+        if anchor is None or start is None:
             out.append(f)
             continue
-        anchor_day = anchor.start_date[0]
         gap = text[anchor.mention.end : f.mention.start]
-        if len(gap) <= _APPOSITION_GAP and gap.strip() in {"", ","}:
-            # "Last Saturday, the day before X": the phrase is Saturday; X is Saturday - offset
-            value = anchor_day.isoformat()
-            out.append(
-                replace(
-                    f,
-                    resolved=replace(
-                        r, value=value, precision="day", flags=(*r.flags, "apposition")
-                    ),
-                    clause_shift=-r.offset_days,
-                    anchor_value=value,
-                )
-            )
-            continue
-        value = (anchor_day + timedelta(days=r.offset_days)).isoformat()
-        if abs(r.offset_days) == 7:
-            week = iso_week(anchor_day + timedelta(days=r.offset_days))
-            out.append(replace(f, resolved=replace(r, value=week, precision="week")))
-            continue
-        out.append(
-            replace(
-                f,
-                resolved=replace(r, value=value, precision="day"),
-                anchor_value=anchor_day.isoformat(),
-            )
-        )
+        in_apposition = len(gap) <= _APPOSITION_GAP and gap.strip() in {"", ","}
+        out.append(_shifted(f, start[0], in_apposition))
     return out

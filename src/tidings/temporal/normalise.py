@@ -102,13 +102,17 @@ def _pick_year(ref: date, month: int, day: int | None, direction: str | None) ->
         cands.append((d, y))
     if not cands:
         return None
-    if direction == PAST:
-        ok = [c for c in cands if c[0] <= ref]
-        return max(ok)[1] if ok else None
+    nearest = min(cands, key=lambda c: (abs((c[0] - ref).days), c[0] > ref))
+    # A dated day ("Dec. 1") follows the tense only within half a year; further than that the
+    # nearest reading wins ("payable Dec. 1" in an October report that speaks in the past).
+    reach = 300 if day is not None else 366
+    if direction == PAST or (direction is None and day is not None):
+        ok = [c for c in cands if c[0] <= ref and (ref - c[0]).days <= reach]
+        return max(ok)[1] if ok else nearest[1]
     if direction == FUTURE:
-        ok = [c for c in cands if c[0] >= ref]
-        return min(ok)[1] if ok else None
-    return min(cands, key=lambda c: (abs((c[0] - ref).days), c[0] > ref))[1]
+        ok = [c for c in cands if c[0] >= ref and (c[0] - ref).days <= reach]
+        return min(ok)[1] if ok else nearest[1]
+    return nearest[1]
 
 
 def _weekday(ref: date, wd: int, rel: str | None, direction: str | None) -> date:
@@ -123,9 +127,9 @@ def _weekday(ref: date, wd: int, rel: str | None, direction: str | None) -> date
         return weekday_before(ref, wd, strict=False)
     if direction == FUTURE:
         return weekday_after(ref, wd, strict=False)
+    # No tense: news reports mostly look back, so any day of the last four wins.
     before = weekday_before(ref, wd, strict=False)
-    after = weekday_after(ref, wd, strict=False)
-    return before if (ref - before) <= (after - ref) else after
+    return before if (ref - before).days <= 4 else weekday_after(ref, wd, strict=False)
 
 
 def _period(ref: date, period: str, shift: int) -> str:
@@ -229,6 +233,10 @@ def _resolve(m: Mention, ref: date | None, direction: str | None, lex: Lexicon) 
         if "wd" in f:
             return Resolved("SET", f"XXXX-WXX-{lex.weekdays[f['wd'].lower()] + 1}", None)
         return Resolved("SET", _duration(_number(f.get("num"), lex), _unit(f["unit"], lex)), None)
+    if rule == "per_unit":
+        return Resolved("SET", _duration(1, _unit(f["unit"], lex)), None)
+    if rule == "bare_plural":
+        return Resolved("DURATION", _duration(None, _unit(f["unit"], lex)), None)
     if rule == "duration":
         unit = _unit(f["unit"], lex)
         return Resolved("DURATION", _duration(_number(f.get("num"), lex), unit), None)
@@ -244,22 +252,32 @@ def _resolve(m: Mention, ref: date | None, direction: str | None, lex: Lexicon) 
         if a.endswith("week"):
             offset *= 7
         return Resolved("DATE", None, None, ("anchored",), offset)
+    if rule == "ago_anchored":
+        n = _number(f.get("num"), lex) if "num" in f else None
+        unit = _unit(f["unit"], lex)
+        sign = -1 if f["dir"].lower() in {"earlier", "before"} else 1
+        days = None
+        if n is not None and not unit[1]:
+            days = sign * int(round(n * unit[2] * (7 if unit[0] == "W" else 1)))
+        return Resolved("DURATION", _duration(n, unit), None, ("anchored",) if days else (), days)
+    if rule == "spelled_year":
+        if "twok" in f:
+            return Resolved("DATE", "2000", "year")
+        cent = {"nineteen": 19, "eighteen": 18}[f["cent"].lower()]
+        yy = (_number(f["yt"], lex) or 0.0) + ((_number(f["yu"], lex) or 0.0) if "yu" in f else 0.0)
+        return Resolved("DATE", f"{cent * 100 + int(yy):04d}", "year")
     if rule == "ago":
         n = _number(f.get("num"), lex) if "num" in f else None
         unit = _unit(f["unit"], lex)
         dirw = " ".join(f["dir"].lower().split())
-        if dirw in {"earlier", "later", "before", "after"}:
-            if n is None or unit[1] or unit[0] not in {"D", "W"}:
-                return Resolved("DURATION", _duration(n, unit), None)
-            days = int(n * unit[2] * (7 if unit[0] == "W" else 1))
-            return Resolved(
-                "DATE", None, None, ("anchored",), -days if dirw in {"earlier", "before"} else days
-            )
-        sign = -1 if dirw in {"ago", "back"} else 1
+        sign = -1 if dirw in {"ago", "back", "earlier", "before"} else 1
         if n is None:
             return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None)
         if ref is None:
             return Resolved("DATE", None, None, ("no_reference",))
+        if "quarterly" in f and n == int(n):
+            y, mo = add_months(ref.year, (quarter_of(ref) - 1) * 3 + 1, -3 + sign * 12 * int(n))
+            return Resolved("DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}", "quarter")
         value, precision = _shift_by(ref, n, unit, sign)
         return Resolved("DATE", value, precision, ("mod=APPROX",) if "approx" in f else ())
     if rule == "quarter":
@@ -273,11 +291,17 @@ def _resolve(m: Mention, ref: date | None, direction: str | None, lex: Lexicon) 
             "fo": "4",
             "4t": "4",
         }[f["ord"].lower()[:2]]
-        if "year" in f:
-            return Resolved("DATE", f"{int(f['year']):04d}-Q{q}", "quarter")
+        if "year" in f or "qyear" in f:
+            return Resolved("DATE", f"{int(f.get('year') or f['qyear']):04d}-Q{q}", "quarter")
         if ref is None:
             return Resolved("DATE", None, None, ("no_reference",))
-        return Resolved("DATE", f"{ref.year:04d}-Q{q}", "quarter")
+        qual = " ".join(f.get("qqual", "").lower().split())
+        year = ref.year + (1 if qual.startswith("next") else 0)
+        if qual.startswith(("last", "year")):
+            year -= 1
+        elif not qual and direction == PAST and int(q) > quarter_of(ref):
+            year -= 1  # "profits fell in the fourth quarter" in a January report
+        return Resolved("DATE", f"{year:04d}-Q{q}", "quarter")
     # Everything below needs the reference date.
     if ref is None:
         return Resolved(
@@ -356,6 +380,26 @@ def _resolve(m: Mention, ref: date | None, direction: str | None, lex: Lexicon) 
         if word == "tonight":
             return Resolved("TIME", f"{d.isoformat()}TNI", "day")
         return Resolved("DATE", d.isoformat(), "day", mods)
+    if rule == "the_period_span":
+        return Resolved(
+            "DURATION", _duration(1, _unit(f["period"].replace("period", "quarter"), lex)), None
+        )
+    if rule == "the_period":
+        period = f["period"].lower()
+        qual = " ".join(f.get("qual", "").lower().split())
+        shift = lex.period_qualifiers.get(qual, 0)
+        if period in {"quarter", "period"}:
+            # financial news: "the quarter" in a past-tense report is the last completed one
+            back = shift if shift < 0 else 0
+            if not qual or qual in {"latest", "recent"} or shift == -4:
+                back += -1 if direction == PAST else 0
+            return Resolved("DATE", _period(ref, "quarter", back), "quarter")
+        if period == "weekend":
+            sat = _weekday(ref, 5, None, direction)
+            return Resolved("DATE", iso_week(sat) + "-WE", "week")
+        value = _period(ref, period, (-1 if shift == -4 else 0) if period == "year" else shift)
+        start = value_start(value)
+        return Resolved("DATE", value, start[1] if start else None)
     if rule in {"rel_period", "edge_period"}:
         period = f["period"].lower()
         if rule == "rel_period" and (

@@ -40,16 +40,22 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month = rf"(?P<month>(?:{_cased(full_months)})\b|(?:{_cased(abbr_months)})\b\.?)"
     wd_full = [w for w in lex.weekdays if w.endswith("day")]
     wd = rf"(?P<wd>(?:{_cased(wd_full)})\b)"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])\b"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)\b"
     year = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d])"
     mods = rf"(?P<mod>(?i:{alternation(lex.modifiers)}))"
     approx = rf"(?P<approx>(?i:{alternation(lex.approx)}))"
     num_words = alternation([k for k in lex.numbers if " " not in k] + ["hundred"])
+    # "a"/"an" never start a compound number: "a two-year option" is "two-year"
+    compound = alternation([k for k in lex.numbers if " " not in k and k not in {"a", "an"}])
     multi_num = alternation([k for k in lex.numbers if " " in k])
     num = (
         rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|(?i:{multi_num})"
-        rf"|(?i:(?:{num_words})(?:[\s-]+(?:and\s+)?(?:{num_words}))*))"
+        rf"|(?i:(?:{compound})(?:[\s-]+(?:and\s+)?(?:{compound}))*)|(?i:an?))"
     )
+    tens = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    tens += r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    units_w = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+    qualifiers = alternation(lex.period_qualifiers)
     unit = (
         r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?"
         r"|quarters?|years?|decades?|century|centuries))"
@@ -75,6 +81,22 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "season",
             rf"(?:{mods}[\s-]+)?(?:{rel}\s+|(?P<the>(?i:the))\s+)?"
             rf"(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?:(?i:of)\s+)?{year})?",
+        ),
+        ("per_unit", r"(?P<every>(?i:an?|per))\s+(?P<unit>(?i:hour|day|week|month|year))\b"),
+        (
+            "bare_plural",
+            r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries))\b",
+        ),
+        (
+            "spelled_year",
+            rf"(?P<cent>(?i:nineteen|eighteen))[\s-]+(?P<yt>(?i:{tens}))"
+            rf"(?:[\s-]+(?P<yu>(?i:{units_w})))?"
+            r"|(?i:the\s+year\s+)(?P<twok>(?i:two\s+thousand))",
+        ),
+        (
+            "the_period",
+            rf"(?P<the>(?i:the))\s+(?:(?P<qual>(?i:{qualifiers}))\s+)?"
+            r"(?P<period>(?i:quarter|period|year|week|weekend|month))\b",
         ),
         (
             "year",
@@ -132,7 +154,9 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "quarter",
-            rf"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+            r"(?:(?i:the)\s+)?(?:(?P<qyear>(?:1[5-9]|20)\d\d)\s+|(?P<qqual>(?i:year-ago|year-earlier"
+            r"|year\s+earlier|next\s+year's|last\s+year's|this\s+year's))\s+)?"
+            rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
             rf"[\s-]+(?i:quarter)\b(?:\s+(?:(?i:of)\s+)?{year})?",
         ),
         (
@@ -145,6 +169,35 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in rules)
 
 
+_DURATION_CUES = frozenset(
+    [
+        "within",
+        "for",
+        "than",
+        "about",
+        "nearly",
+        "almost",
+        "in",
+        "of",
+        "take",
+        "takes",
+        "took",
+        "last",
+        "lasted",
+        "lasting",
+        "spend",
+        "spent",
+        "after",
+        "over",
+        "under",
+        "up",
+        "during",
+    ]
+)
+_QUARTERLY = re.compile(r"\b(?:quarter|quarterly)\b", re.IGNORECASE)
+_RATE_CUES = frozenset(
+    ["once", "twice", "times", "million", "billion", "thousand", "dollars", "percent", "cents"]
+)
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -175,10 +228,27 @@ def _keep(text: str, name: str, m: re.Match[str], lex: Lexicon) -> bool:
             groups.get("rel") or groups.get("year") or groups.get("the") or groups.get("mod")
         )
     if name == "duration":
-        # Bare "a day", "one year" are too often not time ("one year term" is fine, "a day" is not)
         n = (groups.get("num") or "").lower()
-        return not (
-            n in {"a", "an", "some", "many"} and not groups.get("drel") and not groups.get("approx")
+        if re.match(r"\s*-?\s*olds?\b", text[m.end() : m.end() + 6]):
+            return False  # "a 6-year-old boy" is an age
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", n):
+            return False  # "the 1988 quarter": a year, not 1,988 quarters
+        if groups.get("drel") or groups.get("approx"):
+            return True
+        if n in {"a", "an"}:  # "within a week", "for a month"; not "$1 billion a year"
+            return _prev_word(text, m.start()) in _DURATION_CUES
+        return n not in {"some", "many"}
+    if name == "per_unit":  # "twice a year", "$33 million a year"
+        before = text[max(0, m.start() - 12) : m.start()]
+        return _prev_word(text, m.start()) in _RATE_CUES or bool(re.search(r"\d\s*$", before))
+    if name == "bare_plural":
+        return _prev_word(text, m.start()) in _DURATION_CUES
+    if name == "the_period":
+        # bare "the year"/"the week" only when a preposition puts it in time
+        return (
+            bool(groups.get("qual"))
+            or groups["period"].lower() in {"quarter", "weekend"}
+            or _prev_word(text, m.start()) in {"for", "in", "during", "over", "through"}
         )
     if name == "date_dmy":
         return 1 <= int(groups["day"]) <= 31
@@ -187,17 +257,35 @@ def _keep(text: str, name: str, m: re.Match[str], lex: Lexicon) -> bool:
     return True
 
 
+def _is_anchored_shift(fields: dict[str, str]) -> bool:
+    """ "two days later", "a week earlier": shifts from a narrative time, not from today."""
+    direction = fields["dir"].lower()
+    unit = fields["unit"].lower().removesuffix("s")
+    return direction in {"earlier", "later", "before", "after"} and unit in {
+        "second", "minute", "hour", "day", "night", "week", "fortnight",
+    }  # fmt: skip
+
+
 def recognise(text: str) -> list[Mention]:
     """All time expressions of ``text``, left to right, without overlaps."""
     lex = load_lexicon()
     found: list[tuple[int, int, int, Mention]] = []
+    quarterly = _QUARTERLY.search(text) is not None
     for priority, (name, pattern) in enumerate(_rules()):
         for m in pattern.finditer(text):
             if m.end() <= m.start() or not _keep(text, name, m, lex):
                 continue
             start, end = m.span()
             fields = {k: v for k, v in m.groupdict().items() if v is not None}
-            found.append((start, end, priority, Mention(start, end, text[start:end], name, fields)))
+            rule = name
+            if name == "ago" and _is_anchored_shift(fields):
+                # TimeML: "three days later" is the duration "three days"; the shift is kept
+                rule, end = "ago_anchored", m.end("unit")
+            elif name == "ago" and quarterly and fields["unit"].lower() == "year":
+                fields["quarterly"] = "1"  # "up from $3 million a year ago": the same quarter
+            elif name == "the_period" and re.match(r"\s+(?:ended|ending)\b", text[end : end + 9]):
+                rule = "the_period_span"  # "for the year ended March 31" is a duration
+            found.append((start, end, priority, Mention(start, end, text[start:end], rule, fields)))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[Mention] = []
     for start, end, _, mention in found:

@@ -77,8 +77,10 @@ def tense_of_verb(verb: Token) -> str | None:
     if verb.lower_ in _FUTURE_AUX:
         return FUTURE
     # "is expected to visit on Friday", "plans to meet next week"
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
-        return FUTURE
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS | {"be"}:
+        return FUTURE  # "is to resume on Tuesday"
+    if verb.lemma_ in _FUTURE_LEMMAS and verb.lemma_ != "set":
+        return FUTURE  # "planned a rally on Saturday": the time is the plan's
     if any(a.lower_ == "going" for a in auxes) or (
         verb.dep_ == "xcomp" and verb.head.lower_ == "going"
     ):
