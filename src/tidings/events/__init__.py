@@ -1,7 +1,22 @@
-"""Find and code political events (PLOVER type/mode, CAMEO code, actors, modality) in articles."""
+"""Find and code political events (PLOVER type/mode, CAMEO code, actors, modality) in articles.
+
+Coders (all ``EventCoder``s, chosen by ``[event_coder] name``):
+``tidings.rules.v1`` (default: lexicon + dependency rules), ``tidings.learned.v1``
+(scikit-learn classifier trained on the lexicon rows), ``tidings.llm.v1`` (an
+OpenAI-compatible chat endpoint; off unless configured).
+"""
 
 from __future__ import annotations
 
+from tidings.events.learned import LearnedCoder, make_learned_coder
+from tidings.events.llm import LLMCoder, make_llm_coder
 from tidings.events.rules import RuleCoder, make_rule_coder
 
-__all__ = ["RuleCoder", "make_rule_coder"]
+__all__ = [
+    "LLMCoder",
+    "LearnedCoder",
+    "RuleCoder",
+    "make_learned_coder",
+    "make_llm_coder",
+    "make_rule_coder",
+]

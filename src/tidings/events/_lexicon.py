@@ -39,6 +39,7 @@ class TriggerEntry:
     plover_mode: str
     symmetric: bool
     curated: bool
+    probability: float | None = None  # set by a learned chooser
 
     @property
     def specificity(self) -> int:

@@ -9,6 +9,7 @@ and conditions set modality, and reported speech records who claims the event.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -461,8 +462,25 @@ def _claimant(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def find_mentions(sent: Span, lex: Lexicon, triggers: list[Token]) -> list[Mention]:
-    """All event mentions of one sentence, given the lexicon-matched trigger tokens."""
+Chooser = Callable[[Token, Lexicon], TriggerEntry | None]
+
+
+def lexicon_entry(tok: Token, lex: Lexicon) -> TriggerEntry | None:
+    """The default chooser: the most specific matching lexicon row for ``tok``."""
+    if tok.pos_ == "VERB":
+        return choose_entry(tok, lex.verbs.get(tok.lemma_.lower(), []))
+    entries = lex.nouns.get(tok.lemma_.lower(), []) or lex.nouns.get(tok.lower_, [])
+    return choose_entry(tok, entries)
+
+
+def find_mentions(
+    sent: Span, lex: Lexicon, triggers: list[Token], choose: Chooser = lexicon_entry
+) -> list[Mention]:
+    """All event mentions of one sentence, given candidate trigger tokens.
+
+    ``choose`` picks the coding of one trigger (the lexicon by default; the learned coder
+    passes its classifier).
+    """
     cands: dict[int, Mention] = {}
     for tok in triggers:
         if tok.pos_ == "VERB":
@@ -470,13 +488,12 @@ def find_mentions(sent: Span, lex: Lexicon, triggers: list[Token]) -> list[Menti
                 continue
             if tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children):
                 continue  # "... to prevent a resurgence": a purpose, not an event
-            entry = choose_entry(tok, lex.verbs.get(tok.lemma_.lower(), []))
+            entry = choose(tok, lex)
             m = _verb_mention(tok, entry, lex) if entry else None
         else:
             if tok.dep_ not in _NOUN_DEPS:
                 continue
-            entries = lex.nouns.get(tok.lemma_.lower(), []) or lex.nouns.get(tok.lower_, [])
-            entry = choose_entry(tok, entries)
+            entry = choose(tok, lex)
             m = _noun_mention(tok, entry, lex) if entry else None
         if m is not None:
             cands[tok.i] = m

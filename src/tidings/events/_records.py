@@ -68,7 +68,9 @@ def actor_ref(tok: Token | None, actors: DocActors) -> ActorRef | None:
 def _confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) -> float:
     """Trigger specificity x argument completeness x parse-path directness, in [0.05, 0.99]."""
     e = m.entry
-    if e.pos == "NOUN":
+    if e.probability is not None:
+        trig = 0.95 * e.probability
+    elif e.pos == "NOUN":
         trig = 0.7 if m.extra.get("light_verb") else 0.5
     elif e.curated:
         trig = 0.85 if e.specificity else 0.75

@@ -13,7 +13,7 @@ from tidings import registry
 from tidings.errors import ConfigError
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
-from tidings.events._mentions import find_mentions
+from tidings.events._mentions import Chooser, find_mentions, lexicon_entry
 from tidings.events._records import doc_actors, make_event
 from tidings.interfaces import ActorLinker
 from tidings.model import AnnotatedDoc, Event
@@ -33,6 +33,7 @@ class RuleCoder:
 
     def __init__(self, actor_linker: str | ActorLinker | None = "tidings.actors.v1") -> None:
         self.lexicon: Lexicon = load_lexicon()
+        self.choose: Chooser = lexicon_entry
         self._matchers: dict[int, tuple[Vocab, Matcher]] = {}
         self._linker_name = actor_linker if isinstance(actor_linker, str) else None
         self._linker: ActorLinker | None = None if isinstance(actor_linker, str) else actor_linker
@@ -91,7 +92,7 @@ class RuleCoder:
                 t += 1
             if not mine or len(sent) > MAX_SENT_TOKENS or syn.is_shouting(sent):
                 continue
-            for m in find_mentions(sent, self.lexicon, mine):
+            for m in find_mentions(sent, self.lexicon, mine, self.choose):
                 ev = make_event(
                     m,
                     doc=doc,
