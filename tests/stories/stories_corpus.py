@@ -1,12 +1,13 @@
-"""A hand-written multi-outlet corpus: one visit told three ways, a wire copy, a later report,
-a second visit a week on, an unrelated hearing with the same minister, and an earthquake."""
+"""Hand-written multi-outlet corpus for the story tests.
+
+One visit told three ways, a wire copy, a later report, a second visit a week on, an unrelated
+hearing with the same minister, and an earthquake (one report undated).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-import pytest
 
 from tidings.model import ActorRef, Article, Event, Quote, RawDoc, content_id
 
@@ -162,8 +163,3 @@ def write_pages(store: object, keys: list[str] | None = None) -> None:
         store.write_document(  # type: ignore[attr-defined]
             doc, "run-test", [art], EVENTS.get(page.key, []), QUOTES.get(page.key, [])
         )
-
-
-@pytest.fixture
-def pages() -> tuple[Page, ...]:
-    return PAGES

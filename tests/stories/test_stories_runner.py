@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import EVENTS, PAGES, article_id, write_pages
+from stories_corpus import EVENTS, PAGES, article_id, write_pages
 
 from tidings.config import load_config
+from tidings.store import Store
 from tidings.stories.compare import compare_outlets
 from tidings.stories.runner import update_stories
-from tidings.store import Store
 
 
 def _story_of(store: Store) -> dict[str, str]:
