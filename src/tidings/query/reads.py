@@ -32,6 +32,11 @@ EVENT_SELECT = (
 )
 EVENT_ORDER = "ORDER BY e.event_date DESC NULLS LAST, e.event_id"
 ARTICLE_JOIN = ("outlet", "article_title", "url", "published_at")
+_ARTICLE_LOOKUP = (
+    "SELECT a.article_id, a.outlet, a.title AS article_title, a.url, a.published_at "
+    "FROM articles a WHERE a.article_id IN"
+)
+_LOOKUP_CHUNK = 10
 
 ARTICLE_COLUMNS = (
     "a.article_id, a.doc_id, a.story_id, a.outlet, a.url, a.title, a.author, a.published_at, "
@@ -72,13 +77,16 @@ def _with_articles(cur: duckdb.DuckDBPyConnection, page: pa.Table) -> pa.Table:
     """Append each event's article columns (``ARTICLE_JOIN``), keeping the page's order."""
     article_ids = page.column("article_id").to_pylist()
     wanted = sorted({a for a in article_ids if a is not None})
-    arts = arrow_table(
-        cur.execute(
-            "SELECT a.article_id, a.outlet, a.title AS article_title, a.url, a.published_at "
-            "FROM articles a WHERE a.article_id = ANY(?)",
-            [wanted],
-        )
-    )
+    # Short IN lists become index/zone-map lookups in DuckDB; a long one becomes a hash join
+    # that scans every article, so look the page's articles up a few ids at a time.
+    parts = []
+    for i in range(0, len(wanted), _LOOKUP_CHUNK):
+        chunk = wanted[i : i + _LOOKUP_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        parts.append(arrow_table(cur.execute(f"{_ARTICLE_LOOKUP} ({marks})", chunk)))
+    if not parts:
+        parts.append(arrow_table(cur.execute(f"{_ARTICLE_LOOKUP} (NULL)")))
+    arts = pa.concat_tables(parts)
     index = {a: i for i, a in enumerate(arts.column("article_id").to_pylist())}
     take = pa.array([index.get(a) for a in article_ids], pa.int64())
     for name in ARTICLE_JOIN:
