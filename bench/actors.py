@@ -13,6 +13,7 @@ import json
 import os
 import time
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 from tidings.actors import ActorLinker
@@ -52,6 +53,36 @@ MENTIONS = [
     "UN Security Council",
     "Hezbollah",
 ]
+
+
+# A made-up wire story (not a published article) for the per-article timing.
+ARTICLE = (
+    "BAGHDAD (Reuters) - Iraq's prime minister on Sunday ordered security forces to arrest the "
+    "gunmen who attacked a protest camp in southern Basra, officials said. Prime Minister "
+    "Mohammed Shia al-Sudani told reporters that the government would not tolerate attacks on "
+    'peaceful demonstrators. "We will hold those responsible to account," he said. Kataib '
+    "Hezbollah, an Iranian-backed militia, denied any role. The United States embassy condemned "
+    "the violence. Washington has urged Baghdad to rein in armed factions. Sudani is due to "
+    "visit Tehran next month, his office said. Turkish warplanes struck suspected PKK positions "
+    "in the Kurdistan region, the Turkish defence ministry said. The UN mission in Iraq called on "
+    "all sides to show restraint. Amnesty International urged the authorities to investigate."
+)
+
+
+def doc_speed(linker: ActorLinker, rounds: int = 50) -> tuple[float, int]:
+    """Milliseconds per article for link_doc plus at() on every noun chunk."""
+    from tidings.annotate import load_pipeline
+    from tidings.model import AnnotatedDoc, Article
+
+    parsed = load_pipeline()(ARTICLE)
+    article = Article(article_id="b", doc_id="b", text=ARTICLE, published_at=datetime(2024, 11, 3))
+    chunks = [(c.start_char, c.end_char) for c in parsed.noun_chunks]
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        actors = linker.link_doc(AnnotatedDoc(article=article, doc=parsed))
+        for start, end in chunks:
+            actors.at(start, end)
+    return 1000 * (time.perf_counter() - t0) / rounds, len(chunks)
 
 
 def eval_dir() -> Path:
@@ -127,6 +158,9 @@ def main() -> None:
     print(f"KB load: {load_s:.2f} s; link(): {per_s:,.0f} mentions/s", end=" ")
     print(f"({len(MENTIONS)} mentions x {rounds})")
 
+    ms, n_chunks = doc_speed(linker)
+    print(f"link_doc + at() on {n_chunks} noun chunks: {ms:.1f} ms/article (parse excluded)")
+
     data = args.data or eval_dir() / "events" / "plover_gsr.dev.jsonl"
     if not data.exists():
         print(f"{data}: not found; accuracy skipped")
@@ -138,6 +172,7 @@ def main() -> None:
                 "data": str(data),
                 **metrics,
                 "load_s": round(load_s, 2),
+                "doc_ms": round(ms, 1),
                 "mentions_per_s": round(per_s),
             }
         )

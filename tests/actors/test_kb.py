@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +19,9 @@ def test_parse_date() -> None:
     assert parse_date("") is None
 
 
-def test_load_once_and_fast() -> None:
-    t0 = time.perf_counter()
-    KnowledgeBase()
-    assert time.perf_counter() - t0 < 3.0
+def test_loads_once() -> None:
+    # Load time is measured by bench/actors.py, not asserted here (shared, noisy machines).
+    assert len(KnowledgeBase().entities) > 0
     assert load_kb() is load_kb()
 
 

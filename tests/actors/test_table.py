@@ -23,3 +23,16 @@ def test_actor_table_rows() -> None:
     assert by_id["Q7934206"][3:7] == ("SYR", "GOV", "SYRGOV", "Q7934206")
     assert by_id["Q7934206"][7:] == ("2024-12-08", None)
     assert all(len(r) == 9 for r in rows)
+
+
+def test_linker_pickles_without_kb() -> None:
+    import pickle
+
+    from tidings.actors import ActorLinker
+
+    linker = ActorLinker(extra_kb=[], fuzzy_threshold=91.0)
+    linker.link("NATO")
+    blob = pickle.dumps(linker)
+    assert len(blob) < 2_000
+    copy = pickle.loads(blob)
+    assert copy.fuzzy_threshold == 91.0 and copy.link("NATO").code == "IGOWSTNAT"

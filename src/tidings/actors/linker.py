@@ -510,6 +510,10 @@ class ActorLinker:
         self.fuzzy_threshold = fuzzy_threshold
         self._reader: MentionReader | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        # Ship settings, not the 20k-entity KB: each process loads (and caches) its own.
+        return {"extra_kb": self.extra_kb, "fuzzy_threshold": self.fuzzy_threshold, "_reader": None}
+
     @property
     def reader(self) -> MentionReader:
         if self._reader is None:
