@@ -21,7 +21,7 @@ from tidings.events._lexicon import Lexicon, TriggerEntry
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 # Future cooperation is AGREE (PLOVER coding notes); the CAMEO "intent" code by root.
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "03": "030"}
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "03": "030", "08": "035"}
 # What a threat threatens, by the type of the threatened act: (CAMEO code, PLOVER mode).
 THREAT_CODES = {
     "ASSAULT": ("138", "violence"),
@@ -411,7 +411,9 @@ def _governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set
         folded.extra["threatened_type"] = inner_type
     elif "promise" in roles:
         folded.modality = roles["promise"] if gov.lemma_.lower() != "agree" else "asserted"
-        if inner_type in COOPERATIVE or inner_type == "AGREE" or gov.lemma_.lower() == "offer":
+        # Agreeing/offering to do anything is AGREE (GSR practice; "agreed to resign").
+        agreeing = gov.lemma_.lower() in ("agree", "offer")
+        if inner_type in COOPERATIVE or inner_type == "AGREE" or agreeing:
             _to_agree(folded, lex)
         elif inner_type in ("CONCEDE", "RETREAT"):
             folded.plover_event, folded.plover_mode = "CONCEDE", ""
@@ -429,6 +431,31 @@ def _governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set
     _reciprocal(folded, lex)
     consumed.add(inner.i)
     cands[gov.i] = folded
+
+
+def _reported_demand(
+    gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set[int]
+) -> None:
+    """ "Russia said Sudan must return the helicopter": a demand by the speaker (REQUEST)."""
+    if "speech" not in lex.governors.get(gov.lemma_.lower(), {}) or gov.i in cands:
+        return
+    for inner in _inner_verbs(gov, ("ccomp",)):
+        if "must" not in syn.auxiliaries(inner):
+            continue
+        entry = next(iter(lex.verbs.get("demand", [])), None)
+        speaker, hops = syn.subject(gov)
+        if entry is None or speaker is None:
+            return
+        m = Mention(trigger=gov, entry=entry, code="100", source=speaker, hops=hops)
+        m.target, _ = syn.subject(inner)
+        m.object_text = _phrase(inner)
+        inner_m = cands.get(inner.i)
+        if inner_m is not None:
+            m.extra["requested_type"] = _event_type(inner_m, lex)
+            consumed.add(inner.i)
+        m.extra["inner_trigger"] = [inner.idx, inner.idx + len(inner.text)]
+        cands[gov.i] = m
+        return
 
 
 def _to_agree(m: Mention, lex: Lexicon) -> None:
@@ -493,6 +520,8 @@ def find_mentions(
         else:
             if tok.dep_ not in _NOUN_DEPS:
                 continue
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in lex.light_verbs:
+                continue  # "violating a ceasefire": the noun is what the verb acts on
             entry = choose(tok, lex)
             m = _noun_mention(tok, entry, lex) if entry else None
         if m is not None:
@@ -507,6 +536,7 @@ def find_mentions(
     for tok in sent:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.governors:
             _governed(tok, cands, lex, consumed)
+            _reported_demand(tok, cands, lex, consumed)
     out: list[Mention] = []
     for i, m in sorted(cands.items()):
         if i in consumed:
@@ -525,14 +555,21 @@ def _finish(m: Mention, lex: Lexicon) -> None:
     if m.governor is not None and syn.negated(m.governor):
         m.negated = True
     aux = syn.auxiliaries(verb)
+    speaker = _claimant(m.trigger, lex)
+    if speaker is not None and "would" in aux and verb.dep_ == "ccomp":
+        aux = (aux - {"would"}) | {"will"}  # "said it would allow": future in the past
     if m.modality == "asserted":
         if syn.in_condition(verb) or aux & syn.HYPOTHETICAL_AUX:
             m.modality = "hypothetical"
         elif aux & syn.FUTURE_AUX:
             m.modality = "intended"
-            if _event_type(m, lex) in COOPERATIVE:
+            etype = _event_type(m, lex)
+            if etype in COOPERATIVE:
                 _to_agree(m, lex)
-    speaker = _claimant(m.trigger, lex)
+            elif etype == "RETREAT":  # announced future retreats are CONCEDE (PLOVER note)
+                m.plover_event, m.plover_mode = "CONCEDE", ""
+    if verb.dep_ in ("relcl", "acl", "advcl", "pcomp", "pobj") and m.governor is None:
+        m.extra["subordinate"] = True
     if speaker is not None and speaker not in (m.source, m.target):
         m.claimed_by = speaker
     if m.source is not None and m.source.lower_ in _SPEAKER_PRONOUNS and speaker is not None:

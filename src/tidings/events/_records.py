@@ -82,7 +82,13 @@ def _confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) ->
     if target is not None:
         args += 0.1 + (0.05 if target.code or target.country_iso3 else 0.0)
     path = 1.0 - 0.07 * min(m.hops, 3) - (0.1 if m.extra.get("source_from_speaker") else 0.0)
+    if m.extra.get("subordinate"):
+        path -= 0.2  # relative/participle/adverbial clauses are mostly background
     return round(max(0.05, min(0.99, trig * args * path / 0.85 * 0.95)), 3)
+
+
+def _coded(ref: ActorRef | None) -> bool:
+    return ref is not None and bool(ref.code or ref.country_iso3 or ref.sector)
 
 
 def _visit_code(m: Mention, src: ActorRef | None, tgt: ActorRef | None, actors: DocActors) -> str:
@@ -116,6 +122,8 @@ def make_event(
     """Build one ``Event`` from a mention; None when the code has no PLOVER type."""
     source = actor_ref(m.source, actors)
     target = actor_ref(m.target, actors)
+    if not m.entry.curated and m.entry.probability is None and not _coded(source):
+        return None  # PETRARCH-derived rows code only events whose source is a known actor
     code = (
         _visit_code(m, source, target, actors) if m.trigger.lemma_ in ("meet", "talk") else m.code
     )
