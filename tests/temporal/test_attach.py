@@ -112,3 +112,39 @@ def test_flags_travel_with_the_event(nlp) -> None:  # type: ignore[no-untyped-de
     [e], _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), events)
     assert e.extra["date_flags"] == ["far_from_publication"]
     assert e.extra["date_value"] == "2014"
+    assert e.extra["date_link"] == "same_clause"
+
+
+def test_reported_clause_dates_by_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels seized the airport, officials said on Thursday."
+    events = [_event(text, "seized")]
+    [e], _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), events)
+    assert (e.event_date, e.date_source, e.extra["date_link"]) == ("2024-12-12", "text", "reported")
+
+
+def test_relative_clause_and_main_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Blinken, who met Sudani on Friday, will travel to Ankara on Monday."
+    got, _ = _dates(nlp, text, "2024-12-14", ["met", "travel"])
+    assert got == [
+        ("2024-12-13", "day", "Friday", "text"),
+        ("2024-12-16", "day", "Monday", "text"),
+    ]
+
+
+def test_shift_from_an_earlier_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighting began on December 2. Three days later, the rebels entered Hama."
+    got, times = _dates(nlp, text, "2024-12-14", ["entered"])
+    assert got == [("2024-12-05", "day", "Three days", "text")]
+    assert [(t.text, t.kind, t.value) for t in times] == [
+        ("December 2", "DATE", "2024-12-02"),
+        ("Three days", "DURATION", "P3D"),
+    ]
+
+
+def test_next_sentence_without_date_falls_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Protesters marched through Tehran on Thursday. Police arrested dozens."
+    got, _ = _dates(nlp, text, "2024-12-14", ["marched", "arrested"])
+    assert got == [
+        ("2024-12-12", "day", "Thursday", "text"),
+        ("2024-12-14", "day", None, "publication"),
+    ]

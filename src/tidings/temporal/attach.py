@@ -71,12 +71,16 @@ def _dated(f: Found) -> bool:
     return f.start_date is not None
 
 
-def _with_date(event: Event, f: Found, value_day: date | None = None) -> Event:
+_LINKS = ("same_clause", "linked_clause", "no_verb", "reported")
+
+
+def _with_date(event: Event, f: Found, link: str, value_day: date | None = None) -> Event:
     start = f.start_date
     assert start is not None
     day, precision = (value_day, "day") if value_day is not None else start
     extra = dict(event.extra)
-    extra["date_value"] = f.resolved.value
+    extra["date_value"] = f.event_value or f.resolved.value
+    extra["date_link"] = link  # how the expression reaches the event: says how sure the date is
     if f.resolved.flags:
         extra["date_flags"] = list(f.resolved.flags)
     return replace(
@@ -157,7 +161,7 @@ def date_events(
             f = shifted[-1]
             assert f.anchor_value is not None and f.clause_shift is not None
             day = date.fromisoformat(f.anchor_value) + timedelta(days=f.clause_shift)
-            out.append(_with_date(event, f, value_day=day))
+            out.append(_with_date(event, f, "apposition", value_day=day))
             continue
         best: tuple[int, int, int] | None = None
         for i, f in enumerate(found):
@@ -172,5 +176,5 @@ def date_events(
         if best is None:
             out.append(_fallback(event, ref))
         else:
-            out.append(_with_date(event, found[best[2]]))
+            out.append(_with_date(event, found[best[2]], _LINKS[best[0]]))
     return out, [f.to_time_expr() for f in found]

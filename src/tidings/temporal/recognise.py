@@ -288,8 +288,10 @@ def recognise(text: str) -> list[Mention]:
             found.append((start, end, priority, Mention(start, end, text[start:end], rule, fields)))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[Mention] = []
+    occupied = bytearray(len(text))  # 1 where a longer expression already sits
     for start, end, _, mention in found:
-        if any(start < t.end and t.start < end for t in taken):
+        if 1 in occupied[start:end]:
             continue
+        occupied[start:end] = b"\x01" * (end - start)
         taken.append(mention)
     return sorted(taken, key=lambda t: t.start)

@@ -7,6 +7,7 @@ no parse, from the nearest tense cue word in the same sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -32,13 +33,17 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return future, past
 
 
+@lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in _SENTENCE_END.finditer(text)))
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Character bounds of the sentence holding [start, end), by punctuation."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    after = _SENTENCE_END.search(text, end)
-    return left, (after.start() + 1 if after else len(text))
+    starts = _sentence_starts(text)
+    i = bisect_right(starts, start) - 1
+    j = bisect_right(starts, max(start, end - 1))
+    return starts[max(i, 0)], (starts[j] if j < len(starts) else len(text))
 
 
 def tense_from_text(text: str, start: int, end: int) -> str | None:
