@@ -61,6 +61,7 @@ LOWER_PARTS = {
     "ul",
     "abu",
 }
+LEGACY_ISO = {"TMP": "TLS", "KSV": "XKX"}  # Phoenix codes that ISO 3166 / GeoNames spell otherwise
 MIN_YEAR = 1990  # Phoenix persons whose every dated role ended before this are dropped
 
 
@@ -152,7 +153,7 @@ class Build:
         blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
         if not blocks:
             return None, None, ""
-        head = blocks[0]
+        head = LEGACY_ISO.get(blocks[0], blocks[0])
         if head in INTERNATIONAL:
             return None, self.sector_of.get(head, head), code
         country = head if head in self.iso else None
@@ -188,7 +189,7 @@ class Build:
             if not name or len(name.split()) > 5:
                 continue
             k = self.key(name)
-            iso3 = r["code"]
+            iso3 = LEGACY_ISO.get(r["code"], r["code"])
             kind = "country"
             if capitals.get(k) == iso3:
                 kind = "capital"
@@ -282,7 +283,7 @@ class Build:
                 "to": iso_date(r["date_end"]),
                 "src": "phoenix",
             }
-            if role not in e["roles"]:
+            if (stored or country or sector) and role not in e["roles"]:
                 e["roles"].append(role)
         # Persons carry dated roles; institutions and groups do not.
         out: dict[str, dict[str, Any]] = {}
@@ -393,7 +394,9 @@ def main() -> None:
         for row in agents:
             f.write("\t".join(row) + "\n")
     place_keys = {b.key(p[0]) for p in places}
+    place_keys |= {b.key(r[0]) for r in read_tsv(OUT / "places_curated.tsv")}
     agent_keys = {b.key(a[0]) for a in agents}
+    agent_keys |= {b.key(r[0]) for r in read_tsv(OUT / "agents_curated.tsv")}
     ents = b.entities(rows, canon, place_keys, agent_keys)
     with gzip.open(OUT / "entities.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as f:
         meta = {

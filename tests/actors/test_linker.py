@@ -240,3 +240,23 @@ def test_relative_clause_and_coordination_cut(linker: ActorLinker) -> None:
     assert (ref.code, ref.sponsor_iso3) == ("REB", "IRN")
     assert linker.link("Blinken and Sudani", when=WHEN).name == "Antony Blinken"
     assert linker.link("Bosnia and Herzegovina", when=WHEN).code == "BIH"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("Democratic People's Republic of Korea", "PRK", None),
+        ("anti-Iran protesters", "CVL", None),
+        ("a pro-Russia journalist", "JRN", None),
+        ("Planning and Investment Minister Foo Bar", "GOV", "Foo Bar"),
+        ("Timor-Leste", "TLS", None),
+    ],
+)
+def test_grammar_cases(linker: ActorLinker, text: str, code: str | None, name: str | None) -> None:
+    ref = linker.link(text, when=WHEN)
+    assert (ref.code, ref.name) == (code, name)
+
+
+def test_title_gives_sector_when_kb_lacks_it(linker: ActorLinker) -> None:
+    # The KB knows Michel Aoun only as a politician; "General" is the text's own evidence.
+    assert linker.link("General Michel Aoun").code == "LBNMIL"

@@ -33,6 +33,8 @@ SPONSOR_WORDS = frozenset(
 )
 SPONSOR_BY = frozenset({"backed", "sponsored", "supported", "funded"})
 PREPOSITIONS = frozenset({"of", "in", "at", "from", "for", "on", "near", "with", "to", "against"})
+COORDINATORS = frozenset({"and", "or", "but"})
+STANCE = frozenset({"anti", "pro"})  # "anti-Syria journalist": Syria is not the actor
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Where a noun phrase's own words end: relative clauses and coordination ("X and Y").
 BOUNDARIES = frozenset(
@@ -169,6 +171,11 @@ class MentionReader:
         """Find "<X>-backed" / "backed by X", mark its tokens used, return X's country."""
         for t, tok in enumerate(toks):
             word = tok.key
+            if word in STANCE and t + 1 < len(toks) and text[tok.end : toks[t + 1].start] == "-":
+                hit = self._match_at(toks, t + 1, used)
+                if hit and hit.kind == "place":
+                    used.update(range(t, hit.j))
+                continue
             if word not in SPONSOR_WORDS or t == 0:
                 continue
             if text[toks[t - 1].end : tok.start] == "-":
@@ -363,11 +370,18 @@ class MentionReader:
 
     @staticmethod
     def _first_phrase(toks: list[Token], hits: list[Hit], used: set[int]) -> list[Hit]:
-        """Keep the hits before the first clause or coordination word outside any hit."""
-        stop = next(
-            (t for t in range(1, len(toks)) if t not in used and toks[t].key in BOUNDARIES),
-            None,
-        )
+        """Keep the hits before the first clause word outside any hit; "and"/"or" end the
+        phrase only after a complete actor ("Blinken and Sudani", not "Planning and
+        Investment Minister")."""
+
+        def ends_phrase(t: int) -> bool:
+            if t in used or toks[t].key not in BOUNDARIES:
+                return False
+            if toks[t].key in COORDINATORS:
+                return any(h.j <= t and h.kind in ("entity", "agent") for h in hits)
+            return True
+
+        stop = next((t for t in range(1, len(toks)) if ends_phrase(t)), None)
         if stop is None:
             return hits
         used.update(range(stop, len(toks)))
@@ -401,7 +415,12 @@ class MentionReader:
         """Fill ``reading`` from a KB entity. With no role valid at ``when`` (or no date), a
         role matching the mention's own title ("President X") beats the default one."""
         if title_sector and role.sector != title_sector and not (when and role.valid_at(when)):
-            role = ent.role_with_sector(title_sector, when) or role
+            titled = ent.role_with_sector(title_sector, when)
+            if titled is None and ent.kind == "person" and role.country:
+                # "General Michel Aoun" with no dated role: the title is the evidence.
+                code = role.country + title_sector
+                titled = Role(role.country, title_sector, code, rank=role.rank)
+            role = titled or role
         reading.entity, reading.role = ent, role
         reading.person = ent.kind == "person"
         reading.named = True
