@@ -62,7 +62,6 @@ class _Story:
     entities: Counter[str] = field(default_factory=Counter)
     first: datetime | None = None
     last: datetime | None = None
-    keys: set[str] = field(default_factory=set)
     _top: tuple[int, set[str]] | None = None  # cached (k, names), dropped on every add
 
     def add(self, entities: Sequence[str], when: datetime | None) -> None:
@@ -89,7 +88,9 @@ class StoryIndex:
         self.window = timedelta(days=settings.window_days)
         self.stories: dict[str, _Story] = {}
         self.article_story: dict[str, str] = {}
-        self._postings: dict[str, list[str]] = {}
+        # key -> {story_id: when the story last used the key}, oldest first: a query walks
+        # back from the newest and stops at the window edge, so old stories cost nothing.
+        self._postings: dict[str, dict[str, float]] = {}
         # Summed member vectors, one row per story, so candidates are scored in one product.
         self._totals = np.zeros((64, dim), dtype=np.float32)
         self._norms = np.zeros(64, dtype=np.float32)
@@ -98,15 +99,12 @@ class StoryIndex:
         )
 
     # -- state ------------------------------------------------------------------------------
-    def _post(self, story: _Story, keys: Sequence[str]) -> None:
-        cap = self.settings.max_block + 1  # one past the cap marks a key as too common
+    def _post(self, story: _Story, keys: Sequence[str], when: datetime | None) -> None:
+        stamp = when.timestamp() if when is not None else float("-inf")
         for key in keys:
-            if key in story.keys:
-                continue
-            story.keys.add(key)
-            posting = self._postings.setdefault(key, [])
-            if len(posting) < cap:
-                posting.append(story.story_id)
+            posting = self._postings.setdefault(key, {})
+            old = posting.pop(story.story_id, float("-inf"))
+            posting[story.story_id] = max(old, stamp)
 
     def _join(
         self, story_id: str, article_id: str, vector: Vector, entities: Sequence[str],
@@ -123,7 +121,7 @@ class StoryIndex:
         self._norms[story.row] = np.linalg.norm(self._totals[story.row])
         story.add(entities, when)
         self.article_story[article_id] = story_id
-        self._post(story, keys)
+        self._post(story, keys, when)
         if sig is not None:
             self._dups.add(article_id, sig)
 
@@ -145,11 +143,21 @@ class StoryIndex:
     def candidates(self, keys: Sequence[str], when: datetime | None) -> list[str]:
         """Stories sharing a blocking key with the article and inside the date window."""
         hits: Counter[str] = Counter()
+        edge = (when - self.window).timestamp() if when is not None else None
+        cap = self.settings.max_block
         for key in keys:
             posting = self._postings.get(key)
-            if not posting or len(posting) > self.settings.max_block:
+            if not posting:
                 continue
-            hits.update(posting)
+            found: list[str] = []
+            for sid in reversed(posting):
+                if len(found) > cap:
+                    break
+                if edge is not None and posting[sid] < edge and posting[sid] != float("-inf"):
+                    break
+                found.append(sid)
+            if len(found) <= cap:  # more stories than the cap: too common to block on
+                hits.update(found)
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
         out = [sid for sid, _ in ranked if self._in_window(self.stories[sid], when)]
         return out[: self.settings.max_candidates]
