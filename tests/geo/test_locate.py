@@ -8,13 +8,20 @@ from tidings.geo import GazetteerGeocoder
 from tidings.model import ActorRef, AnnotatedDoc, Article, Event
 
 
-def _event(text: str, trigger: str, source_iso3: str | None = None) -> Event:
+def _event(
+    text: str,
+    trigger: str,
+    source_iso3: str | None = None,
+    plover_type: str = "CONSULT",
+    evidence: tuple[int, int] | None = None,
+) -> Event:
     start = text.index(trigger)
+    lo, hi = evidence if evidence is not None else (0, len(text))
     return Event(
         event_id="e1",
         article_id="a1",
         sentence_idx=0,
-        plover_type="CONSULT",
+        plover_type=plover_type,
         plover_mode=None,
         cameo_code=None,
         cameo_root=None,
@@ -22,9 +29,9 @@ def _event(text: str, trigger: str, source_iso3: str | None = None) -> Event:
         goldstein=None,
         source=ActorRef(text="x", country_iso3=source_iso3) if source_iso3 else None,
         target=None,
-        evidence_text=text,
-        evidence_start=0,
-        evidence_end=len(text),
+        evidence_text=text[lo:hi],
+        evidence_start=lo,
+        evidence_end=hi,
         trigger_text=trigger,
         trigger_start=start,
         trigger_end=start + len(trigger),
@@ -40,10 +47,13 @@ def _locate(
     trigger: str,
     dateline: str | None = None,
     source_iso3: str | None = None,
+    plover_type: str = "CONSULT",
+    evidence: tuple[int, int] | None = None,
 ) -> Event:
     article = Article(article_id="a1", doc_id="d1", text=text, dateline=dateline)
     doc = AnnotatedDoc(article=article, doc=parse(text))
-    events, _ = geocoder.locate_events(doc, [_event(text, trigger, source_iso3)])
+    event = _event(text, trigger, source_iso3, plover_type, evidence)
+    events, _ = geocoder.locate_events(doc, [event])
     return events[0]
 
 
@@ -115,3 +125,89 @@ def test_all_places_returned(geocoder: GazetteerGeocoder, parse: Any) -> None:
     _, places = geocoder.locate_events(AnnotatedDoc(article=article, doc=parse(text)), [])
     ids = [p.geonameid for p in places]
     assert 98182 in ids and 250441 in ids
+
+
+_BLINKEN = (
+    "US Secretary of State Antony Blinken met Iraqi Prime Minister Mohammed Shia al-Sudani "
+    "in Baghdad on Friday and asked him to rein in armed groups."
+)
+
+
+def test_conjoined_verb_inherits_head_place(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    e = _locate(geocoder, parse, _BLINKEN, "asked", dateline="AMMAN", plover_type="REQUEST")
+    assert e.place_source == "text"
+    assert e.place is not None and (e.place.geonameid, e.place.country_iso3) == (98182, "IRQ")
+    assert (e.place.start, e.place.end) == (
+        _BLINKEN.index("Baghdad"),
+        _BLINKEN.index("Baghdad") + 7,
+    )
+
+
+def test_conjoined_verb_inherits_outside_own_evidence(
+    geocoder: GazetteerGeocoder, parse: Any
+) -> None:
+    own = (_BLINKEN.index("asked"), len(_BLINKEN))
+    e = _locate(
+        geocoder, parse, _BLINKEN, "asked", dateline="AMMAN", plover_type="REQUEST", evidence=own
+    )
+    assert e.place_source == "text"
+    assert e.place is not None and e.place.geonameid == 98182
+
+
+def test_conjoined_verb_keeps_its_own_place(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    text = "Blinken met Sudani in Baghdad and then flew to Amman."
+    e = _locate(geocoder, parse, text, "flew", plover_type="CONSULT")
+    assert e.place_source == "text"
+    assert e.place is not None and e.place.geonameid == 250441
+
+
+def test_conjoined_verb_with_own_subject_does_not_inherit(
+    geocoder: GazetteerGeocoder, parse: Any
+) -> None:
+    text = "Blinken met Sudani in Baghdad and Iran rejected the talks."
+    e = _locate(geocoder, parse, text, "rejected", plover_type="REJECT")
+    assert (e.place, e.place_source) == (None, "none")
+
+
+def test_topic_of_talks_is_not_the_location(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    text = '"We discussed the situation in Syria," Blinken told reporters.'
+    e = _locate(geocoder, parse, text, "discussed", dateline="BAGHDAD")
+    assert e.place_source == "dateline"
+    assert e.place is not None and (e.place.geonameid, e.place.start) == (98182, None)
+
+
+def test_topic_without_dateline_is_none(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    text = "The ministers discussed the future of the crisis in Sudan."
+    e = _locate(geocoder, parse, text, "discussed")
+    assert (e.place, e.place_source) == (None, "none")
+
+
+def test_condemned_attack_elsewhere_is_not_the_location(
+    geocoder: GazetteerGeocoder, parse: Any
+) -> None:
+    text = "Egypt condemned the attack in Kabul."
+    e = _locate(geocoder, parse, text, "condemned", plover_type="ACCUSE")
+    assert (e.place, e.place_source) == (None, "none")
+
+
+def test_strikes_on_targets_in_syria(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    text = "Israeli jets carried out strikes on targets in Syria."
+    for trigger in ("strikes", "carried"):
+        e = _locate(geocoder, parse, text, trigger, plover_type="ASSAULT")
+        assert e.place_source == "text", trigger
+        assert e.place is not None and e.place.geonameid == 163843, trigger
+
+
+def test_struck_targets_in_syria_assault(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    e = _locate(geocoder, parse, "Israel struck targets in Syria.", "struck", plover_type="ASSAULT")
+    assert e.place_source == "text"
+    assert e.place is not None and e.place.geonameid == 163843
+
+
+def test_place_of_a_met_persons_noun_counts(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    # "in Anbar" hangs from "tribes", which is who was met, not what was talked about
+    text = "The envoy met the leaders of the tribes in Anbar."
+    e = _locate(geocoder, parse, text, "met", dateline="BAGHDAD")
+    assert e.place_source == "text"
+    assert e.place is not None and (e.place.name, e.place.country_iso3) == ("Anbar", "IRQ")
+    assert (e.place.feature, e.place.start) == ("admin1", text.index("Anbar"))

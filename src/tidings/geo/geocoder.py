@@ -49,6 +49,11 @@ class GazetteerGeocoder:
         loc = self.settings["locate"]
         self.preps = frozenset(loc["locative_preps"])
         self.max_path = int(loc["max_path"])
+        topics = frozenset(str(w) for w in loc.get("topic_nouns", ()))
+        events = frozenset(str(w) for w in loc.get("event_nouns", ()))
+        self.own_act_types = frozenset(str(t) for t in loc.get("own_act_types", ()))
+        self.topic_nouns = topics
+        self.topic_and_event_nouns = topics | events
         self.annotator_name = annotator
         self.use_matcher = use_matcher
 
@@ -98,6 +103,7 @@ class GazetteerGeocoder:
                 resolutions,
                 self.preps,
                 self.max_path,
+                self.topics_of(event.plover_type),
             )
             if hit is not None:
                 located.append(dataclasses.replace(event, place=hit.place, place_source="text"))
@@ -109,6 +115,12 @@ class GazetteerGeocoder:
         return located, [r.place for r in resolutions]
 
     # --- building blocks (also used by evaluation and explanation)
+
+    def topics_of(self, plover_type: str) -> frozenset[str]:
+        """Nouns whose locatives place a topic, not an event of ``plover_type``."""
+        if plover_type in self.own_act_types:
+            return self.topic_nouns
+        return self.topic_and_event_nouns
 
     def context(self, article: Article, events: Sequence[Event] = ()) -> Context:
         """The dateline's place and the actors' countries of an article."""

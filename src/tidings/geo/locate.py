@@ -10,6 +10,7 @@ from tidings.geo.resolve import Resolution
 # Clause-internal relations a locative phrase may hang from on its way up to the trigger
 # (the trigger's object, "struck targets in Syria"; a noun trigger, "the attack in Kabul").
 _CLAUSE_STOP = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "xcomp", "acl"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 def _trigger_token(doc: Any, start: int, end: int) -> Any | None:
@@ -19,8 +20,17 @@ def _trigger_token(doc: Any, start: int, end: int) -> Any | None:
     return span.root
 
 
-def _path_to_trigger(token: Any, trigger: Any, preps: Collection[str], max_path: int) -> int | None:
-    """Steps from a place's head token up to ``trigger`` through a locative preposition."""
+def _path_to_trigger(
+    token: Any,
+    trigger: Any,
+    preps: Collection[str],
+    max_path: int,
+    topic_nouns: Collection[str] = (),
+) -> int | None:
+    """Steps from a place's head token up to ``trigger`` through a locative preposition.
+
+    A noun of ``topic_nouns`` on the way ("discussed the situation in Syria") makes the
+    place the topic's, not the event's."""
     node = token
     saw_locative = False
     for step in range(1, max_path + 1):
@@ -30,6 +40,8 @@ def _path_to_trigger(token: Any, trigger: Any, preps: Collection[str], max_path:
             return None
         if node is not token and node.dep_ in _CLAUSE_STOP:
             return None  # left the trigger's clause
+        if node is not token and node.pos_ in ("NOUN", "PROPN") and _is_topic(node, topic_nouns):
+            return None
         node = node.head
         if node.i == trigger.i:
             return step if saw_locative else None
@@ -38,9 +50,52 @@ def _path_to_trigger(token: Any, trigger: Any, preps: Collection[str], max_path:
     return None
 
 
+def _is_topic(tok: Any, topic_nouns: Collection[str]) -> bool:
+    return bool(topic_nouns) and (tok.lemma_.lower() in topic_nouns or tok.lower_ in topic_nouns)
+
+
 def _prep_text(tok: Any) -> str:
     # multiword prepositions: "outside of" is "outside" + prep "of" in spaCy
     return str(tok.lower_)
+
+
+def conjunct_head(trigger: Any) -> Any | None:
+    """The verb a subjectless conjoined verb shares its subject with ("met ... and asked")."""
+    if trigger.dep_ != "conj" or trigger.head is trigger:
+        return None
+    head = trigger.head
+    if trigger.pos_ not in ("VERB", "AUX") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(child.dep_ in _SUBJECTS for child in trigger.children):
+        return None  # its own subject: its own clause, its own place
+    return head
+
+
+def _closest(
+    doc: Any,
+    trigger: Any,
+    bounds: tuple[int, int],
+    resolutions: Sequence[Resolution],
+    preps: Collection[str],
+    max_path: int,
+    topic_nouns: Collection[str],
+) -> Resolution | None:
+    best: tuple[int, int, Resolution] | None = None
+    lo, hi = bounds
+    for res in resolutions:
+        m = res.mention
+        if m.start < lo or m.end > hi:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        steps = _path_to_trigger(span.root, trigger, preps, max_path, topic_nouns)
+        if steps is None:
+            continue
+        rank = (steps, abs(span.root.i - trigger.i))
+        if best is None or rank < best[:2]:
+            best = (rank[0], rank[1], res)
+    return best[2] if best else None
 
 
 def locate(
@@ -51,24 +106,21 @@ def locate(
     resolutions: Sequence[Resolution],
     preps: Collection[str],
     max_path: int,
+    topic_nouns: Collection[str] = (),
 ) -> Resolution | None:
-    """The resolved place attached to the trigger by a locative phrase, closest first."""
+    """The resolved place attached to the trigger by a locative phrase, closest first; a
+    conjoined verb with none of its own takes its head verb's ("met X in Baghdad and asked")."""
     trigger = _trigger_token(doc, trigger_start, trigger_end)
     if trigger is None:
         return None
-    best: tuple[int, int, Resolution] | None = None
-    lo, hi = evidence
-    for res in resolutions:
-        m = res.mention
-        if m.start < lo or m.end > hi:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        steps = _path_to_trigger(span.root, trigger, preps, max_path)
-        if steps is None:
-            continue
-        rank = (steps, abs(span.root.i - trigger.i))
-        if best is None or rank < best[:2]:
-            best = (rank[0], rank[1], res)
-    return best[2] if best else None
+    hit = _closest(doc, trigger, evidence, resolutions, preps, max_path, topic_nouns)
+    head = conjunct_head(trigger)
+    seen = {trigger.i}
+    while hit is None and head is not None and head.i not in seen:
+        seen.add(head.i)
+        # the head's locative may lie outside the conjunct's own evidence, never its sentence
+        sent = head.sent
+        bounds = (sent.start_char, sent.end_char)
+        hit = _closest(doc, head, bounds, resolutions, preps, max_path, topic_nouns)
+        head = conjunct_head(head)
+    return hit
