@@ -65,9 +65,12 @@ def test_run_stores_events_and_rerun_adds_nothing(corpus: Path) -> None:
     assert any("bad.jsonl" in e and "line 2" in e for e in first.errors)
     n_errors = store.con.execute("select count(*) from errors").fetchone()[0]
     assert n_errors == 3
+    again = store.con.execute("select sum(times) from errors").fetchone()[0]
+    assert again == 3
 
     second = Pipeline(store, load_config()).run([str(corpus)])
     assert _counts(store) == counts
+    assert store.con.execute("select count(*), sum(times) from errors").fetchone() == (3, 6)
     assert second.documents_new == 0
     assert second.documents_skipped == 3
 

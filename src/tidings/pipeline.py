@@ -23,7 +23,7 @@ from tidings.extract import extract_articles
 from tidings.ingest import read_sources
 from tidings.interfaces import Annotator, EventCoder, Geocoder, QuoteFinder, TimeResolver
 from tidings.model import AnnotatedDoc, Article, ArticleResult, Event, Quote, RawDoc, SourceError
-from tidings.store import Store
+from tidings.store import DocumentRecords, Store
 from tidings.stories.runner import update_stories
 
 log = logging.getLogger(__name__)
@@ -146,6 +146,9 @@ class DocOutcome:
     def skipped(self) -> dict[str, str]:
         return {r.article.article_id: r.skipped_reason for r in self.results if r.skipped_reason}
 
+    def records(self) -> DocumentRecords:
+        return DocumentRecords(self.doc, self.articles, self.events, self.quotes, self.skipped)
+
 
 def process_documents(
     docs: Sequence[RawDoc], parts: Components, config: Config
@@ -236,27 +239,39 @@ class Pipeline:
         report.events_merged = story_report.events_merged
 
     def write(self, outcomes: Iterable[DocOutcome | SourceError], report: RunReport) -> None:
-        """Store each document's outcome in its own transaction; record failures."""
+        """Store outcomes: the batch in one transaction, else each document in its own.
+
+        Failures are recorded; a document already stored (the same page twice) is skipped.
+        """
+        todo: list[DocOutcome] = []
+        seen: set[str] = set()
         for outcome in outcomes:
             if isinstance(outcome, SourceError):
                 self.fail(report, outcome)
-                continue
-            doc = outcome.doc
-            if self.store.has_document(doc.doc_id):  # e.g. the same page twice in one run
+            elif outcome.doc.doc_id in seen or self.store.has_document(outcome.doc.doc_id):
                 report.documents_skipped += 1
-                continue
-            events, quotes = outcome.events, outcome.quotes
-            try:
-                self.store.write_document(
-                    doc, report.run_id, outcome.articles, events, quotes, outcome.skipped
-                )
-            except Exception as exc:  # noqa: BLE001
-                self.fail(report, SourceError(doc.source_uri, "store", _one_line(exc)))
-                continue
+            else:
+                seen.add(outcome.doc.doc_id)
+                todo.append(outcome)
+        if not todo:
+            return
+        try:
+            self.store.write_documents([o.records() for o in todo], report.run_id)
+            written = todo
+        except Exception:  # noqa: BLE001 - find the faulty document, keep the others
+            log.exception("batch write failed; writing documents one by one")
+            written = []
+            for outcome in todo:
+                try:
+                    self.store.write_documents([outcome.records()], report.run_id)
+                    written.append(outcome)
+                except Exception as exc:  # noqa: BLE001
+                    self.fail(report, SourceError(outcome.doc.source_uri, "store", _one_line(exc)))
+        for outcome in written:
             report.documents_new += 1
             report.articles += len(outcome.articles)
-            report.events += len(events)
-            report.quotes += len(quotes)
+            report.events += len(outcome.events)
+            report.quotes += len(outcome.quotes)
 
     def fail(self, report: RunReport, error: SourceError) -> None:
         """Record one input's failure: a log line, the report, an ``errors`` row."""

@@ -7,8 +7,11 @@ CREATE TABLE IF NOT EXISTS runs (
   config_hash VARCHAR, version VARCHAR, sources VARCHAR, counts JSON
 );
 
+-- One row per distinct failure; a re-run that meets it again updates run_id/last_seen/times,
+-- so re-running the same inputs adds no row anywhere.
 CREATE TABLE IF NOT EXISTS errors (
-  run_id VARCHAR, source_uri VARCHAR, stage VARCHAR, message VARCHAR, recorded_at TIMESTAMPTZ
+  run_id VARCHAR, source_uri VARCHAR, stage VARCHAR, message VARCHAR, recorded_at TIMESTAMPTZ,
+  last_seen TIMESTAMPTZ, times INTEGER DEFAULT 1, PRIMARY KEY (source_uri, stage, message)
 );
 
 CREATE TABLE IF NOT EXISTS documents (
