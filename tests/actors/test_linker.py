@@ -260,3 +260,9 @@ def test_grammar_cases(linker: ActorLinker, text: str, code: str | None, name: s
 def test_title_gives_sector_when_kb_lacks_it(linker: ActorLinker) -> None:
     # The KB knows Michel Aoun only as a politician; "General" is the text's own evidence.
     assert linker.link("General Michel Aoun").code == "LBNMIL"
+
+
+def test_names_need_capitals(linker: ActorLinker) -> None:
+    assert linker.link("a turkey farm", when=WHEN).country_iso3 is None
+    assert linker.link("the monitor", when=WHEN).entity_id is None
+    assert linker.link("BAGHDAD", when=WHEN).code == "IRQGOV"

@@ -153,14 +153,17 @@ class MentionReader:
             upper_ok = key not in kb.upper_only or all(toks[t].is_upper for t in span)
             if not upper_ok:
                 continue
-            if key in kb.by_key:
+            # Names are written with capitals: "turkey" or "a monitor" are not Turkey or Monitor.
+            proper = any(toks[t].is_capitalised for t in span)
+            if proper and key in kb.by_key:
                 return Hit(i, i + length, "entity", key)
-            if key in kb.places:
+            if proper and key in kb.places:
                 return Hit(i, i + length, "place", key)
             if key in kb.agents:
                 return Hit(i, i + length, "agent", key)
             if (
-                length == 1
+                proper
+                and length == 1
                 and key.endswith("s")
                 and kb.places.get(key[:-1], ("", ""))[1] == "country"
             ):
