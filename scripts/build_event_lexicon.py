@@ -205,6 +205,10 @@ _TOPICS = frozenset(
         "environment",
         "science",
         "technology",
+        "control",
+        "power",
+        "order",
+        "peace",
     ]
 )
 

@@ -182,6 +182,7 @@ def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token 
         for c in verb.children:
             if c.dep_ == "dobj" and _usable_arg(c) and _is_thing(c, entry, lex):
                 prep = _prep_target(verb, True, entry, lex) or _prep_target(c, True, entry, lex)
+                prep = prep or _place(verb) or _place(c)
                 if prep is not None and (_actorish(prep) or _agent(prep, lex) or entry.symmetric):
                     s, e = syn.np_span(c)
                     return prep, verb.doc[s:e].text
@@ -204,8 +205,26 @@ def _plain_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> Token | Non
         if c.dep_ in ("dobj", "dative") and _usable_arg(c):
             if c.lower_ in syn.REL_PRONOUNS and syn.relative_head(verb) is not None:
                 return syn.relative_head(verb)
-            return c
-    return _prep_target(verb, True, entry, lex)
+            return _owner(c, lex) or c
+    return _prep_target(verb, True, entry, lex) or _place(verb)
+
+
+def _owner(thing: Token, lex: Lexicon) -> Token | None:
+    """The actor behind an act-noun object: "the withdrawal of Serbian forces", "calls by X"."""
+    if _actorish(thing) or _agent(thing, lex):
+        return None
+    for prep, obj in syn.prep_objects(thing):
+        if prep in ("of", "by", "from") and (_actorish(obj) or _agent(obj, lex)):
+            return obj
+    return None
+
+
+def _place(tok: Token) -> Token | None:
+    """ "lifted a curfew in Montenegro": the country or city where it happens, as target."""
+    for prep, obj in syn.prep_objects(tok):
+        if prep == "in" and obj.ent_type_ == "GPE":
+            return obj
+    return None
 
 
 def _verb_source(verb: Token) -> tuple[Token | None, int]:
@@ -294,6 +313,7 @@ def _reciprocal(m: Mention, lex: Lexicon) -> None:
         return
     parties = syn.conjuncts(m.source)
     loose = m.target is None or m.target.lower_ in ("other", "each")
+    loose = loose or (m.target is not None and m.target.head.lower_ == "in")  # a place
     loose = loose or not (m.target is not None and (_actorish(m.target) or _agent(m.target, lex)))
     if len(parties) > 1 and loose:
         if m.target is not None and m.object_text is None:
@@ -331,8 +351,11 @@ def _governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set
     if "request" in roles and (xcomps or (ccomps and gov.lemma_.lower() in ("demand", "insist"))):
         inner = (xcomps or ccomps)[0]
         target = syn.first_child(gov, "dobj")
+        if target is not None:
+            target = _owner(target, lex) or target
         if target is None:
             target = dict(syn.prep_objects(gov)).get("on")
+            target = target if _usable_arg(target) else None
         if target is None and not xcomps:
             target, _ = syn.subject(inner)
         if target is None and own is None:
@@ -367,6 +390,8 @@ def _governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set
     if inner_m is None:
         if own is not None:
             own.object_text = _phrase(inner)
+            if own.target is None:  # "threatened to cut off electricity to X"
+                own.target = _prep_target(inner, True, own.entry, lex) or _place(inner)
             for role in ("promise", "threat"):
                 if role in roles:
                     own.modality = roles[role]

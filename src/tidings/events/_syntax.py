@@ -21,6 +21,7 @@ TARGET_PREPS = (
     "towards",
     "from",
     "between",
+    "for",
     "of",
 )
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
