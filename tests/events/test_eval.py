@@ -1,0 +1,90 @@
+"""``tidings eval events``: metrics on a hand-made gold file, and a floor on the dev set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tidings.eval import events as ev
+
+GOLD = [
+    {
+        "id": "t1",
+        "dataset": "plover_gsr",
+        "text": "Israel has been pounding Syria.",
+        "events": [
+            {
+                "plover_event": "ASSAULT",
+                "plover_mode": None,
+                "source": [{"text": "Israel", "code": "ISR", "sector": None}],
+                "target": [{"text": "Syria", "code": "SYR", "sector": None}],
+                "reciprocal": False,
+            }
+        ],
+    },
+    {
+        "id": "t2",
+        "dataset": "plover_gsr",
+        "text": "Russia and China held talks in Moscow.",
+        "events": [
+            {
+                "plover_event": "CONSULT",
+                "plover_mode": None,
+                "source": [
+                    {"text": "Russia", "code": "RUS", "sector": None},
+                    {"text": "China", "code": "CHN", "sector": None},
+                ],
+                "target": [],
+                "reciprocal": True,
+            }
+        ],
+    },
+    {
+        "id": "t3",
+        "dataset": "plover_gsr",
+        "text": "Japan pledged to provide humanitarian aid to Sudan.",
+        "events": [
+            {
+                "plover_event": "REJECT",
+                "plover_mode": None,
+                "source": [{"text": "Japan", "code": "JAP", "sector": None}],
+                "target": [{"text": "Sudan", "code": "SDN", "sector": None}],
+                "reciprocal": False,
+            }
+        ],
+    },
+]
+
+
+def test_evaluate_small_file(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in GOLD) + "\n", encoding="utf-8")
+    out = ev.evaluate(path)
+    assert out["task"] == "events" and out["n"] == 3 and out["data"] == str(path)
+    # emitted: ASSAULT, CONSULT, AGREE; gold: ASSAULT, CONSULT, REJECT
+    assert out["type_micro_f1"] == pytest.approx(2 / 3, abs=1e-3)
+    assert out["tuple_acc"] == pytest.approx(2 / 3, abs=1e-3)
+    assert out["source_acc"] == pytest.approx(2 / 3, abs=1e-3)  # t3's type is missed
+    for key in ("type_macro_f1", "target_acc"):
+        assert 0.0 <= out[key] <= 1.0
+    assert set(out["baseline"]) == {
+        "type_micro_f1",
+        "type_macro_f1",
+        "source_acc",
+        "target_acc",
+        "tuple_acc",
+    }
+
+
+def test_dev_set_floor() -> None:
+    """Quality gate: the rule coder must stay above the floors measured when it landed."""
+    files = [ev.eval_dir() / "events" / f for f in ev.FILES]
+    if not all(f.exists() for f in files):
+        pytest.skip("gold event files not available")
+    out = ev.evaluate(None)
+    assert out["type_micro_f1"] >= 0.60
+    assert out["tuple_acc"] >= 0.38
+    assert out["type_micro_f1"] > out["baseline"]["type_micro_f1"]
+    assert out["cameo"]["type_micro_f1"] >= 0.52
