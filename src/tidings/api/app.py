@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 WEB = Path(str(files("tidings").joinpath("web")))
 MAX_INGEST_TEXTS = 100
 MAX_INGEST_CHARS = 5_000_000
-COUNT_CAP = 10_000  # /events counts matches up to this; beyond, "total_capped" is true
+COUNT_CAP = 1_000  # /events counts matches up to this; beyond, "total_capped" is true
 
 
 class ApiError(Exception):
