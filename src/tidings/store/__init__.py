@@ -91,23 +91,40 @@ class DocumentRecords:
     skipped: dict[str, str] = field(default_factory=dict)
 
 
+@contextmanager
+def _rows_view(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+) -> Iterator[str]:
+    """Expose Python rows to SQL as a view over an Arrow table, for set-based writes.
+
+    DuckDB's ``executemany`` costs milliseconds per row on wide tables; one statement over
+    an Arrow table costs microseconds per row.
+    """
+    data = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)})
+    view = f"_rows_{name}"
+    con.register(view, data)
+    try:
+        yield view
+    finally:
+        con.unregister(view)
+
+
 def _bulk_insert(
     con: duckdb.DuckDBPyConnection,
     table: str,
     columns: Sequence[str],
-    rows: Sequence[tuple[Any, ...]],
+    rows: Sequence[Sequence[Any]],
+    verb: str = "INSERT OR IGNORE",
 ) -> None:
-    """``INSERT OR IGNORE`` many rows at once through an Arrow table (columns by name)."""
+    """Insert many rows at once (columns matched by name)."""
     if not rows:
         return
-    data = pa.table({name: pa.array([r[i] for r in rows]) for i, name in enumerate(columns)})
-    view = f"_bulk_{table}"
-    con.register(view, data)
-    try:
+    with _rows_view(con, table, columns, rows) as view:
         names = ", ".join(f'"{c}"' for c in columns)
-        con.execute(f"INSERT OR IGNORE INTO {table} ({names}) SELECT {names} FROM {view}")
-    finally:
-        con.unregister(view)
+        con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM {view}")
 
 
 class Store:
@@ -242,43 +259,54 @@ class Store:
 
     def write_stories(self, stories: Sequence[Story], assignments: dict[str, str]) -> None:
         """Upsert stories and set ``story_id`` on their articles and events."""
+        story_rows = [
+            (s.story_id, s.first_seen, s.last_seen, s.n_articles, s.n_outlets, s.title)
+            for s in stories
+        ]
+        story_cols = ("story_id", "first_seen", "last_seen", "n_articles", "n_outlets", "title")
+        pairs = [(art, story) for art, story in assignments.items()]
         with self.transaction() as con:
-            for s in stories:
-                con.execute(
-                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-                    [s.story_id, s.first_seen, s.last_seen, s.n_articles, s.n_outlets, s.title],
-                )
-            if assignments:
-                con.executemany(
-                    "UPDATE articles SET story_id = ? WHERE article_id = ?",
-                    [(story, art) for art, story in assignments.items()],
-                )
-                con.executemany(
-                    "UPDATE events SET story_id = ? WHERE article_id = ?",
-                    [(story, art) for art, story in assignments.items()],
-                )
+            _bulk_insert(con, "stories", story_cols, story_rows, verb="INSERT OR REPLACE")
+            if pairs:
+                with _rows_view(con, "assign", ("article_id", "story_id"), pairs) as view:
+                    for table in ("articles", "events"):
+                        con.execute(
+                            f"UPDATE {table} SET story_id = v.story_id FROM {view} v "
+                            f"WHERE {table}.article_id = v.article_id"
+                        )
 
     def merge_events(self, groups: dict[str, list[tuple[str, str, str | None]]]) -> None:
         """Merge event mentions: ``groups[canonical_id] = [(mention_id, article_id, outlet)]``.
 
         Every mention keeps its own row and evidence; the canonical row carries the counts.
         """
+        links = [
+            (canonical, mid, art, outlet)
+            for canonical, mentions in groups.items()
+            for mid, art, outlet in mentions
+        ]
+        counts = [
+            (
+                canonical,
+                len({m[1] for m in mentions}),
+                len({m[2] or m[1] for m in mentions}),
+            )
+            for canonical, mentions in groups.items()
+        ]
+        if not links:
+            return
         with self.transaction() as con:
-            for canonical, mentions in groups.items():
-                ids = [m[0] for m in mentions]
-                con.executemany(
-                    "UPDATE events SET canonical_id = ? WHERE event_id = ?",
-                    [(canonical, mid) for mid in ids],
-                )
-                con.executemany(
-                    "INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?)",
-                    [(canonical, mid, art, outlet) for mid, art, outlet in mentions],
-                )
-                n_articles = len({m[1] for m in mentions})
-                n_outlets = len({m[2] or m[1] for m in mentions})
+            with _rows_view(con, "links", MENTION_COLUMNS, links) as view:
                 con.execute(
-                    "UPDATE events SET n_articles = ?, n_outlets = ? WHERE event_id = ?",
-                    [n_articles, n_outlets, canonical],
+                    f"UPDATE events SET canonical_id = v.event_id FROM {view} v "
+                    "WHERE events.event_id = v.mention_id"
+                )
+                con.execute(f"INSERT OR IGNORE INTO event_mentions SELECT * FROM {view}")
+            cols = ("event_id", "n_articles", "n_outlets")
+            with _rows_view(con, "counts", cols, counts) as view:
+                con.execute(
+                    f"UPDATE events SET n_articles = v.n_articles, n_outlets = v.n_outlets "
+                    f"FROM {view} v WHERE events.event_id = v.event_id"
                 )
 
     def upsert_actors(self, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -365,11 +393,10 @@ class Store:
             "embedder", "entities", "keys", "near_duplicate_of", "undated", "score",
         )  # fmt: skip
         now = datetime.now(UTC)
+        data = [[r.get(c) for c in cols] + [now] for r in rows]
         with self.transaction() as con:
-            con.executemany(
-                f"INSERT OR REPLACE INTO article_fingerprints ({', '.join(cols)}, clustered_at) "
-                f"VALUES ({', '.join('?' for _ in cols)}, ?)",
-                [[r.get(c) for c in cols] + [now] for r in rows],
+            _bulk_insert(
+                con, "article_fingerprints", (*cols, "clustered_at"), data, "INSERT OR REPLACE"
             )
 
     def story_event_mentions(self, story_ids: Sequence[str]) -> list[dict[str, Any]]:
