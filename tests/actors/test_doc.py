@@ -136,3 +136,16 @@ def test_capital_tagged_as_person_is_not_a_person() -> None:
     assert ankara is not None and (ankara.code, ankara.name) == ("TURGOV", None)
     s = text.index("He did")
     assert acts.at(s, s + 2) is None
+
+
+def test_acronym_defined_in_article() -> None:
+    linker = registry.resolve("actor_linker", "tidings.actors.v1")
+    text = (
+        "Fighters of the Syrian Salvation Brigade (SSB) seized the town on Monday. "
+        "The SSB said it lost two men."
+    )
+    acts = linker.link_doc(_doc(text, datetime(2024, 1, 1, tzinfo=UTC)))
+    s = text.index("The SSB")
+    ref = acts.at(s, s + len("The SSB"))
+    assert ref is not None
+    assert (ref.name, ref.country_iso3, ref.text) == ("Syrian Salvation Brigade", "SYR", "The SSB")

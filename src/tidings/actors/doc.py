@@ -16,6 +16,7 @@ Rules (simple and explainable, gender-agnostic):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")  # "Foo Front (FF)"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class ArticleActors:
         self.when = when
         self.mentions: list[Mention] = []
         self._cache: dict[tuple[int, int], ActorRef | None] = {}
+        self.acronyms: dict[str, tuple[int, ActorRef]] = {}  # "SSF" -> (defined at, actor)
 
     # -- building ------------------------------------------------------------------------------
     def _name_keys(self, name: str) -> frozenset[str]:
@@ -99,11 +102,17 @@ class ArticleActors:
             person = reading.entity.kind == "person"
         elif place_only:  # spaCy sometimes tags a capital as PERSON ("Ankara says")
             person = False
-        else:
-            person = label == "PERSON" or (reading.person and reading.named)
+        elif label == "PERSON":
+            person = True
+        else:  # an ORG/GPE/NORP tag is a person only with a title ("Prime Minister Foo")
+            person = reading.person and reading.named and reading.titled
         ref = reading.ref(self.text[c0:c1], c0, c1, self.linker.kb)
         if person and reading.entity is None and not reading.name:
             ref = replace(ref, name=ent_text, entity_id=_name_id(self.linker, ent_text))
+        elif label == "ORG" and reading.entity is None and not person and not place_only:
+            # An organisation the KB lacks keeps its own name as identity.
+            name = _strip_article(ent_text)
+            ref = replace(ref, name=name, entity_id=_name_id(self.linker, name))
         keys = self._name_keys(ent_text) | (self._name_keys(ref.name) if ref.name else frozenset())
         if reading.entity is not None and person:
             for alias in reading.entity.aliases:
@@ -138,11 +147,32 @@ class ArticleActors:
             before = self._person_before(start)
             return _with_span(before[-1].ref, text, start, end) if before else None
         reading = self.linker.read(text, self.when)
+        defined = self.acronyms.get(_strip_article(stripped))
+        if reading.entity is None and defined is not None and defined[0] < start:
+            return _merge(_with_span(defined[1], text, start, end), reading)
         inner = [m for m in self.mentions if start <= m.start and m.end <= end and m.person]
         if reading.entity is None and inner:
             # The span contains an indexed person (its canonical form was resolved in order).
             return _merge(
                 _with_span(max(inner, key=lambda m: m.end - m.start).ref, text, start, end), reading
+            )
+        orgs = [
+            m
+            for m in self.mentions
+            if not m.person and m.ref.name and start <= m.start and m.end <= end
+        ]
+        if reading.entity is None and orgs:
+            # An organisation the KB lacks, named as spaCy delimited it; own codes first.
+            org = max(orgs, key=lambda m: m.end - m.start).ref
+            return replace(
+                org,
+                text=text,
+                start=start,
+                end=end,
+                code=reading.code or org.code,
+                country_iso3=reading.country or org.country_iso3,
+                sector=reading.sector or org.sector,
+                sponsor_iso3=reading.sponsor or org.sponsor_iso3,
             )
         if reading.entity is None and (reading.name or stripped[:1].isupper()):
             antecedent = self._alias_of(reading.name or stripped, start)
@@ -155,6 +185,10 @@ class ArticleActors:
         if not (reading.code or reading.name or reading.sponsor):
             return None
         return reading.ref(text, start, end, self.linker.kb)
+
+
+def _strip_article(name: str) -> str:
+    return name[4:] if name[:4].lower() == "the " else name
 
 
 def _name_id(linker: ActorLinker, name: str) -> str:
@@ -203,4 +237,9 @@ def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
         if not (span[0] <= ent.start_char and ent.end_char <= span[1]):
             span = (ent.start_char, ent.end_char)
         actors.add(ent.start_char, ent.end_char, ent.text, ent.label_, span)
+        acronym = ACRONYM.match(article.text, ent.end_char)
+        if acronym and ent.label_ in {"ORG", "PERSON", "NORP"}:
+            ref = actors.at(ent.start_char, ent.end_char)
+            if ref is not None and (ref.code or ref.name):
+                actors.acronyms[acronym.group(1)] = (acronym.end(), ref)
     return actors
