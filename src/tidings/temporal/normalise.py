@@ -103,11 +103,17 @@ def _pick_year(ref: date, month: int, day: int | None, direction: str | None) ->
     if not cands:
         return None
     nearest = min(cands, key=lambda c: (abs((c[0] - ref).days), c[0] > ref))
-    # A dated day ("Dec. 1") follows the tense only within half a year; further than that the
-    # nearest reading wins ("payable Dec. 1" in an October report that speaks in the past).
-    reach = 300 if day is not None else 366
+    # The tense decides only within about ten months; further than that the nearest reading
+    # wins ("payable Dec. 1" in an October report that speaks in the past). A month counts
+    # from its last day when looking back.
+    reach = 300 if day is not None else 330
+
+    def back(c: tuple[date, int]) -> int:
+        end = c[0] if day is not None else date(c[1], month, 28)
+        return (ref - end).days
+
     if direction == PAST or (direction is None and day is not None):
-        ok = [c for c in cands if c[0] <= ref and (ref - c[0]).days <= reach]
+        ok = [c for c in cands if c[0] <= ref and back(c) <= reach]
         return max(ok)[1] if ok else nearest[1]
     if direction == FUTURE:
         ok = [c for c in cands if c[0] >= ref and (c[0] - ref).days <= reach]
@@ -213,6 +219,17 @@ def _resolve(m: Mention, ref: date | None, direction: str | None, lex: Lexicon) 
     rel = " ".join(f["rel"].lower().split()) if "rel" in f else None
     if rule in {"date_iso", "date_slash", "date_mdy", "date_dmy"}:
         return _date(ref, m, direction, lex)
+    if rule == "month_spelled":
+        month = lex.months[f["month"].rstrip(".").lower()]
+        cent = {"nineteen": 19, "eighteen": 18}[f["cent"].lower()]
+        yy = (_number(f["yt"], lex) or 0.0) + ((_number(f["yu"], lex) or 0.0) if "yu" in f else 0.0)
+        return Resolved("DATE", f"{cent * 100 + int(yy):04d}-{month:02d}", "month", mods)
+    if rule == "month_relyear":
+        if ref is None:
+            return Resolved("DATE", None, None, ("no_reference",))
+        month = lex.months[f["month"].rstrip(".").lower()]
+        shift = {"last": -1, "this": 0, "next": 1}[f["ryear"].lower()]
+        return Resolved("DATE", f"{ref.year + shift:04d}-{month:02d}", "month", mods)
     if rule == "month_year":
         month = lex.months[f["month"].rstrip(".").lower()]
         return Resolved("DATE", f"{int(f['year']):04d}-{month:02d}", "month", mods)
@@ -239,6 +256,10 @@ def _resolve(m: Mention, ref: date | None, direction: str | None, lex: Lexicon) 
         return Resolved("DURATION", _duration(None, _unit(f["unit"], lex)), None)
     if rule == "duration":
         unit = _unit(f["unit"], lex)
+        n = _number(f.get("num"), lex)
+        if "in" in f and direction == FUTURE and ref is not None and n is not None and not unit[1]:
+            value, precision = _shift_by(ref, n, unit, 1)
+            return Resolved("DATE", value, precision)
         return Resolved("DURATION", _duration(_number(f.get("num"), lex), unit), None)
     if rule == "ref":
         return Resolved("DATE", lex.refs[" ".join(f["ref"].lower().split())], None)
@@ -343,10 +364,7 @@ def _resolve(m: Mention, ref: date | None, direction: str | None, lex: Lexicon) 
         return Resolved("DATE", f"{y:04d}-{code}", "season", mods)
     if rule == "weekday":
         d = _weekday(ref, lex.weekdays[f["wd"].lower()], rel, direction)
-        if "part" in f:
-            return Resolved(
-                "TIME", f"{d.isoformat()}T{lex.parts_of_day[f['part'].lower()]}", "day", mods
-            )
+        # "Friday night" keeps the day's value: news rarely means a clock time by it
         return Resolved("DATE", d.isoformat(), "day", mods)
     if rule in {"clock", "noon"}:
         d = ref

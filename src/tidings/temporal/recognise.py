@@ -75,6 +75,15 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{wd}\s*,?\s+)?(?:(?i:the)\s+)?{day}(?:\s+(?i:of))?\s+{month}(?:\s*,?\s+{year})?",
         ),
         ("month_year", rf"(?:{mods}[\s-]+)?{month}\s*,?\s+(?:(?i:of)\s+)?{year}"),
+        (
+            "month_relyear",
+            rf"(?:{mods}[\s-]+)?{month}\s+(?:(?i:of)\s+)?(?P<ryear>(?i:last|this|next))\s+(?i:year)\b",
+        ),
+        (
+            "month_spelled",
+            rf"(?:{mods}[\s-]+)?{month}\s+(?P<cent>(?i:nineteen|eighteen))[\s-]+(?P<yt>(?i:{tens}))"
+            rf"(?:[\s-]+(?P<yu>(?i:{units_w})))?",
+        ),
         ("month_rel", rf"(?:{mods}[\s-]+)?{rel}\s+{month}"),
         ("month", rf"(?:{mods}[\s-]+)?{month}"),
         (
@@ -149,8 +158,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "duration",
-            rf"(?:(?P<the>(?i:the)\s+)?(?P<drel>(?i:past|last|next|coming|first|previous|latest|final"
-            rf"|remaining|following|recent))\s+)?(?:{approx}\s+)?{num}[\s-]+{unit}\b",
+            rf"(?P<the>(?i:the)\s+)?(?:(?P<drel>(?i:past|last|next|coming|first|previous|latest"
+            rf"|final|remaining|following|recent))\s+)?(?:{approx}\s+)?{num}[\s-]+{unit}\b",
         ),
         (
             "quarter",
@@ -261,7 +270,9 @@ def _is_anchored_shift(fields: dict[str, str]) -> bool:
     """ "two days later", "a week earlier": shifts from a narrative time, not from today."""
     direction = fields["dir"].lower()
     unit = fields["unit"].lower().removesuffix("s")
-    return direction in {"earlier", "later", "before", "after"} and unit in {
+    if direction in {"before", "after"}:
+        return True  # "a month after the coup": from the coup, whatever the unit
+    return direction in {"earlier", "later"} and unit in {
         "second", "minute", "hour", "day", "night", "week", "fortnight",
     }  # fmt: skip
 
@@ -281,6 +292,15 @@ def recognise(text: str) -> list[Mention]:
             if name == "ago" and _is_anchored_shift(fields):
                 # TimeML: "three days later" is the duration "three days"; the shift is kept
                 rule, end = "ago_anchored", m.end("unit")
+            elif (
+                name == "duration"
+                and "the" in fields
+                and "drel" not in fields
+                and ("-" + fields["unit"] in m.group())
+            ):
+                start = m.start("num")  # "the 16-hour talks": "the" belongs to "talks"
+            elif name == "duration" and _prev_word(text, start) == "in":
+                fields["in"] = "1"  # "will withdraw in two weeks": a date when the clause is future
             elif name == "ago" and quarterly and fields["unit"].lower() == "year":
                 fields["quarterly"] = "1"  # "up from $3 million a year ago": the same quarter
             elif name == "the_period" and re.match(r"\s+(?:ended|ending)\b", text[end : end + 9]):
