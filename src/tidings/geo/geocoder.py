@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings import registry
-from tidings.geo.gazetteer import Gazetteer, data_dir, load_gazetteer
+from tidings.geo.gazetteer import Gazetteer, data_dir, load_demonyms, load_gazetteer
 from tidings.geo.locate import locate
 from tidings.geo.recognise import GazetteerMatcher, find_mentions
 from tidings.geo.resolve import Context, Resolution, place_of, resolve_mentions, resolve_name
@@ -46,6 +46,7 @@ class GazetteerGeocoder:
         self.min_population = int(rec["match_min_population"])
         self.max_ngram = int(rec["max_ngram"])
         self.rescue_min_population = int(rec["rescue_min_population"])
+        self.use_demonyms = bool(rec.get("demonyms", False))
         loc = self.settings["locate"]
         self.preps = frozenset(loc["locative_preps"])
         self.max_path = int(loc["max_path"])
@@ -60,6 +61,10 @@ class GazetteerGeocoder:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return load_gazetteer(self.gazetteer_dir)
+
+    @cached_property
+    def demonyms(self) -> dict[str, int]:
+        return load_demonyms(self.gazetteer_dir) if self.use_demonyms else {}
 
     @cached_property
     def matcher(self) -> GazetteerMatcher | None:
@@ -138,7 +143,7 @@ class GazetteerGeocoder:
 
     def resolve_doc(self, doc: Any, ctx: Context | None = None) -> list[Resolution]:
         """Recognise and resolve every place mention of a parsed document."""
-        mentions = find_mentions(doc, self.matcher, self.labels)
+        mentions = find_mentions(doc, self.matcher, self.labels, self.demonyms)
         return resolve_mentions(doc.text, mentions, self.gazetteer, self.weights, ctx)
 
 

@@ -84,7 +84,8 @@ def _closest(
     lo, hi = bounds
     for res in resolutions:
         m = res.mention
-        if m.start < lo or m.end > hi:
+        # "Iraqi forces" names whose forces, not where: a demonym never places an event
+        if m.source == "demonym" or m.start < lo or m.end > hi:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:

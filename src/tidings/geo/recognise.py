@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,8 +57,9 @@ class Mention:
     text: str
     start: int
     end: int
-    source: str  # "ner" | "gazetteer"
+    source: str  # "ner" | "gazetteer" | "demonym"
     label: str = ""  # spaCy label for "ner"
+    geonameid: int | None = None  # the country a demonym names ("Sudanese" -> Sudan)
 
 
 def _trim(span: Any) -> tuple[int, int] | None:
@@ -156,22 +157,48 @@ class GazetteerMatcher:
         return before is not None and (before.pos_ == "ADP" or before.lower_ in ("and", "or"))
 
 
+def _demonym_mentions(doc: Any, demonyms: Mapping[str, int], taken: list[bool]) -> list[Mention]:
+    """Capitalised demonyms outside other entities ("Sudanese troops" -> Sudan); marks them
+    taken. Two-word ones ("South Sudanese") first."""
+    found: list[Mention] = []
+    for i, tok in enumerate(doc):
+        if taken[i] or not _capitalised(tok):
+            continue
+        for size in (2, 1):
+            if i + size > len(doc) or any(taken[j] for j in range(i, i + size)):
+                continue
+            span = doc[i : i + size]
+            gid = demonyms.get(key(span.text))
+            if gid is not None and all(_capitalised(t) for t in span):
+                found.append(Mention(span.text, span.start_char, span.end_char, "demonym", "", gid))
+                for j in range(i, i + size):
+                    taken[j] = True
+                break
+    return found
+
+
 def _capitalised(tok: Any) -> bool:
     return bool(tok.text[:1].isupper()) and tok.is_alpha or tok.text in ("U.S.", "U.K.")
 
 
 def find_mentions(
-    doc: Any, matcher: GazetteerMatcher | None, labels: Sequence[str]
+    doc: Any,
+    matcher: GazetteerMatcher | None,
+    labels: Sequence[str],
+    demonyms: Mapping[str, int] | None = None,
 ) -> list[Mention]:
     """Place mentions of ``doc``, ordered by position, without overlaps (NER wins)."""
     mentions = _ner_mentions(doc, labels)
-    if matcher is not None:
+    if matcher is not None or demonyms:
         taken = [False] * len(doc)
         for ent in doc.ents:
-            if ent.label_ in _BLOCKING_LABELS and matcher.rescue(doc, ent):
+            if matcher and ent.label_ in _BLOCKING_LABELS and matcher.rescue(doc, ent):
                 mentions.append(Mention(ent.text, ent.start_char, ent.end_char, "gazetteer"))
             if ent.label_ in labels or ent.label_ in _BLOCKING_LABELS:
                 for j in range(ent.start, ent.end):
                     taken[j] = True
-        mentions.extend(matcher(doc, taken))
+        if demonyms:
+            mentions.extend(_demonym_mentions(doc, demonyms, taken))
+        if matcher is not None:
+            mentions.extend(matcher(doc, taken))
     return sorted(mentions, key=lambda m: m.start)

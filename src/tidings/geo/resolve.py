@@ -123,6 +123,13 @@ def _qualifier_entries(
     return [e for e in gaz.lookup(nxt.text) if e.feature in ("country", "admin1")]
 
 
+def _candidates(mention: Mention, gaz: Gazetteer) -> list[Entry]:
+    if mention.geonameid is not None:  # a demonym names its country, nothing else
+        entry = gaz.by_id(mention.geonameid)
+        return [entry] if entry is not None else []
+    return gaz.lookup(mention.text)
+
+
 def resolve_mentions(
     text: str,
     mentions: Sequence[Mention],
@@ -132,7 +139,7 @@ def resolve_mentions(
 ) -> list[Resolution]:
     """Resolve every mention; other mentions of the article count as context for each."""
     ctx = ctx or Context()
-    cands = [gaz.lookup(m.text) for m in mentions]
+    cands = [_candidates(m, gaz) for m in mentions]
     quals = [
         _qualifier_entries(text, m, gaz, mentions[i + 1] if i + 1 < len(mentions) else None)
         for i, m in enumerate(mentions)
