@@ -78,3 +78,16 @@ def test_durations_and_sets(resolver: TemporalResolver) -> None:
         ("16-hour", "DURATION", "PT16H"),
         ("daily", "SET", "P1D"),
     ]
+
+
+def test_ages_are_not_durations(resolver: TemporalResolver) -> None:
+    assert resolver.find("A 6-year-old boy and a six-year-old girl were hurt.", None) == []
+
+
+def test_earnings_comparison_is_the_same_quarter(resolver: TemporalResolver) -> None:
+    text = "Third-quarter profit rose to $5 million from $3 million a year ago."
+    found = resolver.find(text, date(2024, 10, 25))
+    assert [(t.text, t.value) for t in found] == [
+        ("Third-quarter", "2024-Q3"),
+        ("a year ago", "2023-Q3"),
+    ]

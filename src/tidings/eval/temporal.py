@@ -180,38 +180,48 @@ def evaluate(data: Path | None) -> dict[str, Any]:
     nlp = load_pipeline()
     parsed = nlp.pipe((d["text"] for d in docs), batch_size=16)
     system, words, baseline = Tally(), Tally(), Tally()
+    per_corpus: dict[str, Tally] = {}
     for d, sdoc in zip(docs, parsed, strict=True):
         dct = _dct(d)
         gold = _gold(d)
-        article = Article(
-            article_id=d["doc_id"], doc_id=d["doc_id"], text=d["text"], published_at=dct
-        )
+        text = d["text"]
+        article = Article(article_id=d["doc_id"], doc_id=d["doc_id"], text=text, published_at=dct)
         found = [f.to_time_expr() for f in find_in_doc(AnnotatedDoc(article=article, doc=sdoc))]
         pred = [Span(t.start, t.end, t.kind, t.value) for t in found]
-        system.add(gold, pred)
         by_span = {(p.start, p.end): p for p in pred}
-        system.gold_span_value += sum(
-            1 for g in gold if _system_gold_value(d["text"], g, dct.date(), by_span) == g.value
+        on_gold = sum(
+            1 for g in gold if _system_gold_value(text, g, dct.date(), by_span) == g.value
         )
-        wpred = [Span(t.start, t.end, t.kind, t.value) for t in resolver.find(d["text"], dct)]
+        corpus = per_corpus.setdefault(str(d.get("corpus") or "all"), Tally())
+        for tally in (system, corpus):
+            tally.add(gold, pred)
+            tally.gold_span_value += on_gold
+        wpred = [Span(t.start, t.end, t.kind, t.value) for t in resolver.find(text, dct)]
         words.add(gold, wpred)
         wby_span = {(p.start, p.end): p for p in wpred}
         words.gold_span_value += sum(
-            1 for g in gold if _system_gold_value(d["text"], g, dct.date(), wby_span) == g.value
+            1 for g in gold if _system_gold_value(text, g, dct.date(), wby_span) == g.value
         )
-        baseline.add(gold, _baseline_spans(d["text"], dct))
+        baseline.add(gold, _baseline_spans(text, dct))
         baseline.gold_span_value += sum(
-            1 for g in gold if _baseline_gold_value(d["text"][g.start : g.end], dct) == g.value
+            1 for g in gold if _baseline_gold_value(text[g.start : g.end], dct) == g.value
         )
     sm, wm, bm = system.metrics(), words.metrics(), baseline.metrics()
-    table = Table(title=f"Temporal expressions (TempEval-3 Task A): {system.n_gold} gold TIMEX3")
+    table = Table(title=f"Time expressions, TempEval-3 Task A ({system.n_gold} gold TIMEX3)")
     table.add_column("metric")
-    for name in ("tidings.temporal.v1", "  words-only tense", "dateparser baseline"):
+    names = ["tidings", "tidings, tense from words", "dateparser (baseline)"]
+    names += [f"tidings on {c}" for c in per_corpus] if len(per_corpus) > 1 else []
+    for name in names:
         table.add_column(name, justify="right")
+    corpus_metrics = {c: t.metrics() for c, t in per_corpus.items()} if len(per_corpus) > 1 else {}
     for key in sm:
-        table.add_row(key, f"{sm[key]:.3f}", f"{wm[key]:.3f}", f"{bm[key]:.3f}")
-    table.add_row("predictions", str(system.n_pred), str(words.n_pred), str(baseline.n_pred))
-    Console().print(table)
+        extra = [f"{m[key]:.3f}" for m in corpus_metrics.values()]
+        table.add_row(key, f"{sm[key]:.3f}", f"{wm[key]:.3f}", f"{bm[key]:.3f}", *extra)
+    extra = [str(t.n_gold) for t in per_corpus.values()] if corpus_metrics else []
+    table.add_row("gold", str(system.n_gold), str(words.n_gold), str(baseline.n_gold), *extra)
+    extra = [str(t.n_pred) for t in per_corpus.values()] if corpus_metrics else []
+    table.add_row("predicted", str(system.n_pred), str(words.n_pred), str(baseline.n_pred), *extra)
+    Console(width=160).print(table)
     return {
         "task": "temporal",
         "data": ",".join(str(p) for p in paths),
@@ -220,5 +230,6 @@ def evaluate(data: Path | None) -> dict[str, Any]:
         "n_pred": system.n_pred,
         **sm,
         "words_only_tense": wm,
+        "per_corpus": corpus_metrics,
         "baseline": {"name": "dateparser.search.search_dates", **bm, "n_pred": baseline.n_pred},
     }
