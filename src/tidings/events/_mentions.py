@@ -182,7 +182,7 @@ def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token 
         for c in verb.children:
             if c.dep_ == "dobj" and _usable_arg(c) and _is_thing(c, entry, lex):
                 prep = _prep_target(verb, True, entry, lex) or _prep_target(c, True, entry, lex)
-                prep = prep or _place(verb) or _place(c)
+                prep = prep or _owner(c, lex) or _place(verb) or _place(c)
                 if prep is not None and (_actorish(prep) or _agent(prep, lex) or entry.symmetric):
                     s, e = syn.np_span(c)
                     return prep, verb.doc[s:e].text
@@ -211,7 +211,7 @@ def _plain_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> Token | Non
 
 def _owner(thing: Token, lex: Lexicon) -> Token | None:
     """The actor behind an act-noun object: "the withdrawal of Serbian forces", "calls by X"."""
-    if _actorish(thing) or _agent(thing, lex):
+    if _actorish(thing):
         return None
     for prep, obj in syn.prep_objects(thing):
         if prep in ("of", "by", "from") and (_actorish(obj) or _agent(obj, lex)):
@@ -571,6 +571,23 @@ def find_mentions(
     return out
 
 
+_BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "csubj"})
+
+
+def _background(tok: Token) -> bool:
+    """Inside a relative, participle, adverbial or prepositional clause (any level up)."""
+    cur = tok if tok.pos_ == "VERB" else tok.head
+    for _ in range(8):
+        if cur.dep_ in _BACKGROUND_DEPS:
+            return True
+        if cur.dep_ in ("ROOT",) or cur.head is cur:
+            return False
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "attr"):
+            return False
+        cur = cur.head
+    return False
+
+
 def _finish(m: Mention, lex: Lexicon) -> None:
     """Negation, auxiliary-driven modality and the claimant of one mention."""
     verb = m.trigger if m.trigger.pos_ == "VERB" else m.trigger.head
@@ -593,7 +610,7 @@ def _finish(m: Mention, lex: Lexicon) -> None:
                 _to_agree(m, lex)
             elif etype == "RETREAT":  # announced future retreats are CONCEDE (PLOVER note)
                 m.plover_event, m.plover_mode = "CONCEDE", ""
-    if verb.dep_ in ("relcl", "acl", "advcl", "pcomp", "pobj") and m.governor is None:
+    if _background(m.trigger if m.governor is None else m.governor):
         m.extra["subordinate"] = True
     if speaker is not None and speaker not in (m.source, m.target):
         m.claimed_by = speaker

@@ -31,7 +31,14 @@ class RuleCoder:
     name = "tidings.rules.v1"
     version = VERSION
 
-    def __init__(self, actor_linker: str | ActorLinker | None = "tidings.actors.v1") -> None:
+    def __init__(
+        self,
+        actor_linker: str | ActorLinker | None = "tidings.actors.v1",
+        keep_background: bool = False,
+    ) -> None:
+        """``keep_background``: also emit events of subordinate clauses ("..., where 28
+        people were killed") when the sentence has a main-clause event; off by default."""
+        self.keep_background = keep_background
         self.lexicon: Lexicon = load_lexicon()
         self.choose: Chooser = lexicon_entry
         self._matchers: dict[int, tuple[Vocab, Matcher]] = {}
@@ -92,6 +99,7 @@ class RuleCoder:
                 t += 1
             if not mine or len(sent) > MAX_SENT_TOKENS or syn.is_shouting(sent):
                 continue
+            found = []
             for m in find_mentions(sent, self.lexicon, mine, self.choose):
                 ev = make_event(
                     m,
@@ -104,10 +112,15 @@ class RuleCoder:
                     version=self.version,
                 )
                 if ev is not None:
-                    events.append(ev)
+                    found.append(ev)
+            if not self.keep_background and any(not e.extra.get("subordinate") for e in found):
+                found = [e for e in found if not e.extra.get("subordinate")]
+            events.extend(found)
         return events
 
 
 @register("event_coder", "tidings.rules.v1")
-def make_rule_coder(actor_linker: str = "tidings.actors.v1", **_: Any) -> RuleCoder:
-    return RuleCoder(actor_linker=actor_linker)
+def make_rule_coder(
+    actor_linker: str = "tidings.actors.v1", keep_background: bool = False, **_: Any
+) -> RuleCoder:
+    return RuleCoder(actor_linker=actor_linker, keep_background=keep_background)
