@@ -79,3 +79,20 @@ def test_registry_resolves() -> None:
     assert "tidings.temporal.v1" in registry.names("time_resolver")
     r = registry.resolve("time_resolver", "tidings.temporal.v1", far_years=3)
     assert isinstance(r, TemporalResolver)
+
+
+def test_random_time_words_never_crash(resolver: TemporalResolver) -> None:
+    import random
+
+    words = (
+        "January May march Friday sunday two a few several day weeks year decade century ago "
+        "later earlier before after last next this the in on of quarter third 1998 2024 31 30 0 "
+        "'90s 1990s p.m. 10 noon - / , . year-ago nineteen ninety-six early late mid- fiscal "
+        "spring fall weekend tonight yesterday will was 2024-02-30 02/30/2024 now daily"
+    ).split(" ")
+    refs = [None, date(2024, 12, 14), date(1, 1, 3), date(9999, 12, 30)]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        for t in resolver.find(text, rng.choice(refs)):
+            assert text[t.start : t.end] == t.text

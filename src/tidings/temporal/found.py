@@ -100,5 +100,8 @@ def resolve_anchors(text: str, found: list[Found]) -> list[Found]:
             continue
         gap = text[anchor.mention.end : f.mention.start]
         in_apposition = len(gap) <= _APPOSITION_GAP and gap.strip() in {"", ","}
-        out.append(_shifted(f, start[0], in_apposition))
+        try:
+            out.append(_shifted(f, start[0], in_apposition))
+        except OverflowError:  # an anchor at the edge of the calendar
+            out.append(f)
     return out

@@ -474,9 +474,11 @@ def normalise(
     lex = load_lexicon()
     try:
         out = _resolve(m, ref, direction, lex)
-    except (KeyError, ValueError, OverflowError):  # a malformed number or date: keep the span
+        far = ref is not None and out.value and out.kind in {"DATE", "TIME"}
+        if far and ref is not None and out.value and _distance_days(out.value, ref) > far_days:
+            flags = (*out.flags, "far_from_publication")
+            return Resolved(out.kind, out.value, out.precision, flags, out.offset_days)
+    except (KeyError, ValueError, OverflowError, IndexError):
+        # a malformed number or a date off the calendar: keep the span, give no value
         return Resolved("DATE", None, None, ("unresolvable",))
-    far = ref is not None and out.value and out.kind in {"DATE", "TIME"}
-    if far and ref is not None and out.value and _distance_days(out.value, ref) > far_days:
-        return Resolved(out.kind, out.value, out.precision, (*out.flags, "far_from_publication"))
     return out
