@@ -122,11 +122,11 @@ def make_event(
     """Build one ``Event`` from a mention; None when the code has no PLOVER type."""
     source = actor_ref(m.source, actors)
     target = actor_ref(m.target, actors)
-    if not m.entry.curated and m.entry.probability is None:
-        # PETRARCH-derived rows code only events between known actors, as PETRARCH does;
-        # a row with object heads ("attack * base") needs a known source only.
-        if not _coded(source) or (not m.entry.specificity and not _coded(target)):
-            return None
+    # PETRARCH-derived rows code only events between known actors, as PETRARCH does;
+    # a row with object heads ("attack * base") needs a known source only.
+    petrarch = not m.entry.curated and m.entry.probability is None
+    if petrarch and (not _coded(source) or (not m.entry.specificity and not _coded(target))):
+        return None
     code = (
         _visit_code(m, source, target, actors) if m.trigger.lemma_ in ("meet", "talk") else m.code
     )
