@@ -58,6 +58,7 @@ class Lexicon:
     governors: dict[str, dict[str, str]] = field(default_factory=dict)  # lemma -> role -> modality
     light_verbs: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
+    instruments: dict[str, str] = field(default_factory=dict)  # weapon word -> CAMEO code
 
     def code(self, code: str) -> CameoCode | None:
         """The CAMEO record of ``code`` (falls back to its 3- and 2-digit prefixes)."""
@@ -149,4 +150,5 @@ def load_lexicon() -> Lexicon:
     lex.governors = dict(governors)
     lex.light_verbs = frozenset(r["lemma"] for r in _read("light_verbs.tsv"))
     lex.agent_nouns = frozenset(r["noun"] for r in _read("agent_nouns.tsv"))
+    lex.instruments = {r["word"]: r["cameo_code"] for r in _read("instruments.tsv")}
     return lex

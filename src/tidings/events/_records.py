@@ -87,6 +87,21 @@ def _confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) ->
     return round(max(0.05, min(0.99, trig * args * path / 0.85 * 0.95)), 3)
 
 
+# Unspecific violence codes that the weapon named in the sentence can make precise.
+_GENERIC_VIOLENCE = frozenset({"180", "190", "1823", "18", "19"})
+
+
+def _weapon_code(sent: Span, lex: Lexicon) -> str | None:
+    """The CAMEO code of the first weapon word in the sentence ("car bomb" -> 1832)."""
+    words = [t.lemma_.lower() for t in sent]
+    for i, w in enumerate(words):
+        pair = f"{w}-{words[i + 1]}" if i + 1 < len(words) else ""
+        for key in (pair, w.replace(" ", "-")):
+            if key and key in lex.instruments:
+                return lex.instruments[key]
+    return None
+
+
 def _coded(ref: ActorRef | None) -> bool:
     return ref is not None and bool(ref.code or ref.country_iso3 or ref.sector)
 
@@ -130,6 +145,8 @@ def make_event(
     code = (
         _visit_code(m, source, target, actors) if m.trigger.lemma_ in ("meet", "talk") else m.code
     )
+    if code in _GENERIC_VIOLENCE:
+        code = _weapon_code(sent, lex) or code
     cameo = lex.code(code)
     if cameo is None:
         return None
