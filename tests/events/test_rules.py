@@ -131,3 +131,17 @@ def test_background_clauses_only_on_request(nlp) -> None:  # type: ignore[no-unt
     assert [e.plover_type for e in both] == ["ASSAULT", "COERCE"]
     assert both[0].extra["subordinate"] is True
     assert both[0].confidence < both[1].confidence
+
+
+def test_weapons_refine_codes_and_are_not_actors(code: Callable[[str], list[Event]]) -> None:
+    (ev,) = code("A car bomb killed three soldiers in Mosul.")
+    assert (ev.plover_type, ev.plover_mode, ev.cameo_code) == ("ASSAULT", "explosives", "1832")
+    assert ev.source is None
+    (ev,) = code("Israeli jets struck Hezbollah positions.")
+    assert (ev.cameo_code, ev.plover_mode) == ("195", "aerial")
+
+
+def test_group_heads_take_the_group_country(code: Callable[[str], list[Event]]) -> None:
+    (ev,) = code("Thousands of Nigerians protested against the government.")
+    assert ev.plover_type == "PROTEST"
+    assert ev.source is not None and ev.source.country_iso3 == "NGA"

@@ -241,6 +241,13 @@ def _location(tok: Token) -> Token | None:
     return None
 
 
+def _inanimate(tok: Token, lex: Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    if _actorish(tok) or _agent(tok, lex) or lemma.endswith(("man", "men", "er")):
+        return False
+    return lemma in lex.instruments or lemma in lex.nouns
+
+
 def _verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | None:
     code = entry.cameo_code
     if syn.is_passive(tok) and entry.cameo_code_passive:
@@ -248,6 +255,8 @@ def _verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | No
     if code == "---":
         return None
     src, hops = _verb_source(tok)
+    if src is not None and _inanimate(src, lex):
+        src = None  # "killed by a roadside bomb": a weapon or an event, not an actor
     tgt, thing = _verb_target(tok, entry, lex)
     m = Mention(
         trigger=tok,

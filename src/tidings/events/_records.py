@@ -57,12 +57,63 @@ def actor_ref(tok: Token | None, actors: DocActors) -> ActorRef | None:
     owned = owner is not None and owner.pos_ == "PROPN"
     if uncoded and owned and owner is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
         ref, span = _lookup(owner, actors)  # "Turkey's efforts" -> Turkey
+    if ref is None or not ref.country_iso3:
+        ref, span = _from_modifier(tok, ref, span, actors)
     start, end = span.start_char, span.end_char
     if ref is None:
         return ActorRef(text=span.text, start=start, end=end)
     if ref.start is None:
         ref = replace(ref, start=start, end=end)
     return ref
+
+
+# Heads that only count or group the actual actors ("thousands of students", "members of X").
+_GROUP_HEADS = frozenset(
+    [
+        "group",
+        "member",
+        "thousand",
+        "hundred",
+        "dozen",
+        "ten",
+        "million",
+        "number",
+        "some",
+        "part",
+        "many",
+        "most",
+    ]
+)
+
+
+def _from_modifier(
+    tok: Token, ref: ActorRef | None, span: Span, actors: DocActors
+) -> tuple[ActorRef | None, Span]:
+    """Country from the phrase's own modifiers: "thousands of Nigerians" is the Nigerians;
+    "opposition groups in Zimbabwe" are Zimbabwe's opposition."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("of", "in", "from"):
+            continue
+        obj = syn.first_child(c, "pobj")
+        if obj is None:
+            continue
+        inner, inner_span = _lookup(obj, actors)
+        if inner is None or not (inner.country_iso3 or inner.code):
+            continue
+        if c.lower_ == "of" and tok.lemma_.lower() in _GROUP_HEADS:
+            return inner, inner_span
+        if c.lower_ in ("in", "from") and inner.country_iso3:
+            if ref is None:
+                return ActorRef(
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    code=inner.country_iso3,
+                    country_iso3=inner.country_iso3,
+                ), span
+            code = inner.country_iso3 + (ref.sector or "")
+            return replace(ref, country_iso3=inner.country_iso3, code=code), span
+    return ref, span
 
 
 def _confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) -> float:
