@@ -20,8 +20,9 @@ def test_trnews_floor(gold_dir: Path) -> None:
         pytest.skip(f"{data} absent")
     result = evaluate(data)
     assert result["n"] == 69
-    # floors a little under the figures measured when pinned (F1 0.767, acc@161 0.765)
-    assert result["recognition_f1"] >= 0.75
-    assert result["acc_161km"] >= 0.74
+    # floors a little under the figures measured when pinned (F1 0.799, acc@161 0.787, with
+    # demonyms recognised)
+    assert result["recognition_f1"] >= 0.78
+    assert result["acc_161km"] >= 0.77
     assert result["recognition_f1"] > result["baseline"]["recognition_f1"]
     assert result["acc_161km"] > result["baseline"]["acc_161km"]
