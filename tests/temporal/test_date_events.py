@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from tidings.model import AnnotatedDoc, Article, Event
 from tidings.temporal import TemporalResolver
 
@@ -148,3 +150,21 @@ def test_next_sentence_without_date_falls_back(nlp) -> None:  # type: ignore[no-
         ("2024-12-12", "day", "Thursday", "text"),
         ("2024-12-14", "day", None, "publication"),
     ]
+
+
+def _rows() -> list[list[str]]:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "event_dates.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    ("ref", "sentence", "trigger", "event_date", "precision", "date_text", "source"), _rows()
+)
+def test_event_date_table(  # type: ignore[no-untyped-def]
+    nlp, ref, sentence, trigger, event_date, precision, date_text, source
+) -> None:
+    got, _ = _dates(nlp, sentence, ref, [trigger])
+    assert got == [(event_date, precision, date_text or None, source)]
