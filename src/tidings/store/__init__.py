@@ -76,7 +76,7 @@ MENTION_COLUMNS = ("event_id", "mention_id", "article_id", "outlet")
 QUOTE_COLUMNS = (
     "quote_id", "article_id", "speaker_text", "speaker_entity", "speaker_code", "anonymous",
     "cue", "content", "direct", "start", "end", "speaker_start", "speaker_end", "cue_start",
-    "cue_end", "event_id", "run_id",
+    "cue_end", "event_id", "run_id", "kind", "source_kind",
 )  # fmt: skip
 
 
@@ -248,7 +248,8 @@ class Store:
                 quotes.append(
                     (q.quote_id, q.article_id, q.speaker_text, q.speaker_entity, q.speaker_code,
                      q.anonymous, q.cue, q.content, q.direct, q.start, q.end, q.speaker_start,
-                     q.speaker_end, q.cue_start, q.cue_end, q.event_id, run_id)
+                     q.speaker_end, q.cue_start, q.cue_end, q.event_id, run_id, q.kind,
+                     q.source_kind)
                 )  # fmt: skip
         with self.transaction() as con:
             _bulk_insert(con, "documents", DOCUMENT_COLUMNS, documents)

@@ -57,7 +57,9 @@ CREATE TABLE IF NOT EXISTS quotes (
   speaker_entity VARCHAR, speaker_code VARCHAR, anonymous BOOLEAN, cue VARCHAR,
   content VARCHAR, direct BOOLEAN, start INTEGER, "end" INTEGER,
   speaker_start INTEGER, speaker_end INTEGER, cue_start INTEGER, cue_end INTEGER,
-  event_id VARCHAR, run_id VARCHAR
+  event_id VARCHAR, run_id VARCHAR,
+  kind VARCHAR,          -- direct | indirect | mixed
+  source_kind VARCHAR    -- named | anonymous | document
 );
 
 CREATE TABLE IF NOT EXISTS actors (
