@@ -183,16 +183,18 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
     @app.get("/events", tags=["events"], summary="Events matching the filters, newest first")
     def list_events(request: Request, params: Annotated[EventParams, Query()]) -> Any:
         filt = params.to_filter()
-        rows = query.events(tdb.store, filt, "records")
         if _wants_csv(request, params.format):
-            return _csv(rows)
+            return _csv(query.events(tdb.store, filt, "records"))
+        # Within the first COUNT_CAP matches, the page's own scan counts them too.
+        rows, counted = query.events_page(tdb.store, filt, COUNT_CAP + 1, "records")
         capped = False
         if len(rows) < filt.limit and (rows or filt.offset == 0):
             total = filt.offset + len(rows)  # the last page: no need to count
         else:
-            total = query.count_events(tdb.store, filt, cap=COUNT_CAP + 1)
-            capped = total > COUNT_CAP
-            total = min(total, COUNT_CAP)
+            if counted is None:
+                counted = query.count_events(tdb.store, filt, cap=COUNT_CAP + 1)
+            capped = counted > COUNT_CAP
+            total = min(counted, COUNT_CAP)
         body = _page(request, rows, None, filt.limit, filt.offset, total)
         if capped:
             body["next"] = str(request.url.include_query_params(offset=filt.offset + filt.limit))

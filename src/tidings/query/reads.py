@@ -20,7 +20,6 @@ from tidings.query._frames import (
     convert,
     cursor,
     fetch,
-    late_materialization,
     records,
     scalar,
 )
@@ -36,7 +35,7 @@ _ARTICLE_LOOKUP = (
     "SELECT a.article_id, a.outlet, a.title AS article_title, a.url, a.published_at "
     "FROM articles a WHERE a.article_id IN"
 )
-_LOOKUP_CHUNK = 10
+_LOOKUP_CHUNK = 50
 
 ARTICLE_COLUMNS = (
     "a.article_id, a.doc_id, a.story_id, a.outlet, a.url, a.title, a.author, a.published_at, "
@@ -54,31 +53,71 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 
 # -- events -------------------------------------------------------------------------------
 def events(src: Source, filt: EventFilter | None = None, as_: As = "pandas") -> Any:
-    """Events matching ``filt``, newest first, one page of ``filt.limit`` rows.
+    """Events matching ``filt``, newest first, one page of ``filt.limit`` rows."""
+    page, _ = events_page(src, filt, as_=as_)
+    return page
 
-    Two steps keep a page fast on millions of rows: the filtered top-N over ``events`` alone
-    (DuckDB then materialises only the page's rows), then a lookup of the page's articles.
+
+def events_page(
+    src: Source, filt: EventFilter | None = None, count_cap: int | None = None, as_: As = "pandas"
+) -> tuple[Any, int | None]:
+    """One page of events and, with ``count_cap``, how many match up to ``count_cap``.
+
+    Three cheap steps keep a page fast on millions of rows: the filtered top-N reads only the
+    filter and sort columns and returns row ids (when the page lies within ``count_cap``
+    matches, the same scan also counts them); then the page's wide rows are fetched by row id;
+    then the page's articles by their primary key. One read transaction makes the row ids of
+    the first step valid in the second. Without ``count_cap`` the count is None.
     """
     filt = filt or EventFilter()
     where, params = filt.where()
+    end = filt.offset + filt.limit
+    counting = count_cap is not None and end <= count_cap
     with cursor(src) as cur:
-        late_materialization(cur)
-        page = arrow_table(
-            cur.execute(
-                f"SELECT e.* FROM events e WHERE {where} {EVENT_ORDER} LIMIT ? OFFSET ?",
-                [*params, filt.limit, filt.offset],
-            )
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            if counting:
+                sql = f"SELECT e.rowid FROM events e WHERE {where} {EVENT_ORDER} LIMIT ?"
+                hits = [r[0] for r in cur.execute(sql, [*params, count_cap]).fetchall()]
+                total: int | None = len(hits)
+                rowids = hits[filt.offset : end]
+            else:
+                sql = f"SELECT e.rowid FROM events e WHERE {where} {EVENT_ORDER} LIMIT ? OFFSET ?"
+                rowids = [
+                    r[0] for r in cur.execute(sql, [*params, filt.limit, filt.offset]).fetchall()
+                ]
+                total = None
+                if count_cap is not None:
+                    total = _count(cur, where, params, count_cap)
+            page = _with_articles(cur, _rows_by_id(cur, rowids))
+        finally:
+            cur.execute("COMMIT")
+    return convert(page, as_), total
+
+
+def _rows_by_id(cur: duckdb.DuckDBPyConnection, rowids: list[int]) -> pa.Table:
+    """Every column of the events with these row ids, in the order given."""
+    if not rowids:
+        return arrow_table(cur.execute("SELECT e.* FROM events e LIMIT 0"))
+    table = arrow_table(
+        cur.execute(
+            "SELECT e.rowid AS _rowid, e.* FROM events e "
+            "WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))",
+            [rowids],
         )
-        page = _with_articles(cur, page)
-    return convert(page, as_)
+    )
+    position = {r: i for i, r in enumerate(table.column("_rowid").to_pylist())}
+    take = pa.array([position[r] for r in rowids], pa.int64())
+    return table.drop_columns(["_rowid"]).take(take)
 
 
 def _with_articles(cur: duckdb.DuckDBPyConnection, page: pa.Table) -> pa.Table:
     """Append each event's article columns (``ARTICLE_JOIN``), keeping the page's order."""
     article_ids = page.column("article_id").to_pylist()
     wanted = sorted({a for a in article_ids if a is not None})
-    # Short IN lists become index/zone-map lookups in DuckDB; a long one becomes a hash join
-    # that scans every article, so look the page's articles up a few ids at a time.
+    # IN lists of up to 50 constants (DuckDB's dynamic_or_filter_threshold) are pushed into
+    # the scan and become primary-key lookups; a longer list becomes a hash join that scans
+    # every article, so look the page's articles up 50 ids at a time.
     parts = []
     for i in range(0, len(wanted), _LOOKUP_CHUNK):
         chunk = wanted[i : i + _LOOKUP_CHUNK]
@@ -98,11 +137,18 @@ def count_events(src: Source, filt: EventFilter | None = None, cap: int | None =
     """How many events match ``filt`` (all pages); with ``cap``, stop counting at ``cap``."""
     filt = filt or EventFilter()
     where, params = filt.where()
+    with cursor(src) as cur:
+        return _count(cur, where, params, cap)
+
+
+def _count(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], cap: int | None) -> int:
     if cap is None:
-        return int(scalar(src, f"SELECT count(*) FROM events e WHERE {where}", params) or 0)
-    # A LIMIT lets DuckDB stop scanning once ``cap`` matches are found.
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE {where} LIMIT ?)"
-    return int(scalar(src, sql, [*params, cap]) or 0)
+        row = cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
+    else:
+        # A LIMIT lets DuckDB stop scanning once ``cap`` matches are found.
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE {where} LIMIT ?)"
+        row = cur.execute(sql, [*params, cap]).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def event(src: Source, event_id: str) -> dict[str, Any] | None:
