@@ -152,3 +152,11 @@ def test_random_time_words_never_crash(resolver: TemporalResolver) -> None:
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
         for t in resolver.find(text, rng.choice(refs)):
             assert text[t.start : t.end] == t.text
+
+
+def test_ambiguous_and_mismatched_dates_are_flagged(resolver: TemporalResolver) -> None:
+    found = resolver.find("Signed on 03/04/2024; he arrived Friday, Dec. 12, 2024.", None)
+    assert [(t.text, t.value, t.flags) for t in found] == [
+        ("03/04/2024", "2024-03-04", ("ambiguous_day_month",)),
+        ("Friday, Dec. 12, 2024", "2024-12-12", ("weekday_mismatch",)),
+    ]

@@ -196,6 +196,12 @@ def _date(ref: date | None, m: Mention, direction: str | None, lex: Lexicon) -> 
     f = m.fields
     month = int(f["mnum"]) if "mnum" in f else lex.months[f["month"].rstrip(".").lower()]
     day = int(f["day"])
+    order: tuple[str, ...] = ()
+    if "mnum" in f:
+        if month > 12 >= day:  # 13/12/2024 can only be day-first
+            month, day = day, month
+        elif month != day and month <= 12 and day <= 12:
+            order = ("ambiguous_day_month",)  # 03/04/2024 read month-first
     if "year" in f:
         year: int | None = int(f["year"])
     elif ref is None:
@@ -206,9 +212,9 @@ def _date(ref: date | None, m: Mention, direction: str | None, lex: Lexicon) -> 
         d = date(year or 0, month, day)
     except ValueError:
         return Resolved("DATE", None, None, ("impossible_date",))
-    flags: tuple[str, ...] = ()
+    flags: tuple[str, ...] = order
     if "wd" in f and lex.weekdays[f["wd"].lower()] != d.weekday():
-        flags = ("weekday_mismatch",)
+        flags = (*flags, "weekday_mismatch")
     return Resolved("DATE", d.isoformat(), "day", flags)
 
 
@@ -217,6 +223,19 @@ def _resolve(m: Mention, ref: date | None, direction: str | None, lex: Lexicon) 
     rule = m.rule
     mods = _mods(m, lex)
     rel = " ".join(f["rel"].lower().split()) if "rel" in f else None
+    if rule == "day_of_month":
+        if ref is None:
+            return Resolved("DATE", None, None, ("no_reference",))
+        day = int(f["day"])
+        y, mo = ref.year, ref.month
+        if day > ref.day and direction != FUTURE:
+            y, mo = add_months(y, mo, -1)
+        elif day < ref.day and direction == FUTURE:
+            y, mo = add_months(y, mo, 1)
+        try:
+            return Resolved("DATE", date(y, mo, day).isoformat(), "day")
+        except ValueError:
+            return Resolved("DATE", None, None, ("impossible_date",))
     if rule in {"date_iso", "date_slash", "date_mdy", "date_dmy"}:
         return _date(ref, m, direction, lex)
     if rule == "month_spelled":

@@ -68,7 +68,11 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     ampm = r"(?P<ampm>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
     rules = [
         ("date_iso", r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("date_slash", r"\b(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})\b"),
+        ("date_slash", r"\b(?P<mnum>[0-3]?\d)[/.](?P<day>[0-3]?\d)[/.](?P<year>\d{4})\b"),
+        (
+            "day_of_month",
+            r"(?P<the>(?i:the))\s+(?P<day>[0-3]?\d)(?P<ord>st|nd|rd|th)\b(?!\s+(?i:of|century))",
+        ),
         ("date_mdy", rf"(?:{wd}\s*,?\s+)?{month}\s+{day}(?:\s*,?\s+{year})?"),
         (
             "date_dmy",
@@ -258,6 +262,13 @@ def _keep(text: str, name: str, m: re.Match[str], lex: Lexicon) -> bool:
             bool(groups.get("qual"))
             or groups["period"].lower() in {"quarter", "weekend"}
             or _prev_word(text, m.start()) in {"for", "in", "during", "over", "through"}
+        )
+    if name == "day_of_month":  # "on the 13th"; not "the 5th division"
+        after = text[m.end() : m.end() + 2]
+        return (
+            _prev_word(text, m.start()) in {"on", "since", "until", "by"}
+            and (after[:1] in {"", ".", ",", ";", ")"} or after[:1].isspace())
+            and 1 <= int(groups["day"]) <= 31
         )
     if name == "date_dmy":
         return 1 <= int(groups["day"]) <= 31
