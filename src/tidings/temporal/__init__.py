@@ -33,7 +33,8 @@ Policies (what a reader of the records can rely on):
 - Flags on ``TimeExpr``: ``impossible_date`` ("February 30": no value), ``no_reference``
   (relative expression and no publication date: no value), ``far_from_publication`` (more
   than ``far_years`` from publication; value kept), ``anchored``, ``apposition``,
-  ``weekday_mismatch`` ("Friday, Dec. 12" when Dec. 12 is a Thursday), ``mod=START|END|...``.
+  ``weekday_mismatch`` ("Friday, Dec. 12" when Dec. 12 is a Thursday),
+  ``ambiguous_day_month`` ("03/04/2024", read month-first), ``mod=START|END|...``.
 - Event records: ``date_source`` is "text" (an expression of the event's sentence),
   "publication" (none found: the publication date, ``date_text`` None) or "none" (neither;
   ``event_date`` None; never invented). ``extra["date_link"]`` says how the expression reaches
