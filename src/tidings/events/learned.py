@@ -122,9 +122,12 @@ class LearnedCoder(RuleCoder):
     version = "1.0.0"
 
     def __init__(
-        self, actor_linker: str | ActorLinker | None = "tidings.actors.v1", threshold: float = 0.4
+        self,
+        actor_linker: str | ActorLinker | None = "tidings.actors.v1",
+        threshold: float = 0.4,
+        keep_background: bool = False,
     ) -> None:
-        super().__init__(actor_linker=actor_linker)
+        super().__init__(actor_linker=actor_linker, keep_background=keep_background)
         self.threshold = threshold
         self.vectorizer, self.model = train()
         self.choose = self._choose
@@ -164,6 +167,11 @@ class LearnedCoder(RuleCoder):
 
 @register("event_coder", "tidings.learned.v1")
 def make_learned_coder(
-    actor_linker: str = "tidings.actors.v1", threshold: float = 0.4, **_: Any
+    actor_linker: str = "tidings.actors.v1",
+    threshold: float = 0.4,
+    keep_background: bool = False,
+    **_: Any,
 ) -> LearnedCoder:
-    return LearnedCoder(actor_linker=actor_linker, threshold=threshold)
+    return LearnedCoder(
+        actor_linker=actor_linker, threshold=threshold, keep_background=keep_background
+    )

@@ -222,5 +222,6 @@ def _actor(sent: Span, text: Any, actors: DocActors) -> ActorRef | None:
 
 
 @register("event_coder", "tidings.llm.v1")
-def make_llm_coder(**settings: Any) -> LLMCoder:
+def make_llm_coder(keep_background: bool = False, **settings: Any) -> LLMCoder:
+    """``keep_background`` is a rule-coder setting; the model decides what to code."""
     return LLMCoder(**settings)
