@@ -99,8 +99,21 @@ def test_no_publication_no_text_date(nlp) -> None:  # type: ignore[no-untyped-de
 
 def test_no_publication_relative_stays_unresolved(nlp) -> None:  # type: ignore[no-untyped-def]
     got, times = _dates(nlp, "Blinken met Sudani on Friday.", None, ["met"])
-    assert got == [(None, None, None, "none")]
+    # the event keeps the expression's text; its date is unresolved, never invented
+    assert got == [(None, None, "Friday", "none")]
     assert [(t.text, t.value) for t in times] == [("Friday", None)]
+
+
+def test_impossible_date_falls_back_to_publication_with_its_flag(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels will meet negotiators on February 30."
+    events = [_event(text, "meet")]
+    [e], _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), events)
+    assert (e.event_date, e.date_source, e.date_text) == (
+        "2024-12-14",
+        "publication",
+        "February 30",
+    )
+    assert e.extra["date_flags"] == ["impossible_date", "unresolved_expression"]
 
 
 def test_no_publication_absolute_resolves(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -88,7 +88,7 @@ def _client(scheduler: str | None, workers: int) -> Any:
     if scheduler and scheduler != "local":
         return Client(scheduler)  # type: ignore[no-untyped-call]
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     return Client(cluster)  # type: ignore[no-untyped-call]
 

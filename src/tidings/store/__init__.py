@@ -36,7 +36,7 @@ EVENT_COLUMNS = (
     "place_name", "geonameid", "country_iso3", "admin1", "lat", "lon", "place_source",
     "negated", "modality", "confidence", "claimed_by", "claim_kind", "n_articles", "n_outlets",
     "evidence_text", "evidence_start", "evidence_end", "trigger_text", "trigger_start",
-    "trigger_end", "coder", "coder_version", "run_id",
+    "trigger_end", "coder", "coder_version", "run_id", "date_flags", "date_link",
 )  # fmt: skip
 
 
@@ -61,6 +61,7 @@ def event_row(event: Event, run_id: str | None) -> tuple[Any, ...]:
         event.n_articles, event.n_outlets, event.evidence_text, event.evidence_start,
         event.evidence_end, event.trigger_text, event.trigger_start, event.trigger_end,
         event.coder, event.coder_version, run_id,
+        ";".join(event.extra.get("date_flags") or ()) or None, event.extra.get("date_link"),
     )  # fmt: skip
 
 

@@ -44,7 +44,9 @@ CREATE TABLE IF NOT EXISTS events (
   claimed_by VARCHAR, claim_kind VARCHAR, n_articles INTEGER, n_outlets INTEGER,
   evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
   trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
-  coder VARCHAR, coder_version VARCHAR, run_id VARCHAR
+  coder VARCHAR, coder_version VARCHAR, run_id VARCHAR,
+  date_flags VARCHAR,   -- ';'-joined: far_from_publication, impossible_date, no_reference ...
+  date_link VARCHAR     -- how the date's expression reaches the event (own clause, reported ...)
 );
 
 CREATE TABLE IF NOT EXISTS event_mentions (

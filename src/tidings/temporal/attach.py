@@ -93,18 +93,42 @@ def _with_date(event: Event, f: Found, link: str, value_day: date | None = None)
     )
 
 
-def _fallback(event: Event, ref: date | None) -> Event:
+def _fallback(event: Event, ref: date | None, unresolved: Found | None = None) -> Event:
+    """Publication date (or none); an expression of the event's clause that could not be
+    resolved ("February 30", "on Friday" with no publication date) keeps its text and flags."""
+    extra = dict(event.extra)
+    text = None
+    if unresolved is not None:
+        text = unresolved.mention.text
+        extra["date_flags"] = sorted({*unresolved.resolved.flags, "unresolved_expression"})
     if ref is None:
         return replace(
-            event, event_date=None, date_precision=None, date_text=None, date_source="none"
+            event,
+            event_date=None,
+            date_precision=None,
+            date_text=text,
+            date_source="none",
+            extra=extra,
         )
     return replace(
         event,
         event_date=ref.isoformat(),
         date_precision="day",
-        date_text=None,
+        date_text=text,
         date_source="publication",
+        extra=extra,
     )
+
+
+def _unresolved_in_clause(
+    found: Sequence[Found], govs: Sequence[Token | None], ev_verb: Token | None, sent: Span
+) -> Found | None:
+    """An undated expression attached to the event's own clause, if any."""
+    for i, f in enumerate(found):
+        inside = sent.start_char <= f.mention.start and f.mention.end <= sent.end_char
+        if inside and not _dated(f) and _link_score(ev_verb, govs[i]) == 0:
+            return f
+    return None
 
 
 def find_in_doc(doc: AnnotatedDoc, far_days: int = 730) -> list[Found]:
@@ -174,7 +198,7 @@ def date_events(
             if best is None or (score, dist) < best[:2]:
                 best = (score, dist, i)
         if best is None:
-            out.append(_fallback(event, ref))
+            out.append(_fallback(event, ref, _unresolved_in_clause(found, govs, ev_verb, sent)))
         else:
             out.append(_with_date(event, found[best[2]], _LINKS[best[0]]))
     return out, [f.to_time_expr() for f in found]
