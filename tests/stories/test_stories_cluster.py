@@ -7,10 +7,17 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
-from tidings.stories import ArticleDigest, StoryIndex, StorySettings, assign_stories, signature
+from tidings.stories import (
+    ArticleDigest,
+    Fingerprint,
+    StoryIndex,
+    StorySettings,
+    assign_stories,
+    signature,
+)
 from tidings.stories.cluster import blocking_keys, publication_order, story_id_for
 
-SETTINGS = StorySettings(threshold=0.5, entity_weight=0.0)
+SETTINGS = StorySettings(threshold=0.5, entity_weight=0.0, merge=False)
 DAY = datetime(2024, 12, 14, tzinfo=UTC)
 
 
@@ -98,3 +105,43 @@ def test_blocking_keys_are_names_and_keywords() -> None:
 def test_story_ids_are_stable() -> None:
     assert story_id_for("art-1") == story_id_for("art-1") != story_id_for("art-2")
     assert story_id_for("art-1").startswith("story-")
+
+
+# -- second pass: average-link merge of the run's new stories ---------------------------------
+MERGING = replace(SETTINGS, threshold=0.9, merge=True, merge_threshold=0.5)
+
+
+def test_merge_pass_joins_split_new_stories_by_average_link() -> None:
+    docs = [dg("a"), dg("b", when=DAY + timedelta(1)), dg("c", when=DAY + timedelta(2))]
+    # cos(a,b)=0.6, cos(b,c)=0.8, cos(a,c)=0: all below the join threshold of 0.9
+    vecs = np.stack([unit(1, 0), unit(0.6, 0.8), unit(0, 1)])
+    assert len({a.story_id for a in assign_stories(docs, vecs, replace(MERGING, merge=False))}) == 3
+    out = assign_stories(docs, vecs, MERGING)
+    # b and c merge first (0.8); then a against {b, c} averages (0.6 + 0) / 2 = 0.3 < 0.5
+    assert out[1].story_id == out[2].story_id == story_id_for("b")
+    assert out[0].story_id == story_id_for("a") and out[0].new_story
+    assert out[1].new_story and not out[2].new_story  # the merged-away story no longer exists
+
+
+def test_merge_pass_respects_the_date_window() -> None:
+    docs = [dg("a"), dg("b", when=DAY + timedelta(days=30))]
+    out = assign_stories(docs, np.stack([unit(1, 0), unit(0.6, 0.8)]), MERGING)
+    assert out[0].story_id != out[1].story_id
+
+
+def test_merge_pass_never_merges_two_old_stories_and_keeps_old_ids() -> None:
+    def fp(aid: str, sid: str) -> Fingerprint:
+        d = dg(aid)
+        return Fingerprint(aid, sid, "Outlet", DAY, None, np.zeros(0, dtype=np.uint64),
+                           unit(1, 0), d.entities, blocking_keys(d, MERGING))  # fmt: skip
+
+    index = StoryIndex(MERGING, dim=4)
+    index.add_existing(fp("x1", "story-X"))
+    index.add_existing(fp("y1", "story-Y"))  # same vector, but both already published
+    new = index.assign(dg("n", when=DAY + timedelta(1)), unit(0.6, 0.8))
+    assert new.new_story
+    moved = index.consolidate([new.story_id])
+    assert moved == {new.story_id: "story-X"}  # ties go to the smaller id
+    assert {"story-X", "story-Y"} <= set(index.stories)
+    assert index.article_story["n"] == "story-X" and index.stories["story-X"].size == 2
+    assert index.consolidate([]) == {}

@@ -32,7 +32,11 @@ def test_ecbplus_dev_floor(gold_dir: Path) -> None:
         pytest.skip(f"{path} absent")
     out = evaluate(path)
     assert out["task"] == "stories" and out["n"] == 197
-    # measured 0.822 / 0.761 (baseline 0.841 / 0.768); floors leave room for tuning noise
-    assert out["bcubed_f1"] >= 0.78
-    assert out["pairwise_f1"] >= 0.70
+    # measured 0.877 / 0.820 (baseline 0.841 / 0.768; single pass before the merge pass 0.822 /
+    # 0.761); floors leave room for tuning noise, and the system must not fall below the baseline
+    assert out["bcubed_f1"] >= 0.85
+    assert out["pairwise_f1"] >= 0.78
     assert out["baseline"]["bcubed_f1"] >= 0.80
+    assert out["bcubed_f1"] >= out["baseline"]["bcubed_f1"]
+    assert out["pairwise_f1"] >= out["baseline"]["pairwise_f1"]
+    assert out["tuned"]["threshold"] == 0.4 and out["tuned"]["merge_threshold"] == 0.275

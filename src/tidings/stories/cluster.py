@@ -9,9 +9,10 @@ change when later runs add articles.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -62,11 +63,15 @@ class _Story:
     entities: Counter[str] = field(default_factory=Counter)
     first: datetime | None = None
     last: datetime | None = None
+    new: bool = False  # opened by this run (only these may be merged away)
+    keys: Counter[str] = field(default_factory=Counter)
+    members: list[str] = field(default_factory=list)
     _top: tuple[int, set[str]] | None = None  # cached (k, names), dropped on every add
 
-    def add(self, entities: Sequence[str], when: datetime | None) -> None:
+    def add(self, entities: Sequence[str], when: datetime | None, keys: Sequence[str] = ()) -> None:
         self.size += 1
         self.entities.update(entities)
+        self.keys.update(keys)
         self._top = None
         if when is not None:
             self.first = when if self.first is None or when < self.first else self.first
@@ -108,7 +113,7 @@ class StoryIndex:
 
     def _join(
         self, story_id: str, article_id: str, vector: Vector, entities: Sequence[str],
-        when: datetime | None, keys: Sequence[str], sig: Signature | None,
+        when: datetime | None, keys: Sequence[str], sig: Signature | None, new: bool = False,
     ) -> None:  # fmt: skip
         story = self.stories.get(story_id)
         if story is None:
@@ -116,10 +121,11 @@ class StoryIndex:
             if row == len(self._totals):
                 self._totals = np.concatenate([self._totals, np.zeros_like(self._totals)])
                 self._norms = np.concatenate([self._norms, np.zeros_like(self._norms)])
-            story = self.stories[story_id] = _Story(story_id, row)
+            story = self.stories[story_id] = _Story(story_id, row, new=new)
         self._totals[story.row] += vector
         self._norms[story.row] = np.linalg.norm(self._totals[story.row])
-        story.add(entities, when)
+        story.add(entities, when, keys)
+        story.members.append(article_id)
         self.article_story[article_id] = story_id
         self._post(story, keys, when)
         if sig is not None:
@@ -135,13 +141,21 @@ class StoryIndex:
         )  # fmt: skip
 
     # -- matching ---------------------------------------------------------------------------
-    def _in_window(self, story: _Story, when: datetime | None) -> bool:
+    def _in_window(
+        self, story: _Story, when: datetime | None, until: datetime | None = None
+    ) -> bool:
         if when is None or story.first is None or story.last is None:
             return True
-        return story.first - self.window <= when <= story.last + self.window
+        until = when if until is None else until
+        return story.first - self.window <= until and when <= story.last + self.window
 
-    def candidates(self, keys: Sequence[str], when: datetime | None) -> list[str]:
-        """Stories sharing a blocking key with the article and inside the date window."""
+    def candidates(
+        self, keys: Sequence[str], when: datetime | None, until: datetime | None = None
+    ) -> list[str]:
+        """Stories sharing a blocking key with the article and inside the date window.
+
+        ``until`` widens the query from one date to a span (a story from ``when`` to ``until``).
+        """
         hits: Counter[str] = Counter()
         edge = (when - self.window).timestamp() if when is not None else None
         cap = self.settings.max_block
@@ -159,8 +173,14 @@ class StoryIndex:
             if len(found) <= cap:  # more stories than the cap: too common to block on
                 hits.update(found)
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-        out = [sid for sid, _ in ranked if self._in_window(self.stories[sid], when)]
+        out = [sid for sid, _ in ranked if self._in_window(self.stories[sid], when, until)]
         return out[: self.settings.max_candidates]
+
+    def _overlap(self, mine: set[str], story: _Story) -> float:
+        top = story.top_entities(self.settings.story_entities)
+        if not mine or not top:
+            return 0.0
+        return len(mine & top) / min(len(mine), len(top))
 
     def scores(self, story_ids: Sequence[str], vector: Vector, entities: Sequence[str]) -> Vector:
         """(1 - w) * cosine to each story's centroid + w * overlap of names with its top names."""
@@ -177,9 +197,7 @@ class StoryIndex:
         overlap = np.zeros(len(stories), dtype=np.float32)
         if mine:
             for i, story in enumerate(stories):
-                top = story.top_entities(self.settings.story_entities)
-                if top:
-                    overlap[i] = len(mine & top) / min(len(mine), len(top))
+                overlap[i] = self._overlap(mine, story)
         return ((1.0 - w) * cos + w * overlap).astype(np.float32)
 
     def assign(
@@ -212,8 +230,100 @@ class StoryIndex:
             self._join(best, digest.article_id, vector, digest.entities, when, keys, sig)
             return Assignment(digest.article_id, best, best_score, False, None, undated, keys)
         sid = story_id_for(digest.article_id)
-        self._join(sid, digest.article_id, vector, digest.entities, when, keys, sig)
+        self._join(sid, digest.article_id, vector, digest.entities, when, keys, sig, new=True)
         return Assignment(digest.article_id, sid, max(best_score, 0.0), True, None, undated, keys)
+
+    # -- second pass ------------------------------------------------------------------------
+    def link(self, a: str, b: str) -> float:
+        """Average-link score of two stories: mean member cosine, blended with shared names."""
+        sa, sb = self.stories[a], self.stories[b]
+        mean_cos = float(self._totals[sa.row] @ self._totals[sb.row]) / (sa.size * sb.size)
+        w = self.settings.entity_weight
+        if w <= 0:
+            return mean_cos
+        top = sa.top_entities(self.settings.story_entities)
+        return (1.0 - w) * mean_cos + w * self._overlap(top, sb)
+
+    def _neighbours(self, sid: str) -> list[str]:
+        story = self.stories[sid]
+        ranked = sorted(story.keys.items(), key=lambda kv: (-kv[1], kv[0]))
+        keys = [k for k, _ in ranked[: self.settings.merge_keys]]
+        found = self.candidates(keys, story.first, story.last)
+        # Two stories that both predate this run never merge: their ids are already published.
+        return [o for o in found if o != sid and (story.new or self.stories[o].new)]
+
+    def _absorb(self, keep: str, gone: str) -> None:
+        target, source = self.stories[keep], self.stories.pop(gone)
+        self._totals[target.row] += self._totals[source.row]
+        self._norms[target.row] = np.linalg.norm(self._totals[target.row])
+        self._totals[source.row] = 0.0
+        self._norms[source.row] = 0.0
+        target.size += source.size
+        target.entities.update(source.entities)
+        target._top = None
+        for when in (source.first, source.last):
+            if when is not None:
+                target.first = when if target.first is None or when < target.first else target.first
+                target.last = when if target.last is None or when > target.last else target.last
+        for aid in source.members:
+            self.article_story[aid] = keep
+        target.members.extend(source.members)
+        for key in source.keys:  # every key the source was posted under
+            posting = self._postings.get(key, {})
+            stamp = posting.pop(gone, None)
+            if stamp is not None:
+                old = posting.pop(keep, float("-inf"))
+                posting[keep] = max(old, stamp)
+        target.keys.update(source.keys)
+
+    def consolidate(self, opened: Sequence[str]) -> dict[str, str]:
+        """Merge this run's new stories, with each other or into older ones, by average link.
+
+        Greedy agglomeration over blocked pairs, best pair first, while the link reaches
+        ``merge_threshold``. An old story always keeps its id; of two new stories the one opened
+        first (earlier first article) keeps its id. Returns ``{merged-away id: kept id}``.
+        """
+        order = {sid: i for i, sid in enumerate(opened)}
+
+        def rank(sid: str) -> int:
+            return order.get(sid, -1)  # old stories rank first, so they keep their ids
+
+        heap: list[tuple[float, str, str, int, int]] = []
+        version: Counter[str] = Counter()
+        threshold = self.settings.merge_threshold
+
+        def push(sid: str) -> None:
+            for other in self._neighbours(sid):
+                score = self.link(sid, other)
+                if score >= threshold:
+                    a, b = (sid, other) if rank(sid) <= rank(other) else (other, sid)
+                    heapq.heappush(heap, (-score, a, b, version[a], version[b]))
+
+        for sid in opened:
+            if sid in self.stories:
+                push(sid)
+        merged: dict[str, str] = {}
+        while heap:
+            _, a, b, va, vb = heapq.heappop(heap)
+            if a not in self.stories or b not in self.stories:
+                continue
+            if (va, vb) != (version[a], version[b]):  # stale: rescored after an earlier merge
+                score = self.link(a, b)
+                if score >= threshold:
+                    heapq.heappush(heap, (-score, a, b, version[a], version[b]))
+                continue
+            self._absorb(a, b)
+            merged[b] = a
+            version[a] += 1
+            push(a)
+        # Chains (c into b, then b into a) resolve to the surviving story.
+        out = {}
+        for gone in merged:
+            keep = merged[gone]
+            while keep in merged:
+                keep = merged[keep]
+            out[gone] = keep
+        return out
 
 
 def publication_order(digests: Sequence[ArticleDigest]) -> list[int]:
@@ -240,7 +350,15 @@ def assign_stories(
     for fp in existing:
         index.add_existing(fp)
     out: dict[int, Assignment] = {}
+    opened: list[str] = []
     for i in publication_order(digests):
         sig = signatures[i] if signatures is not None else None
-        out[i] = index.assign(digests[i], vectors[i], sig)
+        out[i] = a = index.assign(digests[i], vectors[i], sig)
+        if a.new_story:
+            opened.append(a.story_id)
+    if settings.merge and opened:
+        moved = index.consolidate(opened)
+        for i, a in out.items():
+            if a.story_id in moved:
+                out[i] = replace(a, story_id=moved[a.story_id], new_story=False)
     return [out[i] for i in range(len(digests))]

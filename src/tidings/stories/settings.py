@@ -17,12 +17,15 @@ class StorySettings:
 
     embedder: str = "tidings.tfidf.v1"
     window_days: int = 7
-    threshold: float = 0.30  # minimum article-to-story score to join a story
+    threshold: float = 0.40  # minimum article-to-story score to join a story
     entity_weight: float = 0.15  # share of the score given to entity overlap (rest: cosine)
     story_entities: int = 12  # most frequent entities of a story compared with an article's
     block_keywords: int = 8  # top keywords used, with entities, as blocking keys
     max_block: int = 400  # a blocking key shared by more stories is too common to block on
     max_candidates: int = 50  # stories scored per article, at most
+    merge: bool = True  # second pass: merge this run's new stories by average link
+    merge_threshold: float = 0.275  # minimum average-link score for that merge
+    merge_keys: int = 24  # a story's most used blocking keys looked up in that pass
     near_dup_threshold: float = 0.8  # estimated Jaccard of word shingles
     shingle_words: int = 5
     num_perm: int = 64
