@@ -76,8 +76,11 @@ class Entity:
         if not self.roles:
             return None
         if when is None:
-            open_ended = [r for r in self.roles if r.end is None]
-            pool = open_ended or self.roles
+            # Undated text: code a person by their office, not by their retirement (a
+            # "former official" role is only right when a date says the office had ended).
+            offices = [r for r in self.roles if r.sector != "ELI"] or self.roles
+            open_ended = [r for r in offices if r.end is None]
+            pool = open_ended or offices
             return min(pool, key=lambda r: (r.rank, -_ord(r.start), -_ord(r.end)))
         dated = [r for r in self.roles if r.dated and r.valid_at(when)]
         if dated:
