@@ -31,6 +31,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 # Right-hand modifiers that stay inside an actor's name ("Minister of Defence", "al-Assad").
 _RIGHT_KEEP = frozenset({"compound", "flat", "nmod", "nummod"})
+_NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
 
 def np_span(head: Token) -> tuple[int, int]:
@@ -52,6 +53,16 @@ def np_span(head: Token) -> tuple[int, int]:
         else:
             break
     doc = head.doc
+    # A name the parser split ("Bashar al - Assad" parsed as three objects) stays whole: the
+    # phrase covers the named entity its head belongs to.
+    if head.ent_iob_ != "O" and head.ent_type_ in _NAME_ENTITIES:
+        first = head.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        last = head.i + 1
+        while last < len(doc) and doc[last].ent_iob_ == "I":
+            last += 1
+        start, end = min(start, first), max(end, last)
     while start < head.i and doc[start].is_punct:
         start += 1
     while end - 1 > head.i and doc[end - 1].is_punct:
