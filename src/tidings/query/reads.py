@@ -36,6 +36,8 @@ _ARTICLE_LOOKUP = (
     "FROM articles a WHERE a.article_id IN"
 )
 _LOOKUP_CHUNK = 50
+_ROW_GROUP = 122_880  # DuckDB's default rows per row group
+_MAX_GROUPS = 2  # a page within this many row groups is read by row id
 
 ARTICLE_COLUMNS = (
     "a.article_id, a.doc_id, a.story_id, a.outlet, a.url, a.title, a.author, a.published_at, "
@@ -64,68 +66,73 @@ def events_page(
     """One page of events and, with ``count_cap``, how many match up to ``count_cap``.
 
     Three cheap steps keep a page fast on millions of rows: the filtered top-N reads only the
-    filter and sort columns and returns row ids (when the page lies within ``count_cap``
-    matches, the same scan also counts them); then the page's wide rows are fetched by row id;
-    then the page's articles by their primary key. One read transaction makes the row ids of
-    the first step valid in the second. Without ``count_cap`` the count is None.
+    filter and sort columns (when the page lies within ``count_cap`` matches, the same scan
+    also counts them); then the page's wide rows are fetched; then the page's articles by
+    their primary key. One read transaction keeps the steps on one snapshot. Without
+    ``count_cap`` the count is None.
     """
     filt = filt or EventFilter()
     where, params = filt.where()
     end = filt.offset + filt.limit
     counting = count_cap is not None and end <= count_cap
+    head = f"SELECT e.rowid, e.event_id FROM events e WHERE {where} {EVENT_ORDER}"
     with cursor(src) as cur:
         cur.execute("BEGIN TRANSACTION")
         try:
+            total: int | None = None
             if counting:
-                sql = f"SELECT e.rowid FROM events e WHERE {where} {EVENT_ORDER} LIMIT ?"
-                hits = [r[0] for r in cur.execute(sql, [*params, count_cap]).fetchall()]
-                total: int | None = len(hits)
-                rowids = hits[filt.offset : end]
+                hits = cur.execute(f"{head} LIMIT ?", [*params, count_cap]).fetchall()
+                total = len(hits)
+                hits = hits[filt.offset : end]
             else:
-                sql = f"SELECT e.rowid FROM events e WHERE {where} {EVENT_ORDER} LIMIT ? OFFSET ?"
-                rowids = [
-                    r[0] for r in cur.execute(sql, [*params, filt.limit, filt.offset]).fetchall()
-                ]
-                total = None
+                res = cur.execute(f"{head} LIMIT ? OFFSET ?", [*params, filt.limit, filt.offset])
+                hits = res.fetchall()
                 if count_cap is not None:
                     total = _count(cur, where, params, count_cap)
-            page = _with_articles(cur, _rows_by_id(cur, rowids))
+            page = _with_articles(cur, _wide_rows(cur, hits))
         finally:
             cur.execute("COMMIT")
     return convert(page, as_), total
 
 
-def _rows_by_id(cur: duckdb.DuckDBPyConnection, rowids: list[int]) -> pa.Table:
-    """Every column of the events with these row ids, in the order given."""
-    if not rowids:
+def _wide_rows(cur: duckdb.DuckDBPyConnection, hits: list[tuple[int, str]]) -> pa.Table:
+    """Every column of the events ``hits`` (row id, event id), in the order given.
+
+    Rows within a couple of row groups (recent events of a store filled in date order) are
+    cheapest to read by row id: DuckDB scans only those groups. Rows scattered over the
+    table would make that a scan of every group, so they are looked up by primary key.
+    """
+    if not hits:
         return arrow_table(cur.execute("SELECT e.* FROM events e LIMIT 0"))
-    table = arrow_table(
-        cur.execute(
-            "SELECT e.rowid AS _rowid, e.* FROM events e "
-            "WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))",
-            [rowids],
-        )
-    )
-    position = {r: i for i, r in enumerate(table.column("_rowid").to_pylist())}
-    take = pa.array([position[r] for r in rowids], pa.int64())
-    return table.drop_columns(["_rowid"]).take(take)
+    rowids = [h[0] for h in hits]
+    if len({r // _ROW_GROUP for r in rowids}) <= _MAX_GROUPS:
+        sql = "SELECT e.* FROM events e WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))"
+        table = arrow_table(cur.execute(sql, [rowids]))
+    else:
+        table = _lookup(cur, "SELECT e.* FROM events e WHERE e.event_id IN", [h[1] for h in hits])
+    position = {e: i for i, e in enumerate(table.column("event_id").to_pylist())}
+    return table.take(pa.array([position[h[1]] for h in hits], pa.int64()))
+
+
+def _lookup(cur: duckdb.DuckDBPyConnection, sql: str, keys: list[str]) -> pa.Table:
+    """``sql`` (ending in ``key IN``) for ``keys``, a primary-key lookup per chunk of keys."""
+    # IN lists of up to 50 constants (DuckDB's dynamic_or_filter_threshold) are pushed into
+    # the scan and become index lookups; a longer list becomes a hash join that scans the
+    # whole table, so keys go 50 at a time.
+    parts = []
+    for i in range(0, len(keys), _LOOKUP_CHUNK):
+        chunk = keys[i : i + _LOOKUP_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        parts.append(arrow_table(cur.execute(f"{sql} ({marks})", chunk)))
+    if not parts:
+        parts.append(arrow_table(cur.execute(f"{sql} (NULL)")))
+    return pa.concat_tables(parts)
 
 
 def _with_articles(cur: duckdb.DuckDBPyConnection, page: pa.Table) -> pa.Table:
     """Append each event's article columns (``ARTICLE_JOIN``), keeping the page's order."""
     article_ids = page.column("article_id").to_pylist()
-    wanted = sorted({a for a in article_ids if a is not None})
-    # IN lists of up to 50 constants (DuckDB's dynamic_or_filter_threshold) are pushed into
-    # the scan and become primary-key lookups; a longer list becomes a hash join that scans
-    # every article, so look the page's articles up 50 ids at a time.
-    parts = []
-    for i in range(0, len(wanted), _LOOKUP_CHUNK):
-        chunk = wanted[i : i + _LOOKUP_CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        parts.append(arrow_table(cur.execute(f"{_ARTICLE_LOOKUP} ({marks})", chunk)))
-    if not parts:
-        parts.append(arrow_table(cur.execute(f"{_ARTICLE_LOOKUP} (NULL)")))
-    arts = pa.concat_tables(parts)
+    arts = _lookup(cur, _ARTICLE_LOOKUP, sorted({a for a in article_ids if a is not None}))
     index = {a: i for i, a in enumerate(arts.column("article_id").to_pylist())}
     take = pa.array([index.get(a) for a in article_ids], pa.int64())
     for name in ARTICLE_JOIN:
