@@ -145,3 +145,19 @@ def test_group_heads_take_the_group_country(code: Callable[[str], list[Event]]) 
     (ev,) = code("Thousands of Nigerians protested against the government.")
     assert ev.plover_type == "PROTEST"
     assert ev.source is not None and ev.source.country_iso3 == "NGA"
+
+
+def test_requested_act_is_linked_to_its_request(code: Callable[[str], list[Event]]) -> None:
+    evs = code("The United States urged Israel to halt strikes on Gaza.")
+    req = next(e for e in evs if e.plover_type == "REQUEST")
+    act = next(e for e in evs if e.modality == "requested")
+    assert act.extra["requested_by_event"] == req.event_id
+    assert (act.plover_type, act.cameo_code) == ("RETREAT", "0871")
+    assert act.source is not None and act.source.text == "Israel"
+    assert req.target is not None and req.target.text == "Israel"
+    assert "requested_by_event" not in req.extra
+
+
+def test_uncodable_requested_act_gives_request_only(code: Callable[[str], list[Event]]) -> None:
+    evs = code("Blinken asked him to rein in armed groups.")
+    assert [(e.plover_type, e.modality) for e in evs] == [("REQUEST", "asserted")]

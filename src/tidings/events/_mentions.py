@@ -74,6 +74,7 @@ class Mention:
     governor: Token | None = None
     location: Token | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    requested_by: Mention | None = None  # the REQUEST that asks for this act
 
 
 def _slots(tok: Token) -> tuple[set[str], set[str]]:
@@ -161,6 +162,8 @@ def _is_thing(tok: Token, entry: TriggerEntry, lex: Lexicon, strict: bool = Fals
     ``strict``: only lexicon words count (for prepositional objects); otherwise a bare common
     noun is a thing too, but a name or a nation-qualified noun never is.
     """
+    if not strict and _own_forces(tok):
+        return True
     if _actorish(tok):
         return False
     lemma = tok.lemma_.lower()
@@ -169,6 +172,16 @@ def _is_thing(tok: Token, entry: TriggerEntry, lex: Lexicon, strict: bool = Fals
     if strict:
         return False
     return tok.pos_ == "NOUN" and not tok.ent_type_ and not _agent(tok, lex)
+
+
+_OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+
+
+def _own_forces(tok: Token) -> bool:
+    """ "withdrew its troops", "lay down their arms": the subject's own means, not a target."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS for c in tok.children)
 
 
 def _agent(tok: Token, lex: Lexicon) -> bool:
@@ -363,7 +376,8 @@ def _governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set
         if target is not None:
             target = _owner(target, lex) or target
         if target is None:
-            target = dict(syn.prep_objects(gov)).get("on")
+            preps = dict(syn.prep_objects(gov))  # "called on X", "appealed to X"
+            target = preps.get("on") or preps.get("to")
             target = target if _usable_arg(target) else None
         if target is None and not xcomps:
             target, _ = syn.subject(inner)
@@ -385,7 +399,7 @@ def _governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed: set
             own.extra["requested_type"] = inner_type
             if own.code[:2] == "02" and inner_type in REQUEST_CODES:
                 own.code = REQUEST_CODES[inner_type]
-            consumed.add(inner.i)
+            _requested(inner_m, own, target)
         return
     inner_list = xcomps or [c for c in ccomps if syn.auxiliaries(c) & (syn.FUTURE_AUX | {"would"})]
     if "deny" in roles:
@@ -486,10 +500,21 @@ def _reported_demand(
         inner_m = cands.get(inner.i)
         if inner_m is not None:
             m.extra["requested_type"] = _event_type(inner_m, lex)
-            consumed.add(inner.i)
+            _requested(inner_m, m, None)
         m.extra["inner_trigger"] = [inner.idx, inner.idx + len(inner.text)]
         cands[gov.i] = m
         return
+
+
+def _requested(act: Mention, request: Mention, asked: Token | None) -> None:
+    """The act a request asks for is its own event: modality ``requested``, done by the one
+    asked ("urged Israel to halt strikes": Israel halts), linked to the request."""
+    act.modality = "requested"
+    act.requested_by = request
+    if asked is not None:
+        act.source, act.hops = asked, act.hops + 1
+        if act.target is not None and act.target.i == asked.i:
+            act.target = None
 
 
 def _to_agree(m: Mention, lex: Lexicon) -> None:

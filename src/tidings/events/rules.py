@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -13,7 +14,7 @@ from tidings import registry
 from tidings.errors import ConfigError
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
-from tidings.events._mentions import Chooser, find_mentions, lexicon_entry
+from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
 from tidings.events._records import doc_actors, make_event
 from tidings.interfaces import ActorLinker
 from tidings.model import AnnotatedDoc, Event
@@ -99,7 +100,7 @@ class RuleCoder:
                 t += 1
             if not mine or len(sent) > MAX_SENT_TOKENS or syn.is_shouting(sent):
                 continue
-            found = []
+            made: dict[int, tuple[Mention, Event]] = {}
             for m in find_mentions(sent, self.lexicon, mine, self.choose):
                 ev = make_event(
                     m,
@@ -112,11 +113,25 @@ class RuleCoder:
                     version=self.version,
                 )
                 if ev is not None:
-                    found.append(ev)
+                    made[id(m)] = (m, ev)
+            found = _link_requests(made)
             if not self.keep_background and any(not e.extra.get("subordinate") for e in found):
                 found = [e for e in found if not e.extra.get("subordinate")]
             events.extend(found)
         return events
+
+
+def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
+    """Events in order; a requested act carries its REQUEST's id, or is dropped without it."""
+    out: list[Event] = []
+    for m, ev in made.values():
+        if m.requested_by is None:
+            out.append(ev)
+            continue
+        req = made.get(id(m.requested_by))
+        if req is not None:
+            out.append(replace(ev, extra={**ev.extra, "requested_by_event": req[1].event_id}))
+    return sorted(out, key=lambda e: e.trigger_start)
 
 
 @register("event_coder", "tidings.rules.v1")
