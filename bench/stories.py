@@ -1,6 +1,6 @@
 """Benchmark story clustering: articles/s and peak memory at 10k and 100k synthetic articles.
 
-Run: .venv/bin/python bench/stories.py [--sizes 10000 100000]
+Run: .venv/bin/python bench/stories.py [--sizes 10000 100000] [--no-merge]
 
 Synthetic articles: each story has its own names and topic words and runs for a few days; the
 corpus keeps a constant number of articles per day, so the date window holds about the same
@@ -103,8 +103,11 @@ def run(n: int, settings: StorySettings) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument(
+        "--no-merge", action="store_true", help="single greedy pass (no average-link merge pass)"
+    )
     args = parser.parse_args()
-    settings = StorySettings()
+    settings = StorySettings(merge=not args.no_merge)
     ctx = multiprocessing.get_context("spawn")  # a fresh process per size: honest peak memory
     results = []
     for n in args.sizes:
