@@ -161,3 +161,9 @@ def test_requested_act_is_linked_to_its_request(code: Callable[[str], list[Event
 def test_uncodable_requested_act_gives_request_only(code: Callable[[str], list[Event]]) -> None:
     evs = code("Blinken asked him to rein in armed groups.")
     assert [(e.plover_type, e.modality) for e in evs] == [("REQUEST", "asserted")]
+
+
+def test_visit_target_is_the_host_government(code: Callable[[str], list[Event]]) -> None:
+    (ev,) = code("The Indian prime minister paid a visit to Russia.")
+    assert ev.target is not None
+    assert (ev.target.country_iso3, ev.target.sector, ev.target.code) == ("RUS", "GOV", "RUSGOV")

@@ -195,8 +195,13 @@ def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token 
         for c in verb.children:
             if c.dep_ == "dobj" and _usable_arg(c) and _is_thing(c, entry, lex):
                 prep = _prep_target(verb, True, entry, lex) or _prep_target(c, True, entry, lex)
-                prep = prep or _owner(c, lex) or _place(verb) or _place(c)
-                if prep is not None and (_actorish(prep) or _agent(prep, lex) or entry.symmetric):
+                prep = prep or _recipient(verb, c, lex)
+                acted_on = None
+                if prep is None and c.lemma_.lower() in lex.nouns:
+                    acted_on = _prep_target(c, False)  # "launched an attack on the stronghold"
+                prep = prep or acted_on or _owner(c, lex) or _place(verb) or _place(c)
+                ok = prep is not None and (_actorish(prep) or _agent(prep, lex))
+                if prep is not None and (ok or entry.symmetric or prep is acted_on):
                     s, e = syn.np_span(c)
                     return prep, verb.doc[s:e].text
                 lemma = c.lemma_.lower()
@@ -204,6 +209,18 @@ def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token 
                 if entry.symmetric or lemma in lex.nouns or named:
                     return None, verb.doc[slice(*syn.np_span(c))].text
     return _plain_target(verb, entry, lex), None
+
+
+def _recipient(verb: Token, thing: Token, lex: Lexicon) -> Token | None:
+    """The indirect object: "gave Ukraine aid", "sent Israel weapons" (a dative, or a name the
+    parser hung on the thing as ``nmod``)."""
+    for c in verb.children:
+        if c.dep_ == "dative" and _usable_arg(c) and (_actorish(c) or _agent(c, lex)):
+            return c
+    for c in thing.children:
+        if c.dep_ == "nmod" and c.i < thing.i and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return c
+    return None
 
 
 def _plain_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> Token | None:

@@ -174,6 +174,15 @@ def _visit_code(m: Mention, src: ActorRef | None, tgt: ActorRef | None, actors: 
     return "044"
 
 
+def _host_government(target: ActorRef | None) -> ActorRef | None:
+    """A visit to a country is a visit to its government (CAMEO 042: "visited China")."""
+    if target is None or not target.country_iso3 or target.sector:
+        return target
+    if target.code not in (None, target.country_iso3):
+        return target
+    return replace(target, code=target.country_iso3 + "GOV", sector="GOV")
+
+
 def make_event(
     m: Mention,
     *,
@@ -196,6 +205,8 @@ def make_event(
     code = (
         _visit_code(m, source, target, actors) if m.trigger.lemma_ in ("meet", "talk") else m.code
     )
+    if code == "042":
+        target = _host_government(target)
     if code in _GENERIC_VIOLENCE:
         code = _weapon_code(sent, lex) or code
     cameo = lex.code(code)
