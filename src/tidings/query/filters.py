@@ -6,6 +6,7 @@ keyword arguments of ``Tidings.events`` are the fields of :class:`EventFilter`.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Any, Literal
@@ -26,9 +27,10 @@ _CODE = re.compile(r"^[A-Z0-9]{3,15}$")
 _TYPE = re.compile(r"^[A-Z_]{2,20}$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
+_EARTH_KM = 6371.0088  # mean Earth radius
 # Great-circle distance in km (haversine); parameters: lat, lat, lon.
 _HAVERSINE = (
-    "2 * 6371.0088 * asin(sqrt(pow(sin(radians(e.lat - ?) / 2), 2) + "
+    f"2 * {_EARTH_KM} * asin(sqrt(pow(sin(radians(e.lat - ?) / 2), 2) + "
     "cos(radians(?)) * cos(radians(e.lat)) * pow(sin(radians(e.lon - ?) / 2), 2)))"
 )
 
@@ -213,10 +215,15 @@ class EventFilter(BaseModel):
             clauses.append("(e.country_iso3 = ? OR e.source_country = ? OR e.target_country = ?)")
             params += [self.country] * 3
         if self.lat is not None and self.lon is not None and self.km is not None:
-            # A bounding box first lets DuckDB skip most rows before the trigonometry.
+            # A bounding box (a superset of the circle) lets DuckDB skip most rows before the
+            # trigonometry; the haversine alone decides.
             dlat = self.km / 111.0
             clauses.append("e.lat BETWEEN ? AND ?")
             params += [self.lat - dlat, self.lat + dlat]
+            box = _lon_band(self.lat, self.lon, self.km)
+            if box is not None:
+                clauses.append("e.lon BETWEEN ? AND ?")
+                params += list(box)
             clauses.append(f"{_HAVERSINE} <= ?")
             params += [self.lat, self.lat, self.lon, self.km]
         if self.since:
@@ -249,6 +256,23 @@ class EventFilter(BaseModel):
             params.append(self.story_id)
         sql = " AND ".join(clauses) if clauses else "TRUE"
         return sql, params
+
+
+def _lon_band(lat: float, lon: float, km: float) -> tuple[float, float] | None:
+    """Longitudes holding every point within ``km`` of (lat, lon), or None if unbounded.
+
+    The widest longitude offset of a spherical cap of angular radius d around latitude lat is
+    asin(sin d / cos lat); a 1% margin keeps rounding on the safe side. None near the poles,
+    when the band crosses the antimeridian, or when it is wider than a hemisphere.
+    """
+    d = km / _EARTH_KM
+    cos_lat = math.cos(math.radians(lat))
+    if d >= math.pi / 2 or cos_lat <= 0 or math.sin(d) >= cos_lat:
+        return None
+    dlon = math.degrees(math.asin(math.sin(d) / cos_lat)) * 1.01
+    if lon - dlon < -180 or lon + dlon > 180:
+        return None
+    return lon - dlon, lon + dlon
 
 
 def _escape_like(text: str) -> str:
