@@ -114,3 +114,46 @@ def test_dask_run_gives_the_same_records(corpus: Path) -> None:
     query = "select event_id, plover_type, source_code, target_code from events order by 1"
     assert on_dask.con.execute(query).fetchall() == plain.con.execute(query).fetchall()
     assert _counts(on_dask) == _counts(plain)
+
+
+SYRIA = """Syria after Assad
+Published On: Sat, 14 Dec 2024 09:00:00 GMT
+DAMASCUS (AFP) – The Hayat Tahrir al-Sham toppled Bashar al-Assad last Sunday. \
+Blinken did not meet Sudani on Thursday.
+"""
+
+
+def test_roles_are_taken_at_the_event_date(tmp_path: Path) -> None:
+    page = tmp_path / "syria.txt"
+    page.write_text(SYRIA, encoding="utf-8")
+    store = Store(":memory:")
+    Pipeline(store, load_config()).run([str(page)])
+    rows = store.con.execute(
+        "select plover_type, source_code, target_code, cast(event_date as varchar), negated "
+        "from events order by trigger_start"
+    ).fetchall()
+    # published after Assad's fall, but the toppling happened while he was in office
+    assert rows[0] == ("ASSAULT", "SYRREB", "SYRGOV", "2024-12-08", False)
+    assert rows[1] == ("CONSULT", "USAGOV", "IRQGOV", "2024-12-12", True)
+
+
+def test_user_actor_file_reaches_every_stage(tmp_path: Path) -> None:
+    kb = tmp_path / "mine.jsonl"
+    kb.write_text(
+        '{"name": "Zorblat Quenthor", "aliases": ["Quenthor"], "kind": "person", '
+        '"roles": [{"country": "MDA", "sector": "GOV", "title": "Prime Minister"}]}\n',
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Moldova talks\nPublished On: Sat, 14 Dec 2024 09:00:00 GMT\n"
+        'Zorblat Quenthor met Antony Blinken in Chisinau on Friday. "We agreed on a lot," '
+        "Quenthor said.\n",
+        encoding="utf-8",
+    )
+    store = Store(":memory:")
+    config = load_config(actor_linker={"extra_kb": [str(kb)]})
+    Pipeline(store, config).run([str(page)])
+    assert ("MDAGOV",) in store.con.execute("select source_code from events").fetchall()
+    speaker = store.con.execute("select speaker_code from quotes where direct").fetchone()
+    assert speaker == ("MDAGOV",)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -21,8 +21,24 @@ from tidings.config import Config, config_hash, load_config
 from tidings.errors import TidingsError
 from tidings.extract import extract_articles
 from tidings.ingest import read_sources
-from tidings.interfaces import Annotator, EventCoder, Geocoder, QuoteFinder, TimeResolver
-from tidings.model import AnnotatedDoc, Article, ArticleResult, Event, Quote, RawDoc, SourceError
+from tidings.interfaces import (
+    ActorLinker,
+    Annotator,
+    EventCoder,
+    Geocoder,
+    QuoteFinder,
+    TimeResolver,
+)
+from tidings.model import (
+    ActorRef,
+    AnnotatedDoc,
+    Article,
+    ArticleResult,
+    Event,
+    Quote,
+    RawDoc,
+    SourceError,
+)
 from tidings.store import DocumentRecords, Store
 from tidings.stories.runner import update_stories
 
@@ -67,11 +83,15 @@ class RunReport:
         }
 
 
-def _component(config: Config, section_name: str, kind: str) -> Any:
+def _component(config: Config, section_name: str, kind: str, linker: Any = None) -> Any:
     section = dict(config.get(section_name, {}))
     name = section.pop("name", "")
     if not name:  # an empty name switches the stage off
         return None
+    # Stages that link actors share the one linker built from [actor_linker], so its
+    # settings (a user's extra_kb, thresholds) reach every stage.
+    if linker is not None and section.get("actor_linker") == config["actor_linker"]["name"]:
+        section["actor_linker"] = linker
     return registry.resolve(kind, name, **section)
 
 
@@ -84,15 +104,18 @@ class Components:
     time_resolver: TimeResolver | None
     geocoder: Geocoder | None
     quote_finder: QuoteFinder | None
+    actor_linker: ActorLinker | None = None
 
     @classmethod
     def from_config(cls, config: Config) -> Components:
+        linker = _component(config, "actor_linker", "actor_linker")
         return cls(
             annotator=_component(config, "annotate", "annotator"),
-            coder=_component(config, "event_coder", "event_coder"),
+            coder=_component(config, "event_coder", "event_coder", linker),
             time_resolver=_component(config, "time_resolver", "time_resolver"),
             geocoder=_component(config, "geocoder", "geocoder"),
-            quote_finder=_component(config, "quote_finder", "quote_finder"),
+            quote_finder=_component(config, "quote_finder", "quote_finder", linker),
+            actor_linker=linker,
         )
 
 
@@ -110,6 +133,8 @@ def process_annotated(doc: AnnotatedDoc, parts: Components) -> ArticleResult:
     if parts.time_resolver:
         events, found_times = parts.time_resolver.date_events(doc, events)
         times = tuple(found_times)
+        if parts.actor_linker is not None:
+            events = [roles_at_event_date(e, parts.actor_linker) for e in events]
     if parts.geocoder:
         events, found_places = parts.geocoder.locate_events(doc, events)
         places = tuple(found_places)
@@ -119,6 +144,30 @@ def process_annotated(doc: AnnotatedDoc, parts: Components) -> ArticleResult:
     return ArticleResult(
         article=article, events=tuple(events), quotes=tuple(quotes), places=places, times=times
     )
+
+
+def roles_at_event_date(event: Event, linker: ActorLinker) -> Event:
+    """Give known people the role they held on the event's own date.
+
+    Actors are first coded at the publication date; an event the text dates elsewhere
+    ("toppled Assad last Sunday", "met in 2021") takes the role valid on that date.
+    """
+    if event.date_source != "text" or not event.event_date:
+        return event
+    when = datetime.fromisoformat(event.event_date)
+    source, target = _role_at(event.source, linker, when), _role_at(event.target, linker, when)
+    if source is event.source and target is event.target:
+        return event
+    return replace(event, source=source, target=target)
+
+
+def _role_at(ref: ActorRef | None, linker: ActorLinker, when: datetime) -> ActorRef | None:
+    if ref is None or not ref.entity_id or not ref.name:
+        return ref
+    fresh = linker.link(ref.name, when=when)
+    if fresh.entity_id != ref.entity_id or not fresh.code or fresh.code == ref.code:
+        return ref
+    return replace(ref, code=fresh.code, country_iso3=fresh.country_iso3, sector=fresh.sector)
 
 
 def process_articles(articles: Iterable[Article], parts: Components) -> list[ArticleResult]:

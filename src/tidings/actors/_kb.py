@@ -84,7 +84,10 @@ class Entity:
             return min(pool, key=lambda r: (r.rank, -_ord(r.start), -_ord(r.end)))
         dated = [r for r in self.roles if r.dated and r.valid_at(when)]
         if dated:
-            return min(dated, key=lambda r: (r.rank, -_ord(r.start)))
+            # On the day an office ends, both it and "former" are valid: the office wins, so
+            # the event that ends it ("toppled Assad") still sees the office holder.
+            ending = [r for r in self.roles if r.dated and r.sector != "ELI" and r.end == when]
+            return min(ending or dated, key=lambda r: (r.rank, -_ord(r.start)))
         undated = [r for r in self.roles if not r.dated]
         if undated:
             return min(undated, key=lambda r: r.rank)

@@ -21,14 +21,18 @@ class QuoteFinderV1:
 
     name = "tidings.quotes.v1"
 
-    def __init__(self, settings: FinderSettings | None = None, actor_linker: str = "") -> None:
+    def __init__(
+        self, settings: FinderSettings | None = None, actor_linker: str | ActorLinker = ""
+    ) -> None:
+        """``actor_linker``: a registry name resolved on first use, or a linker instance."""
         self.extractor = QuoteExtractor(settings)
-        self.linker_name = actor_linker
-        self._linker: ActorLinker | None = None
-        self._linker_tried = False
+        given = not isinstance(actor_linker, str)
+        self.linker_name = "" if not isinstance(actor_linker, str) else actor_linker
+        self._linker: ActorLinker | None = None if isinstance(actor_linker, str) else actor_linker
+        self._linker_tried = given
 
     def _actors(self, doc: AnnotatedDoc) -> DocActors | None:
-        if not self.linker_name:
+        if not self.linker_name and self._linker is None:
             return None
         if not self._linker_tried:
             self._linker_tried = True
@@ -58,7 +62,9 @@ class QuoteFinderV1:
 
 
 @registry.register("quote_finder", "tidings.quotes.v1")
-def make_quote_finder(actor_linker: str = "tidings.actors.v1", **settings: Any) -> QuoteFinderV1:
+def make_quote_finder(
+    actor_linker: str | ActorLinker = "tidings.actors.v1", **settings: Any
+) -> QuoteFinderV1:
     """Build the finder; ``settings`` are ``FinderSettings`` fields (unknown keys ignored)."""
     known = {k: v for k, v in settings.items() if k in FinderSettings.__dataclass_fields__}
     return QuoteFinderV1(FinderSettings(**known), actor_linker=actor_linker)
