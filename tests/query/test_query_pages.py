@@ -9,13 +9,13 @@ from tidings.db import Tidings
 from tidings.query import EventFilter, count_events, events_page, reads
 
 
-@pytest.mark.parametrize("max_groups", [0, 2])  # 0: primary-key lookups; 2: by row id
+@pytest.mark.parametrize("group_cost", [10_000, 0])  # primary-key lookups; by row id
 @pytest.mark.parametrize("chunk", [1, 2, 50])
 def test_page_is_the_same_whichever_way_rows_are_read(
-    db: Tidings, monkeypatch: pytest.MonkeyPatch, max_groups: int, chunk: int
+    db: Tidings, monkeypatch: pytest.MonkeyPatch, group_cost: int, chunk: int
 ) -> None:
     expected = db.events(mentions=True)
-    monkeypatch.setattr(reads, "_MAX_GROUPS", max_groups)
+    monkeypatch.setattr(reads, "_GROUP_COST", group_cost)
     monkeypatch.setattr(reads, "_LOOKUP_CHUNK", chunk)
     got = db.events(mentions=True)
     pd.testing.assert_frame_equal(got, expected)
@@ -24,7 +24,7 @@ def test_page_is_the_same_whichever_way_rows_are_read(
 
 
 def test_page_order_is_newest_first_then_id(db: Tidings, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reads, "_MAX_GROUPS", 0)
+    monkeypatch.setattr(reads, "_GROUP_COST", 10_000)
     rows = db.events(as_="records", mentions=True)
     keys = [(r["event_date"] or "", r["event_id"]) for r in rows]
     dated = [k for k in keys if k[0]]
