@@ -13,6 +13,10 @@ Reads ``/work/shared/ontology`` (or ``--ontology DIR``) and writes, under
 
 The hand-curated tables (``triggers.tsv``, ``modality.tsv``, ``light_verbs.tsv``) are written
 by people and are not touched here. Run: ``python scripts/build_event_lexicon.py``.
+
+``--calibrate`` instead refits ``confidence_calibration.tsv``: the rule coder codes our own
+written sentences in ``calibration.jsonl`` and an isotonic map from raw score to "the emitted
+type is one of the sentence's types" is stored (no evaluation gold is used).
 """
 
 from __future__ import annotations
@@ -223,12 +227,46 @@ def build_agents(onto: Path) -> None:
     _write("agent_nouns.tsv", ["noun", "agent_code"], sorted([k, v] for k, v in heads.items()))
 
 
+def calibrate() -> None:
+    """Fit the raw-score -> probability table on the bundled calibration sentences."""
+    import json
+
+    from tidings.annotate import load_pipeline
+    from tidings.events._calibration import TABLE, isotonic
+    from tidings.events.rules import RuleCoder
+    from tidings.model import AnnotatedDoc, Article
+
+    nlp = load_pipeline()
+    coder = RuleCoder()
+    points: list[tuple[float, bool]] = []
+    for line in (OUT / "calibration.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        art = Article(article_id=rec["id"], doc_id=rec["id"], text=rec["text"])
+        for ev in coder.code(AnnotatedDoc(article=art, doc=nlp(rec["text"]))):
+            if "requested_by_event" not in ev.extra:
+                points.append((float(ev.extra["confidence_raw"]), ev.plover_type in rec["types"]))
+    blocks = isotonic(points)
+    with (OUT / TABLE).open("w", encoding="utf-8", newline="") as fh:
+        fh.write(f"# fitted by build_event_lexicon.py --calibrate on {len(points)} events\n")
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["raw", "calibrated", "n"])
+        w.writerows(blocks)
+    ok = sum(p[1] for p in points)
+    print(f"{len(points)} events, {ok} with a correct type; {len(blocks)} blocks -> {TABLE}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ontology", type=Path, default=Path("/work/shared/ontology"))
-    onto = ap.parse_args().ontology
-    build(onto)
-    build_agents(onto)
+    ap.add_argument("--calibrate", action="store_true", help="refit the confidence table only")
+    args = ap.parse_args()
+    if args.calibrate:
+        calibrate()
+        return
+    build(args.ontology)
+    build_agents(args.ontology)
 
 
 if __name__ == "__main__":

@@ -195,9 +195,34 @@ def reliability(
             row = rows[min(bins - 1, int(ev.confidence * bins))]
             row["n"] += 1
             row["correct"] += _pred_type(ev, cameo) in gold
+            row["conf_sum"] = row.get("conf_sum", 0.0) + ev.confidence
     for row in rows:
         row["precision"] = row["correct"] / row["n"] if row["n"] else None
+        row["mean_confidence"] = row.pop("conf_sum", 0.0) / row["n"] if row["n"] else None
     return rows
+
+
+def calibration_error(
+    records: list[dict[str, Any]], preds: list[Pred], *, cameo: bool, raw: bool = False
+) -> dict[str, float | None]:
+    """Brier score and expected calibration error (10 bins) of confidence vs type correctness;
+    ``raw``: of the uncalibrated score kept in ``extra["confidence_raw"]``."""
+    pairs: list[tuple[float, float]] = []
+    for rec, pred in zip(records, preds, strict=True):
+        gold = {t for e in rec["events"] if (t := _gold_type(e, cameo))}
+        for ev in pred.events:
+            c = float(ev.extra.get("confidence_raw", ev.confidence)) if raw else ev.confidence
+            pairs.append((c, 1.0 if _pred_type(ev, cameo) in gold else 0.0))
+    if not pairs:
+        return {"brier": None, "ece": None}
+    brier = sum((c - y) ** 2 for c, y in pairs) / len(pairs)
+    groups: dict[int, list[tuple[float, float]]] = {}
+    for c, y in pairs:
+        groups.setdefault(min(9, int(c * 10)), []).append((c, y))
+    ece = sum(
+        abs(sum(c for c, _ in g) - sum(y for _, y in g)) / len(pairs) for g in groups.values()
+    )
+    return {"brier": round(brier, 4), "ece": round(ece, 4)}
 
 
 def keyword_baseline() -> Callable[[Any], Pred]:
@@ -303,6 +328,8 @@ def evaluate(data: Path | None, coder: str | None = None) -> dict[str, Any]:
         s = score(records, preds, cameo=cameo)
         b = score(records, bpreds, cameo=cameo)
         s["reliability"] = reliability(records, preds, cameo=cameo)
+        s["calibration"] = calibration_error(records, preds, cameo=cameo)
+        s["calibration_raw"] = calibration_error(records, preds, cameo=cameo, raw=True)
         results[path.name] = {"system": s, "baseline": b, "cameo": cameo, "path": str(path)}
         _print(console, path.name, coder_name, s, b, cameo)
     return _summary(results, coder_name, paths)
@@ -343,11 +370,21 @@ def _print(
         _table(
             f"{name}: reliability (confidence bin vs type precision)",
             [
-                (f"[{r['lo']:.1f},{r['hi']:.1f})", str(r["n"]), _f(r["precision"]))
+                (
+                    f"[{r['lo']:.1f},{r['hi']:.1f})",
+                    str(r["n"]),
+                    _f(r["mean_confidence"]),
+                    _f(r["precision"]),
+                )
                 for r in s["reliability"]
             ],
-            ("confidence", "events", "precision"),
+            ("confidence", "events", "mean confidence", "precision"),
         )
+    )
+    cal, raw = s["calibration"], s["calibration_raw"]
+    console.print(
+        f"{name}: Brier {_f(cal['brier'])} (raw score {_f(raw['brier'])}), "
+        f"ECE {_f(cal['ece'])} (raw score {_f(raw['ece'])})"
     )
 
 
@@ -376,9 +413,16 @@ def _summary(results: dict[str, dict[str, Any]], coder: str, paths: list[Path]) 
             for t, _ in head["system"]["support"].most_common(5)
         },
         "reliability": [
-            {"bin": f"{r['lo']:.1f}-{r['hi']:.1f}", "n": r["n"], "precision": r["precision"]}
+            {
+                "bin": f"{r['lo']:.1f}-{r['hi']:.1f}",
+                "n": r["n"],
+                "mean_confidence": r["mean_confidence"],
+                "precision": r["precision"],
+            }
             for r in head["system"]["reliability"]
         ],
+        "calibration": head["system"]["calibration"],
+        "calibration_raw": head["system"]["calibration_raw"],
         "baseline": _pick(head["baseline"]),
     }
     for name, r in results.items():

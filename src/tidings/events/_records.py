@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from tidings.events import _syntax as syn
+from tidings.events._calibration import calibrate
 from tidings.events._lexicon import Lexicon
 from tidings.events._mentions import Mention
 from tidings.interfaces import ActorLinker, DocActors
@@ -138,6 +139,12 @@ def _confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) ->
     return round(max(0.05, min(0.99, trig * args * path / 0.85 * 0.95)), 3)
 
 
+def confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) -> tuple[float, float]:
+    """(calibrated, raw) confidence; see ``_calibration`` for how the mapping was fitted."""
+    raw = _confidence(m, source, target)
+    return calibrate(raw), raw
+
+
 # Unspecific violence codes that the weapon named in the sentence can make precise.
 _GENERIC_VIOLENCE = frozenset({"180", "190", "1823", "18", "19"})
 
@@ -227,6 +234,7 @@ def make_event(
         claimed = span.text
         extra["claimed_by_span"] = [span.start_char, span.end_char]
     extra["cameo_name"] = cameo.name
+    conf, extra["confidence_raw"] = confidence(m, source, target)
     return Event(
         event_id=content_id(doc.article.article_id, str(trig.idx), event, coder, prefix="ev_"),
         article_id=doc.article.article_id,
@@ -252,7 +260,7 @@ def make_event(
         reciprocal=m.reciprocal,
         negated=m.negated,
         modality=m.modality,
-        confidence=_confidence(m, source, target),
+        confidence=conf,
         claimed_by=claimed,
         extra=extra,
     )
