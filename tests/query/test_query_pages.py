@@ -62,3 +62,16 @@ def test_empty_page_keeps_columns(db: Tidings) -> None:
     page, counted = events_page(db.store, EventFilter(q="no such words"), 10, "arrow")
     assert (page.num_rows, counted) == (0, 0)
     assert {"event_id", "evidence_text", "outlet", "article_title"} <= set(page.column_names)
+
+
+def test_failure_inside_the_page_surfaces_unmasked(
+    db: Tidings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reads, "_wide_rows", boom)
+    with pytest.raises(RuntimeError, match="boom"):
+        events_page(db.store, EventFilter(), 10)
+    monkeypatch.undo()
+    assert len(db.events()) == 7  # the store reads on

@@ -92,8 +92,10 @@ def events_page(
                 if count_cap is not None:
                     total = _count(cur, where, params, count_cap)
             page = _with_articles(cur, _wide_rows(cur, hits))
-        finally:
-            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        cur.execute("COMMIT")
     return convert(page, as_), total
 
 
