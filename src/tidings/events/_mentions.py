@@ -211,6 +211,17 @@ def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token 
     return _plain_target(verb, entry, lex), None
 
 
+def _act_owner(act: Token) -> Token | None:
+    """Who did the act a noun names: "Russia's attack", "the Israeli strikes", "attack by X"."""
+    owner = syn.first_child(act, "poss")
+    if owner is not None:
+        return owner
+    for c in act.children:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c
+    return dict(syn.prep_objects(act)).get("by")
+
+
 def _recipient(verb: Token, thing: Token, lex: Lexicon) -> Token | None:
     """The indirect object: "gave Ukraine aid", "sent Israel weapons" (a dative, or a name the
     parser hung on the thing as ``nmod``)."""
@@ -230,6 +241,8 @@ def _plain_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> Token | Non
             tgt = syn.relative_head(verb)
         if tgt is None and verb.dep_ == "acl":  # "bases attacked by militias"
             tgt = verb.head
+        if tgt is not None and tgt.pos_ == "NOUN" and tgt.lemma_.lower() in lex.nouns:
+            tgt = _prep_target(tgt, False)  # "the sanctions on Iran were extended": Iran
         return tgt if _usable_arg(tgt) else None
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and _usable_arg(c):
@@ -285,7 +298,9 @@ def _verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | No
     if code == "---":
         return None
     src, hops = _verb_source(tok)
-    if src is not None and _inanimate(src, lex):
+    if src is not None and src.pos_ == "NOUN" and src.lemma_.lower() in lex.nouns:
+        src, hops = _act_owner(src), hops + 1  # "Russia's attack killed": Russia
+    elif src is not None and _inanimate(src, lex):
         src = None  # "killed by a roadside bomb": a weapon or an event, not an actor
     tgt, thing = _verb_target(tok, entry, lex)
     m = Mention(
@@ -602,6 +617,16 @@ def find_mentions(
             m = _noun_mention(tok, entry, lex) if entry else None
         if m is not None:
             cands[tok.i] = m
+    # "expressed support": a light verb coded only by its bare PETRARCH row yields to the
+    # event noun it carries.
+    for i in [i for i, m in cands.items() if m.trigger.pos_ == "VERB"]:
+        m = cands[i]
+        if m.entry.curated or m.entry.specificity or m.entry.probability is not None:
+            continue
+        if m.trigger.lemma_.lower() not in lex.light_verbs:
+            continue
+        if any(c.dep_ == "dobj" and c.i in cands for c in m.trigger.children):
+            del cands[i]
     # A noun event that is the object of a coded verb ("condemned the attack") is that
     # verb's argument, not a second event; so is a noun after a coded light verb.
     for i in [i for i, m in cands.items() if m.trigger.pos_ != "VERB"]:
