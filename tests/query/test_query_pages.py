@@ -75,3 +75,19 @@ def test_failure_inside_the_page_surfaces_unmasked(
         events_page(db.store, EventFilter(), 10)
     monkeypatch.undo()
     assert len(db.events()) == 7  # the store reads on
+
+
+def test_concurrent_pages_agree(db: Tidings) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    filt = EventFilter(limit=3, offset=2)
+    expected = events_page(db.store, filt, 100, "records")
+
+    def one(_: int) -> tuple[list[dict[str, object]], int | None]:
+        page: list[dict[str, object]]
+        page, n = events_page(db.store, filt, 100, "records")
+        return page, n
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(one, range(64)))
+    assert all(r == expected for r in results)
