@@ -144,6 +144,39 @@ class Build:
         self.iso = {a["code"] for a in actors if a["kind"] == "country" and len(a["code"]) == 3}
         self.regions = {a["code"] for a in actors if a["kind"] == "region"}
         self.country_names = {fold(a["name"]) for a in actors if a["kind"] == "country"}
+        words = read_tsv(OUT / "person_words.tsv")
+        self.honorifics = {r[0] for r in words if r[1] == "honorific"}
+        self.org_words = {r[0] for r in words if r[1] == "org"}
+        self.given_names: set[str] = set()
+
+    def strip_honorifics(self, key: str) -> str:
+        """A name key without leading titles ("sayyed hasan nasrallah" -> "hasan nasrallah")."""
+        words = key.split(" ")
+        while len(words) > 1 and words[0] in self.honorifics:
+            words = words[1:]
+        return " ".join(words)
+
+    def learn_given_names(self, rows: list[dict[str, str]], leaders: list[dict[str, str]]) -> None:
+        """First names seen at least three times on dated Phoenix persons or Wikidata leaders."""
+        counts: Counter[str] = Counter()
+        names = [r["name"] for r in rows if r["date_start"] or r["date_end"]]
+        for name in names + [r["name"] for r in leaders]:
+            words = self.strip_honorifics(self.key(name)).split(" ")
+            if len(words) >= 2:
+                counts[words[0]] += 1
+        self.given_names = {w for w, n in counts.items() if n >= 3 and w not in self.org_words}
+
+    def person_like(self, alias: str, group: str) -> bool:
+        """An alias of a group that is a person's name ("Sheikh Hassan Nasrallah" of
+        Hezbollah): 2-4 words, a known first name, no organisation word, no group word."""
+        words = self.strip_honorifics(self.key(alias)).split(" ")
+        group_words = set(self.key(group).split(" "))
+        return (
+            2 <= len(words) <= 4
+            and words[0] in self.given_names
+            and not set(words) & self.org_words
+            and not set(words) & group_words
+        )
 
     def key(self, text: str) -> str:
         return phrase_key(text, self.variants)
@@ -302,8 +335,15 @@ class Build:
             out[k] = e
             for ak in e["aliases"]:
                 alias_owner.setdefault(ak, k)
-        # Wikidata-derived leaders: merge on the normalised name (or an alias).
         leaders = list(csv.DictReader((self.onto / "leaders.csv").open(encoding="utf-8")))
+        self.learn_given_names(rows, leaders)
+        for person in self.split_group_persons(out):
+            pk = self.key(person["name"])
+            if pk not in out:
+                out[pk] = person
+                for ak in person["aliases"]:
+                    alias_owner[ak] = pk
+        # Wikidata-derived leaders: merge on the normalised name (or an alias).
         countries_of: dict[str, set[str]] = defaultdict(set)
         for r in leaders:
             countries_of[r["wikidata_id"]].add(r["country_iso3"])
@@ -353,6 +393,7 @@ class Build:
             }
             if role not in e["roles"]:
                 e["roles"].append(role)
+        self.merge_honorific_duplicates(out)
         result = []
         for e in out.values():
             record: dict[str, Any] = {
@@ -368,6 +409,75 @@ class Build:
             result.append(record)
         result.sort(key=lambda x: x["name"])
         return result
+
+    def split_group_persons(self, out: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        """Phoenix lists some leaders as aliases of their group ("Hassan Nasrallah" under
+        Hezbollah): move them, and their surname forms, into person entities with the
+        group's code."""
+        persons: list[dict[str, Any]] = []
+        for e in out.values():
+            if e["kind"] != "org" or not any("MilNonState" in d for d in e["dicts"]):
+                continue
+            by_surname: dict[str, list[str]] = defaultdict(list)
+            for ak, shown in e["aliases"].items():
+                if self.person_like(shown, e["name"]):
+                    by_surname[self.strip_honorifics(ak).rsplit(" ", 1)[1]].append(ak)
+            for surname, keys in by_surname.items():
+                # "Nasrallah", "Sheikh Nasrallah": surname forms go with the person.
+                keys += [
+                    ak
+                    for ak in e["aliases"]
+                    if ak not in keys and self.strip_honorifics(ak) == surname
+                ]
+                shown = {ak: e["aliases"].pop(ak) for ak in keys}
+                stripped = Counter(self.strip_honorifics(ak) for ak in keys if " " in ak)
+                best = stripped.most_common(1)[0][0]
+                source = next(shown[ak] for ak in keys if self.strip_honorifics(ak) == best)
+                words = source.split()
+                name = " ".join(words[len(words) - len(best.split(" ")) :])
+                roles = [
+                    {**r, "title": f"associated with {e['name']}"}
+                    for r in e["roles"]
+                    if not (r["from"] or r["to"])
+                ]
+                persons.append(
+                    {
+                        "name": name,
+                        "aliases": {ak: v for ak, v in shown.items() if v != name},
+                        "roles": roles,
+                        "kind": "person",
+                        "dicts": {"group-alias"},
+                    }
+                )
+        return persons
+
+    def merge_honorific_duplicates(self, out: dict[str, dict[str, Any]]) -> None:
+        """Fold a Phoenix person ("Hojatolislam Sayyed Ali Khamenei") into the Wikidata
+        person of the same name without honorifics when their countries agree."""
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for k, e in out.items():
+            if e["kind"] == "person" and e.get("wikidata_id"):
+                for nk in {self.key(e["name"]), *e["aliases"]}:
+                    by_name[self.strip_honorifics(nk)].append(k)
+        for k in list(out):
+            e = out[k]
+            if e["kind"] != "person" or e.get("wikidata_id"):
+                continue
+            countries = {r["country"] for r in e["roles"] if r.get("country")}
+            stripped = self.strip_honorifics(k)
+            targets = {
+                t
+                for t in by_name.get(stripped, [])
+                if countries & {r["country"] for r in out[t]["roles"] if r.get("country")}
+            }
+            if len(targets) != 1:
+                continue
+            target = out[targets.pop()]
+            target["aliases"].setdefault(k, e["name"])
+            for ak, shown in e["aliases"].items():
+                target["aliases"].setdefault(ak, shown)
+            target["roles"] += [r for r in e["roles"] if r not in target["roles"]]
+            del out[k]
 
 
 def main() -> None:

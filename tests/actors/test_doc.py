@@ -149,3 +149,52 @@ def test_acronym_defined_in_article() -> None:
     ref = acts.at(s, s + len("The SSB"))
     assert ref is not None
     assert (ref.name, ref.country_iso3, ref.text) == ("Syrian Salvation Brigade", "SYR", "The SSB")
+
+
+def _community_ref(text: str, phrase: str, dateline: str | None = None) -> ActorRef | None:
+    linker = registry.resolve("actor_linker", "tidings.actors.v1")
+    nlp = load_pipeline()
+    article = Article(
+        article_id="c1",
+        doc_id="c1",
+        text=text,
+        published_at=datetime(2024, 3, 5, tzinfo=UTC),
+        dateline=dateline,
+    )
+    actors = linker.link_doc(AnnotatedDoc(article=article, doc=nlp(text)))
+    start = text.index(phrase)
+    return actors.at(start, start + len(phrase))
+
+
+def test_community_takes_the_articles_country() -> None:
+    text = (
+        "Syrian officials said the talks in Damascus had stalled. Syrian state media blamed "
+        "Kurdish fighters for the shelling of a village."
+    )
+    ref = _community_ref(text, "Kurdish fighters")
+    assert ref is not None
+    assert (ref.code, ref.country_iso3, ref.sector) == ("SYRREB", "SYR", "REB")
+
+
+def test_community_takes_the_dateline_country() -> None:
+    text = "Shiite militias fired rockets at a base, a security source said."
+    ref = _community_ref(text, "Shiite militias", dateline="BAGHDAD")
+    assert ref is not None
+    assert ref.code == "IRQREB"
+
+
+def test_community_outside_its_homes_keeps_no_country() -> None:
+    text = (
+        "French police said Kurdish fighters had not been seen in Paris. French officials "
+        "in Paris agreed."
+    )
+    ref = _community_ref(text, "Kurdish fighters")
+    assert ref is not None
+    assert (ref.code, ref.country_iso3) == ("REB", None)
+
+
+def test_own_place_beats_the_articles_country() -> None:
+    text = "Syrian officials in Damascus said Kurdish fighters in Iraq had crossed. Syria agreed."
+    ref = _community_ref(text, "Kurdish fighters in Iraq")
+    assert ref is not None
+    assert ref.code == "IRQREB"

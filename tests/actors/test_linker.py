@@ -266,3 +266,102 @@ def test_names_need_capitals(linker: ActorLinker) -> None:
     assert linker.link("a turkey farm", when=WHEN).country_iso3 is None
     assert linker.link("the monitor", when=WHEN).entity_id is None
     assert linker.link("BAGHDAD", when=WHEN).code == "IRQGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "country", "sector", "community"),
+    [
+        # a community modifier names no state: the head noun gives the sector
+        ("Kurdish fighters", "REB", None, "REB", "kurdish"),
+        ("Kurdish gunmen near the border", "UAF", None, "UAF", "kurdish"),
+        # a place in the same phrase gives the country
+        ("Kurdish fighters in Syria", "SYRREB", "SYR", "REB", "kurdish"),
+        ("Shiite militias in Iraq", "IRQREB", "IRQ", "REB", "shiite"),
+        ("Shi'ite militias in Iraq", "IRQREB", "IRQ", "REB", "shiite"),
+        # the head noun wins over a religious word
+        ("Sunni tribesmen", "CVL", None, "CVL", "sunni"),
+        ("armed Sunni tribesmen of Anbar", "IRQCVL", "IRQ", "CVL", "sunni"),
+        ("Iraqi Kurdish fighters", "IRQREB", "IRQ", "REB", "kurdish"),
+    ],
+)
+def test_community_modifiers(
+    linker: ActorLinker,
+    text: str,
+    code: str | None,
+    country: str | None,
+    sector: str | None,
+    community: str,
+) -> None:
+    reading = linker.read(text, WHEN)
+    assert (reading.code, reading.country, reading.sector) == (code, country, sector)
+    assert reading.community == community
+
+
+def test_community_word_inside_a_name_is_not_a_modifier(linker: ActorLinker) -> None:
+    reading = linker.read("Kurdistan Workers' Party", WHEN)
+    assert reading.community is None
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "code", "name"),
+    [
+        ("Hassan Nasrallah", date(2020, 3, 1), "LBNREB", "Hassan Nasrallah"),
+        ("Sheikh Hassan Nasrallah", date(2020, 3, 1), "LBNREB", "Hassan Nasrallah"),
+        ("Hezbollah chief Hassan Nasrallah", date(2020, 3, 1), "LBNREB", "Hassan Nasrallah"),
+        ("Yahya Sinwar", date(2023, 11, 2), "PSEREB", "Yahya Sinwar"),
+        ("Naim Qassem", date(2025, 2, 1), "LBNREB", "Naim Qassem"),
+        ("Abu Bakr al-Baghdadi", date(2015, 2, 1), "IMGMUSISI", "Abu Bakr al-Baghdadi"),
+        # Phoenix lists these as aliases of their groups; the build splits them out
+        ("Joseph Kony", None, "CFRREB", "Joseph Kony"),
+        ("Khaled Meshaal", None, "PSEREB", "Khaled Meshaal"),
+    ],
+)
+def test_group_leaders_are_persons(
+    linker: ActorLinker, text: str, when: date | None, code: str, name: str
+) -> None:
+    reading = linker.read(text, when)
+    assert reading.entity is not None
+    assert (reading.entity.kind, reading.entity.name, reading.code) == ("person", name, code)
+
+
+def test_group_is_still_the_group(linker: ActorLinker) -> None:
+    reading = linker.read("Hezbollah", WHEN)
+    assert reading.entity is not None
+    assert (reading.entity.kind, reading.entity.wikidata_id) == ("org", "Q41053")
+    kb = linker.kb
+    assert kb.key("Hassan Nasrallah") not in {kb.key(a) for a in reading.entity.aliases}
+
+
+def test_leader_dates(linker: ActorLinker) -> None:
+    role = linker.read("Hassan Nasrallah", date(2020, 1, 1)).role
+    assert role is not None
+    assert (role.code, role.start, role.end) == ("LBNREB", date(1992, 2, 16), date(2024, 9, 27))
+    # the day he was killed: still the group's man (Phoenix's undated role is the default)
+    assert linker.read("Hassan Nasrallah", date(2024, 9, 27)).code == "LBNREB"
+    sinwar = linker.read("Sinwar", date(2024, 8, 10)).role
+    assert sinwar is not None and (sinwar.country, sinwar.sector) == ("PSE", "REB")
+
+
+@pytest.mark.parametrize(
+    "text", ["Ali Khamenei", "Ayatollah Ali Khamenei", "Hojatolislam Sayyed Ali Khamenei"]
+)
+def test_honorific_duplicates_are_one_entity(linker: ActorLinker, text: str) -> None:
+    reading = linker.read(text, WHEN)
+    assert reading.entity is not None
+    assert (reading.entity.entity_id, reading.code) == ("Q57336", "IRNGOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("antony blinken", "Q7821917"),
+        ("mohammed shia al-sudani", "Q3700793"),
+        # one lowercase word, or any capital in the mention: the usual capital rule
+        ("blinken", None),
+        ("antony blinken of the United States", None),
+        ("the united nations", None),
+    ],
+)
+def test_lowercase_full_names(linker: ActorLinker, text: str, entity_id: str | None) -> None:
+    reading = linker.read(text, WHEN)
+    assert (reading.entity.entity_id if reading.entity else None) == entity_id

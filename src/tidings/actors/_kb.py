@@ -198,6 +198,11 @@ class KnowledgeBase:
         self._load_places(data_path("actors/places_curated.tsv"))
         self._load_agents(data_path("actors/agents.tsv"))
         self._load_agents(data_path("actors/agents_curated.tsv"))
+        # Ethnic/religious modifiers and their home countries (empty set: any country).
+        self.communities: dict[str, frozenset[str]] = {
+            self.key(r[0]): frozenset(c for c in (r[2] if len(r) > 2 else "").split(";") if c)
+            for r in _tsv(data_path("actors/communities.tsv"))
+        }
         # Keys precomputed by the build are valid only for the same spelling-variant table.
         fresh = None
         for record in _jsonl(data_path("actors/entities.jsonl.gz"), meta=True):

@@ -10,6 +10,10 @@ Rules (simple and explainable, gender-agnostic):
 - "he", "she", "him", "her" are the most recent person mentioned before them.
 - A definite title without a name ("the minister", "the top US diplomat") is the most recent
   person before it whose sector agrees and whose country agrees when the title names one.
+- An ethnic or religious modifier ("Kurdish fighters", "Shiite militias") names no state: such
+  a phrase without a place of its own takes the article's country (the dateline's, else the
+  country named most often), and only if that country is one of the community's home
+  countries (``communities.tsv``; religions have none listed, so any country).
 - ``at(start, end)`` keeps the queried span and text but takes the canonical name, entity and
   codes from the antecedent.
 """
@@ -17,11 +21,12 @@ Rules (simple and explainable, gender-agnostic):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tidings.actors.linker import Reading, as_date
+from tidings.actors.linker import Reading, as_date, make_code
 from tidings.model import ActorRef, AnnotatedDoc
 
 if TYPE_CHECKING:
@@ -53,6 +58,21 @@ class ArticleActors:
         self.mentions: list[Mention] = []
         self._cache: dict[tuple[int, int], ActorRef | None] = {}
         self.acronyms: dict[str, tuple[int, ActorRef]] = {}  # "SSF" -> (defined at, actor)
+        self.country: str | None = None  # the article's country: dateline, else most named
+
+    def situate(self, reading: Reading) -> Reading:
+        """Give a community phrase with no place of its own ("Kurdish fighters") the
+        article's country when that is one of the community's home countries."""
+        if reading.entity is not None or reading.country or not reading.community:
+            return reading
+        if self.country is None or reading.sector is None:
+            return reading
+        homes = self.linker.kb.communities.get(reading.community, frozenset())
+        if homes and self.country not in homes:
+            return reading
+        reading.country = self.country
+        reading.code = make_code(self.country, reading.sector)
+        return reading
 
     # -- building ------------------------------------------------------------------------------
     def _name_keys(self, name: str) -> frozenset[str]:
@@ -91,7 +111,7 @@ class ArticleActors:
                         )
                     )
                 return
-        reading = self.linker.read(self.text[c0:c1], self.when)
+        reading = self.situate(self.linker.read(self.text[c0:c1], self.when))
         place_only = (
             reading.entity is None
             and not reading.name
@@ -146,7 +166,7 @@ class ArticleActors:
         if stripped.lower() in PRONOUNS:
             before = self._person_before(start)
             return _with_span(before[-1].ref, text, start, end) if before else None
-        reading = self.linker.read(text, self.when)
+        reading = self.situate(self.linker.read(text, self.when))
         defined = self.acronyms.get(_strip_article(stripped))
         if reading.entity is None and defined is not None and defined[0] < start:
             return _merge(_with_span(defined[1], text, start, end), reading)
@@ -218,11 +238,28 @@ def _compatible(ref: ActorRef, reading: Reading) -> bool:
     return not (reading.country and ref.country_iso3 and reading.country != ref.country_iso3)
 
 
+def _article_country(linker: ActorLinker, dateline: str | None, places: list[str]) -> str | None:
+    """The dateline's country, else the country named most often (at least twice, no tie)."""
+    kb = linker.kb
+    for part in (dateline or "").split(","):
+        hit = kb.places.get(kb.key(part))
+        if hit:
+            return hit[0]
+    counts = Counter(hit[0] for name in places if (hit := kb.places.get(kb.key(name))))
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0]
+    return None
+
+
 def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
     """Build the article's actor index from its spaCy entities and noun chunks."""
     article = doc.article
     actors = ArticleActors(linker, article.text, as_date(article.published_at))
     sdoc = doc.doc
+    actors.country = _article_country(
+        linker, article.dateline, [e.text for e in sdoc.ents if e.label_ in {"GPE", "NORP"}]
+    )
     chunk_of: dict[int, tuple[int, int]] = {}
     try:
         for chunk in sdoc.noun_chunks:

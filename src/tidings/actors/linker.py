@@ -99,6 +99,7 @@ class Reading:
     titled: bool = False  # has a title/agent noun ("the minister")
     named: bool = False  # contains a proper name
     definite: bool = False  # starts with "the"
+    community: str | None = None  # ethnic/religious modifier key ("kurdish", "shiite")
     hits: list[Hit] = field(default_factory=list)
 
     def ref(self, text: str, start: int | None, end: int | None, kb: KnowledgeBase) -> ActorRef:
@@ -139,7 +140,12 @@ class MentionReader:
         self._last_names = list(kb.by_last)
 
     # -- matching ----------------------------------------------------------------------------
-    def _match_at(self, toks: list[Token], i: int, used: set[int]) -> Hit | None:
+    def _match_at(
+        self, toks: list[Token], i: int, used: set[int], *, lowercase: bool = False
+    ) -> Hit | None:
+        """The longest dictionary hit starting at token ``i``. ``lowercase``: the whole mention
+        is written without capitals, so a KB person's full name of two or more words may
+        match uncapitalised ("antony blinken"); single words never do ("hope", "rice")."""
         kb = self.kb
         for length in range(min(kb.max_len, len(toks) - i), 0, -1):
             span = range(i, i + length)
@@ -156,6 +162,8 @@ class MentionReader:
             # Names are written with capitals: "turkey" or "a monitor" are not Turkey or Monitor.
             proper = any(toks[t].is_capitalised for t in span)
             if proper and key in kb.by_key:
+                return Hit(i, i + length, "entity", key)
+            if lowercase and length >= 2 and self._is_person_key(key):
                 return Hit(i, i + length, "entity", key)
             if proper and key in kb.places:
                 return Hit(i, i + length, "place", key)
@@ -290,9 +298,10 @@ class MentionReader:
         reading.definite = lead > 0 and toks[0].key == "the"
         reading.sponsor = self._sponsor(toks, text, used)
         hits: list[Hit] = []
+        lowercase = not any(c.isupper() for c in text)
         i = 0
         while i < len(toks):
-            hit = None if i in used else self._match_at(toks, i, used)
+            hit = None if i in used else self._match_at(toks, i, used, lowercase=lowercase)
             if hit is None:
                 i += 1
                 continue
@@ -303,6 +312,7 @@ class MentionReader:
         hits = self._drop_partial_names(toks, hits, used)
         reading.hits = hits
         free = [t for t in range(len(toks)) if t not in used and toks[t].key]
+        reading.community = self._community(toks, hits, free)
         reading.titled = any(h.kind == "agent" and kb.agents[h.key][2] == "title" for h in hits)
 
         head = self._head_agent(toks, hits, used)
@@ -389,6 +399,13 @@ class MentionReader:
             return hits
         used.update(range(stop, len(toks)))
         return [h for h in hits if h.j <= stop]
+
+    def _community(self, toks: list[Token], hits: list[Hit], free: list[int]) -> str | None:
+        """The first ethnic/religious modifier of the phrase outside any entity name."""
+        words = set(free) | {t for h in hits if h.kind == "agent" for t in range(h.i, h.j)}
+        return next(
+            (toks[t].key for t in sorted(words) if toks[t].key in self.kb.communities), None
+        )
 
     def _drop_partial_names(self, toks: list[Token], hits: list[Hit], used: set[int]) -> list[Hit]:
         """A one-word person hit inside a longer unknown name ("Omar Hassan al-Bashir" hits
