@@ -257,13 +257,70 @@ def calibrate() -> None:
     print(f"{len(points)} events, {ok} with a correct type; {len(blocks)} blocks -> {TABLE}")
 
 
+def learned_examples() -> None:
+    """Token-level training rows for ``tidings.learned.v1`` from our own written sentences.
+
+    Sentences: ``calibration.jsonl`` and ``tests/events/cases.jsonl`` (written for Tidings; no
+    evaluation gold). Every candidate token (verb, or lexicon noun) gets the PLOVER type its
+    lexicon row gives when that type is one of the sentence's expected types, else NONE; an
+    expected type no lexicon token explains goes to the sentence's root verb if it is free.
+    """
+    import json
+
+    from tidings.annotate import load_pipeline
+    from tidings.events._lexicon import load_lexicon
+    from tidings.events._mentions import lexicon_entry
+    from tidings.events.learned import _label, token_features
+
+    lex = load_lexicon()
+    nlp = load_pipeline()
+    sents: list[tuple[str, set[str]]] = []
+    for line in (OUT / "calibration.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            sents.append((rec["text"], set(rec["types"])))
+    cases = OUT.parent.parent.parent.parent / "tests" / "events" / "cases.jsonl"
+    for line in cases.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            sents.append((rec["text"], {e["type"] for e in rec["events"]}))
+    rows: list[dict[str, object]] = []
+    for text, types in sents:
+        doc = nlp(text)
+        labels: dict[int, str] = {}
+        for tok in doc:
+            if tok.pos_ != "VERB" and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns):
+                continue
+            entry = lexicon_entry(tok, lex)
+            label = _label(entry, lex) if entry is not None else "NONE"
+            labels[tok.i] = label if label in types else "NONE"
+        missing = types - set(labels.values())
+        root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+        if len(missing) == 1 and root is not None and labels.get(root.i) == "NONE":
+            labels[root.i] = next(iter(missing))
+        for i, label in sorted(labels.items()):
+            rows.append({"features": token_features(doc[i]), "label": label})
+    path = OUT / "learned_examples.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, sort_keys=True) + "\n")
+    n_event = sum(r["label"] != "NONE" for r in rows)
+    print(f"{len(sents)} sentences -> {len(rows)} token rows ({n_event} events) -> {path.name}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ontology", type=Path, default=Path("/work/shared/ontology"))
     ap.add_argument("--calibrate", action="store_true", help="refit the confidence table only")
+    ap.add_argument(
+        "--learned-examples", action="store_true", help="rebuild learned_examples.jsonl only"
+    )
     args = ap.parse_args()
     if args.calibrate:
         calibrate()
+        return
+    if args.learned_examples:
+        learned_examples()
         return
     build(args.ontology)
     build_agents(args.ontology)

@@ -1,4 +1,4 @@
-"""The learned coder: trained on lexicon rows only, same Event records as the rule coder."""
+"""The learned coder: trained on lexicon rows and our own sentences, same Event records."""
 
 from __future__ import annotations
 
@@ -29,3 +29,12 @@ def test_token_features(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Japan sent aid to Sudan.")
     f = token_features(doc[1])
     assert {"lemma=send", "head=aid", "lemma+head=send+aid", "pos=VERB"} <= set(f)
+
+
+def test_sentence_examples_are_bundled() -> None:
+    from tidings.events.learned import sentence_examples
+
+    xs, ys = sentence_examples()
+    assert len(xs) == len(ys) > 300
+    assert "NONE" in ys and "ASSAULT" in ys
+    assert all(any(k.startswith("lemma=") for k in x) for x in xs)

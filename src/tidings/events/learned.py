@@ -1,18 +1,21 @@
-"""A learned event coder: logistic regression over trigger features, trained on lexicon rows.
+"""A learned event coder: logistic regression over trigger features (lexicon + own sentences).
 
 Training data are the bundled lexicon rows themselves (curated triggers and PETRARCH2 verb
 patterns, each a lemma with its particle, object heads and prepositions, labelled with a
-CAMEO code; discard rows and CAMEO 01x statement verbs are the "no event" class). No gold
-evaluation sentence is used. At coding time every verb (and every lexicon noun) is a
+CAMEO code; discard rows and CAMEO 01x statement verbs are the "no event" class; curated
+rows weigh more), plus parsed tokens of our own written sentences (``learned_examples.jsonl``,
+real argument slots and real non-event verbs). No gold evaluation sentence is used. At coding time every verb (and every lexicon noun) is a
 candidate; the classifier's code replaces the lexicon lookup, and arguments, modality and
 negation come from the same parse rules as ``tidings.rules.v1``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import warnings
 from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 import numpy as np
@@ -30,6 +33,10 @@ from tidings.registry import register
 log = logging.getLogger(__name__)
 
 NONE = "NONE"
+# Sample weights: a parsed sentence token is real usage (several lexicon rows' worth); a
+# curated row overrides PETRARCH rows of the same lemma in the rule coder.
+SENTENCE_WEIGHT = 5.0
+CURATED_WEIGHT = 3.0
 
 
 def entry_features(e: TriggerEntry, head: str | None) -> dict[str, float]:
@@ -70,8 +77,15 @@ def _label(e: TriggerEntry, lex: Lexicon) -> str:
 
 
 def _examples(lex: Lexicon) -> tuple[list[dict[str, float]], list[str]]:
+    xs, ys, _ = _weighted_examples(lex)
+    return xs, ys
+
+
+def _weighted_examples(lex: Lexicon) -> tuple[list[dict[str, float]], list[str], list[float]]:
+    """Lexicon rows (curated rows count more: they override PETRARCH's in the rule coder)."""
     xs: list[dict[str, float]] = []
     ys: list[str] = []
+    ws: list[float] = []
     for table in (lex.verbs, lex.nouns):
         for entries in table.values():
             for e in entries:
@@ -81,7 +95,18 @@ def _examples(lex: Lexicon) -> tuple[list[dict[str, float]], list[str]]:
                     for h in group:
                         xs.append(entry_features(e, h or None))
                         ys.append(label)
-    return xs, ys
+                        ws.append(CURATED_WEIGHT if e.curated else 1.0)
+    return xs, ys, ws
+
+
+def sentence_examples() -> tuple[list[dict[str, float]], list[str]]:
+    """Parsed-token rows from our own written sentences (``learned_examples.jsonl``, built by
+    ``scripts/build_event_lexicon.py --learned-examples``; no evaluation gold)."""
+    path = files("tidings").joinpath("data", "events", "learned_examples.jsonl")
+    if not path.is_file():
+        return [], []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [r["features"] for r in rows], [r["label"] for r in rows]
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +127,9 @@ def type_codes() -> dict[tuple[str, str], str]:
 @lru_cache(maxsize=1)
 def train(c: float = 4.0) -> tuple[DictVectorizer, LogisticRegression]:
     """Fit the classifier on the lexicon-derived examples (cached per process)."""
-    xs, ys = _examples(load_lexicon())
+    xs, ys, ws = _weighted_examples(load_lexicon())
+    sx, sy = sentence_examples()
+    xs, ys, ws = xs + sx, ys + sy, ws + [SENTENCE_WEIGHT] * len(sy)
     vec = DictVectorizer()
     x = vec.fit_transform(xs).tocsr()
     # saga is ~100x faster than lbfgs here; scikit-learn wants 32-bit sparse indices.
@@ -110,8 +137,13 @@ def train(c: float = 4.0) -> tuple[DictVectorizer, LogisticRegression]:
     model = LogisticRegression(C=c, solver="saga", max_iter=200)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        model.fit(x, ys)
-    log.info("learned coder trained on %d lexicon examples, %d classes", len(ys), len(set(ys)))
+        model.fit(x, ys, sample_weight=np.asarray(ws))
+    log.info(
+        "learned coder trained on %d lexicon + %d sentence examples, %d classes",
+        len(ys) - len(sy),
+        len(sy),
+        len(set(ys)),
+    )
     return vec, model
 
 
