@@ -4,9 +4,10 @@ Training data are the bundled lexicon rows themselves (curated triggers and PETR
 patterns, each a lemma with its particle, object heads and prepositions, labelled with a
 CAMEO code; discard rows and CAMEO 01x statement verbs are the "no event" class; curated
 rows weigh more), plus parsed tokens of our own written sentences (``learned_examples.jsonl``,
-real argument slots and real non-event verbs). No gold evaluation sentence is used. At coding time every verb (and every lexicon noun) is a
-candidate; the classifier's code replaces the lexicon lookup, and arguments, modality and
-negation come from the same parse rules as ``tidings.rules.v1``.
+real argument slots and real non-event verbs). No gold evaluation sentence is used. At
+coding time every verb (and every lexicon noun) is a candidate; the classifier's code
+replaces the lexicon lookup, and arguments, modality and negation come from the same parse
+rules as ``tidings.rules.v1``.
 """
 
 from __future__ import annotations
