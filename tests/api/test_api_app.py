@@ -94,6 +94,10 @@ def test_other_endpoints(client: TestClient, ids: dict[str, Any]) -> None:
     assert len(client.get("/stories").json()["rows"]) == 5
     story = client.get(f"/stories/{ids['stories']['baghdad']}").json()
     assert story["story"]["n_outlets"] == 2
+    views = {v["outlet"]: v for v in story["comparison"]["outlets"]}
+    assert [e["plover_type"] for e in views["Daily Ledger"]["events_only_here"]] == ["REQUEST"]
+    assert views["Evening Courier"]["events_only_here"] == []
+    assert [e["plover_type"] for e in story["comparison"]["shared_events"]] == ["CONSULT"]
     assert client.get("/quotes?speaker=sudani").json()["rows"][0]["cue"] == "said"
     # "ken" is a code prefix of KENGOV/KENREB and part of the name "Blinken"
     ken = [a["code"] for a in client.get("/actors?q=ken").json()["rows"]]

@@ -97,6 +97,14 @@ def test_story_and_actor_pages(page: Any, web_sample: Any) -> None:
     assert [r.split("\t")[0] for r in rows] == ["Daily Ledger", "Evening Courier"]
     badges = page.locator("#outlets-table tbody tr").first.locator(".badge").all_inner_texts()
     assert badges == ["CONSULT", "REQUEST"]
+    # what each outlet carried that the other did not: the REQUEST only the Ledger reported
+    cards = page.locator("#outlet-comparison .outlet-card")
+    assert cards.count() == 2
+    ledger = cards.filter(has_text="Daily Ledger")
+    assert "Events only here" in ledger.inner_text()
+    assert ledger.locator(".badge").all_inner_texts() == ["REQUEST"]
+    shared = page.locator("#outlet-comparison > ul li").all_inner_texts()
+    assert any("CONSULT" in s and "Evening Courier" in s for s in shared)
     shot(page, "story.png")
     page.goto(page.base + "/#/actor/IRQGOV")
     page.wait_for_selector("#dyads-table tbody tr")

@@ -24,6 +24,7 @@ from tidings.query._frames import (
     scalar,
 )
 from tidings.query.filters import MAX_PAGE, EventFilter
+from tidings.stories.compare import compare_outlets
 
 EVENT_SELECT = (
     "SELECT e.*, a.outlet, a.title AS article_title, a.url, a.published_at "
@@ -289,7 +290,28 @@ def story(src: Source, story_id: str) -> dict[str, Any] | None:
         f"{EVENT_SELECT} WHERE e.story_id = ? AND e.event_id = e.canonical_id {EVENT_ORDER}",
         [story_id],
     )
-    return {"story": rows[0], "articles": arts, "outlets": outlets, "events": evs}
+    mentions = records(
+        src,
+        "SELECT e.event_id, e.canonical_id, e.article_id, a.outlet, e.plover_type, "
+        "e.source_name, e.source_entity, e.source_text, e.source_code, e.target_name, "
+        "e.target_entity, e.target_text, e.target_code, e.claimed_by, e.evidence_text "
+        "FROM events e JOIN articles a USING (article_id) WHERE e.story_id = ?",
+        [story_id],
+    )
+    said = records(
+        src,
+        "SELECT q.article_id, a.outlet, q.speaker_entity, q.speaker_text, q.content "
+        "FROM quotes q JOIN articles a USING (article_id) WHERE a.story_id = ?",
+        [story_id],
+    )
+    comparison = compare_outlets(story_id, arts, mentions, said).as_dict()
+    return {
+        "story": rows[0],
+        "articles": arts,
+        "outlets": outlets,
+        "events": evs,
+        "comparison": comparison,
+    }
 
 
 # -- quotes -------------------------------------------------------------------------------

@@ -378,10 +378,29 @@ async function renderStory(id) {
         h("td", { class: "nowrap" }, (o.first_published || "").slice(0, 16).replace("T", " ")),
         h("td", { class: "num" }, o.n_articles), h("td", { class: "num" }, o.n_events),
         h("td", {}, (o.types || "").split(",").filter(Boolean).map((t) => [typeBadge(t), " "])))))),
+    comparisonSection(d.comparison),
     h("h2", {}, "Articles"),
     h("ul", {}, d.articles.map((a) => h("li", {}, h("strong", {}, a.outlet || "?"), " · ",
       link("#/article/" + encodeURIComponent(a.article_id), a.title || "(untitled)")))),
     h("h2", {}, "Events"), eventsTable(d.events)]);
+}
+/* What each outlet carried that the others did not (events, speakers, sources). */
+function comparisonSection(c) {
+  if (!c || !c.outlets || c.outlets.length < 2) return h("div", {});
+  const list = (title, items, render) => items.length
+    ? [h("h4", {}, title), h("ul", {}, items.map((x) => h("li", {}, render(x))))] : [];
+  const eventItem = (e) => [typeBadge(e.plover_type), " ", link(eventHref(e.event_id), e.label)];
+  const cards = c.outlets.map((o) => h("div", { class: "outlet-card" },
+    h("h3", {}, o.outlet, h("span", { class: "muted small" }, ` · ${o.articles.length} article(s), ${o.n_events} event(s)`)),
+    ...list("Events only here", o.events_only_here, eventItem),
+    ...list("Speakers only here", o.speakers_only_here, (x) => x),
+    ...list("Sources only here", o.sources_only_here, (x) => x),
+    ...list("Missing what every other outlet reported", o.events_missing, (x) => x)));
+  return h("section", { id: "outlet-comparison" },
+    h("h2", {}, "Compared across outlets"),
+    h("div", { class: "outlet-cards" }, cards),
+    ...list("Reported by several outlets", c.shared_events,
+      (e) => [...eventItem(e), h("span", { class: "muted small" }, " — " + e.outlets.join(", "))]));
 }
 async function renderActors(params) {
   const q = params.get("q") || "";
