@@ -145,3 +145,31 @@ def test_merge_pass_never_merges_two_old_stories_and_keeps_old_ids() -> None:
     assert {"story-X", "story-Y"} <= set(index.stories)
     assert index.article_story["n"] == "story-X" and index.stories["story-X"].size == 2
     assert index.consolidate([]) == {}
+
+
+def test_merge_sweep_keeps_a_story_open_while_a_merge_extends_it() -> None:
+    # a-b (5 days apart) merge at 0.8; c comes 10 days after a, so only the merged {a, b},
+    # whose window now runs to day 12, can take it: average (0.28 + 0.8) / 2 = 0.54 >= 0.5
+    docs = [dg("a"), dg("b", when=DAY + timedelta(5)), dg("c", when=DAY + timedelta(10))]
+    vecs = np.stack([unit(1, 0), unit(0.8, 0.6), unit(0.28, 0.96)])
+    out = assign_stories(docs, vecs, MERGING)
+    assert {a.story_id for a in out} == {story_id_for("a")}
+    assert [a.new_story for a in out] == [True, False, False]
+
+
+def test_merge_sweep_closes_a_story_its_window_has_left() -> None:
+    # Same c, but a and b no longer merge (cosine 0): a closed at day 7, b alone scores 0.8
+    docs = [dg("a"), dg("b", when=DAY + timedelta(5)), dg("c", when=DAY + timedelta(10))]
+    vecs = np.stack([unit(1, 0), unit(0, 1), unit(0.6, 0.8)])
+    out = assign_stories(docs, vecs, MERGING)
+    assert out[0].story_id == story_id_for("a")
+    assert out[1].story_id == out[2].story_id == story_id_for("b")
+
+
+def test_merge_pass_lets_an_undated_story_join_a_dated_one() -> None:
+    docs = [dg("a"), dg("u", when=None), dg("far", names=("chile",), when=DAY + timedelta(90))]
+    vecs = np.stack([unit(1, 0), unit(0.6, 0.8), unit(0, 0, 1)])
+    out = assign_stories(docs, vecs, MERGING)
+    assert out[0].story_id == out[1].story_id == story_id_for("a")
+    assert out[1].undated and not out[1].new_story
+    assert out[2].story_id == story_id_for("far")

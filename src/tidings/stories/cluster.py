@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -239,21 +239,47 @@ class StoryIndex:
     # -- second pass ------------------------------------------------------------------------
     def link(self, a: str, b: str) -> float:
         """Average-link score of two stories: mean member cosine, blended with shared names."""
-        sa, sb = self.stories[a], self.stories[b]
-        mean_cos = float(self._totals[sa.row] @ self._totals[sb.row]) / (sa.size * sb.size)
+        return float(self.links(a, [b])[0])
+
+    def links(self, sid: str, others: Sequence[str]) -> Vector:
+        """Average-link scores of one story against several, in one matrix product.
+
+        Mean member cosine is the dot product of the summed vectors over the product of sizes
+        (member vectors are unit length), blended with the overlap of the top names.
+        """
+        story = self.stories[sid]
+        if not others:
+            return np.zeros(0, dtype=np.float32)
+        stories = [self.stories[o] for o in others]
+        rows = np.fromiter((s.row for s in stories), dtype=np.int64, count=len(stories))
+        sizes = np.fromiter((s.size for s in stories), dtype=np.float32, count=len(stories))
+        mean_cos = (self._totals[rows] @ self._totals[story.row]) / (sizes * story.size)
         w = self.settings.entity_weight
         if w <= 0:
-            return mean_cos
-        top = sa.top_entities(self.settings.story_entities)
-        return (1.0 - w) * mean_cos + w * self._overlap(top, sb)
+            return np.asarray(mean_cos, dtype=np.float32)
+        top = story.top_entities(self.settings.story_entities)
+        overlap = np.fromiter((self._overlap(top, s) for s in stories), np.float32, len(stories))
+        return np.asarray((1.0 - w) * mean_cos + w * overlap, dtype=np.float32)
+
+    def _merge_keys(self, story: _Story) -> list[str]:
+        ranked = sorted(story.keys.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [k for k, _ in ranked[: self.settings.merge_keys]]
+
+    def _mergeable(self, story: _Story, ranked: list[str]) -> list[str]:
+        # Two stories that both predate this run never merge: their ids are already published.
+        out = [
+            o for o in ranked
+            if o != story.story_id and (story.new or self.stories[o].new)
+            and self._in_window(self.stories[o], story.first, story.last)
+        ]  # fmt: skip
+        return out[: self.settings.max_candidates]
 
     def _neighbours(self, sid: str) -> list[str]:
+        """Merge candidates of a story from the whole index (used for undated stories)."""
         story = self.stories[sid]
-        ranked = sorted(story.keys.items(), key=lambda kv: (-kv[1], kv[0]))
-        keys = [k for k, _ in ranked[: self.settings.merge_keys]]
-        found = self.candidates(keys, story.first, story.last)
-        # Two stories that both predate this run never merge: their ids are already published.
-        return [o for o in found if o != sid and (story.new or self.stories[o].new)]
+        return self._mergeable(
+            story, self.candidates(self._merge_keys(story), story.first, story.last)
+        )
 
     def _absorb(self, keep: str, gone: str) -> None:
         target, source = self.stories[keep], self.stories.pop(gone)
@@ -275,37 +301,38 @@ class StoryIndex:
             posting = self._postings.get(key, {})
             stamp = posting.pop(gone, None)
             if stamp is not None:
-                old = posting.pop(keep, float("-inf"))
-                posting[keep] = max(old, stamp)
+                # Updated in place when present: moving ``keep`` to the end would break the
+                # last-use order that ``candidates`` walks back through.
+                posting[keep] = max(posting.get(keep, float("-inf")), stamp)
         target.keys.update(source.keys)
 
-    def consolidate(self, opened: Sequence[str]) -> dict[str, str]:
-        """Merge this run's new stories, with each other or into older ones, by average link.
+    def _agglomerate(
+        self,
+        seeds: Sequence[str],
+        neighbours: Callable[[str], list[str]],
+        rank: Callable[[str], int],
+        merged: dict[str, str],
+        moving: Callable[[str, str], None] | None = None,
+    ) -> None:
+        """Greedy average link over the pairs ``neighbours`` proposes, best pair first.
 
-        Greedy agglomeration over blocked pairs, best pair first, while the link reaches
-        ``merge_threshold``. An old story always keeps its id; of two new stories the one opened
-        first (earlier first article) keeps its id. Returns ``{merged-away id: kept id}``.
+        ``moving(keep, gone)`` is told of each merge before it happens. Merges are recorded in
+        ``merged`` as ``{gone: keep}``.
         """
-        order = {sid: i for i, sid in enumerate(opened)}
-
-        def rank(sid: str) -> int:
-            return order.get(sid, -1)  # old stories rank first, so they keep their ids
-
         heap: list[tuple[float, str, str, int, int]] = []
         version: Counter[str] = Counter()
         threshold = self.settings.merge_threshold
 
         def push(sid: str) -> None:
-            for other in self._neighbours(sid):
-                score = self.link(sid, other)
+            others = neighbours(sid)
+            for other, score in zip(others, self.links(sid, others).tolist(), strict=True):
                 if score >= threshold:
                     a, b = (sid, other) if rank(sid) <= rank(other) else (other, sid)
                     heapq.heappush(heap, (-score, a, b, version[a], version[b]))
 
-        for sid in opened:
+        for sid in seeds:
             if sid in self.stories:
                 push(sid)
-        merged: dict[str, str] = {}
         while heap:
             _, a, b, va, vb = heapq.heappop(heap)
             if a not in self.stories or b not in self.stories:
@@ -315,10 +342,102 @@ class StoryIndex:
                 if score >= threshold:
                     heapq.heappush(heap, (-score, a, b, version[a], version[b]))
                 continue
+            if moving is not None:
+                moving(a, b)
             self._absorb(a, b)
             merged[b] = a
             version[a] += 1
             push(a)
+
+    def _sweep(self, rank: Callable[[str], int], merged: dict[str, str]) -> None:
+        """Merge dated stories in date order, one ``window_days`` slice at a time.
+
+        Only stories whose spans come within ``window_days`` of each other may merge, so a slice
+        needs just the stories still open: those whose last article is less than a window before
+        the slice starts. They are indexed by key in a small local posting table; a story leaves
+        it for good when its window closes, so each slice costs the same whatever the corpus
+        size, and each slice has its own heap.
+        """
+        dated = sorted(
+            (s.first, rank(s.story_id), s.story_id, s)
+            for s in self.stories.values()
+            if s.first is not None
+        )  # ids are unique, so the records themselves are never compared
+        if not any(s.new for *_, s in dated):
+            return
+        postings: dict[str, dict[str, None]] = {}  # key -> open stories filed under it
+        closing: list[tuple[float, str]] = []  # (end of the story's window, story id)
+        cap = self.settings.max_block
+
+        def enter(story: _Story) -> None:
+            for key in story.keys:
+                postings.setdefault(key, {})[story.story_id] = None
+            assert story.last is not None
+            heapq.heappush(closing, ((story.last + self.window).timestamp(), story.story_id))
+
+        def leave(story: _Story) -> None:
+            for key in story.keys:
+                posting = postings[key]
+                del posting[story.story_id]
+                if not posting:
+                    del postings[key]
+
+        def moving(keep: str, gone: str) -> None:
+            for key in self.stories[gone].keys:
+                posting = postings[key]
+                del posting[gone]
+                posting[keep] = None
+
+        def neighbours(sid: str) -> list[str]:
+            story = self.stories[sid]
+            hits: Counter[str] = Counter()
+            for key in self._merge_keys(story):
+                posting = postings.get(key)
+                if posting and len(posting) <= cap:  # more: too common to block on
+                    hits.update(posting.keys())
+            ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+            return self._mergeable(story, [o for o, _ in ranked])
+
+        i = 0
+        while i < len(dated):
+            start = dated[i][0]
+            while closing and closing[0][0] < start.timestamp():
+                _, sid = heapq.heappop(closing)
+                story = self.stories.get(sid)
+                if story is None:
+                    continue  # merged away: its keys already moved to the story that kept it
+                assert story.last is not None
+                end = (story.last + self.window).timestamp()
+                if end >= start.timestamp():  # a merge extended it: still open
+                    heapq.heappush(closing, (end, sid))
+                else:
+                    leave(story)
+            j, edge = i, start + self.window
+            while j < len(dated) and dated[j][0] < edge:
+                enter(dated[j][3])
+                j += 1
+            seeds = [sid for _, _, sid, _ in dated[i:j]]
+            self._agglomerate(seeds, neighbours, rank, merged, moving)
+            i = j
+
+    def consolidate(self, opened: Sequence[str]) -> dict[str, str]:
+        """Merge this run's new stories, with each other or into older ones, by average link.
+
+        Greedy agglomeration over blocked pairs, best pair first, while the link reaches
+        ``merge_threshold``: dated stories in a sweep over time (see ``_sweep``), then undated
+        ones, which may join any story sharing keys. An old story always keeps its id; of two
+        new stories the one opened first (earlier first article) keeps its id. Returns
+        ``{merged-away id: kept id}``.
+        """
+        order = {sid: i for i, sid in enumerate(opened)}
+
+        def rank(sid: str) -> int:
+            return order.get(sid, -1)  # old stories rank first, so they keep their ids
+
+        merged: dict[str, str] = {}
+        self._sweep(rank, merged)
+        undated = [s for s in opened if s in self.stories and self.stories[s].first is None]
+        self._agglomerate(undated, self._neighbours, rank, merged)
         # Chains (c into b, then b into a) resolve to the surviving story.
         out = {}
         for gone in merged:
