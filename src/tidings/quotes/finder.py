@@ -4,7 +4,9 @@ Direct quotes come from paired quotation marks, tied to a cue verb in the same s
 ("...," Blinken said / said Blinken / Blinken said: "..."), to a colon-ended cue in the
 sentence before, or to the previous quote's speaker when a paragraph only continues it.
 Indirect quotes are the clausal complements of cue verbs (ccomp: "Blinken said he told ...")
-and "according to X" clauses; an indirect quote holding quotation marks is mixed.
+and "according to X" clauses; stance verbs ("criticized the plan", "called for talks") take
+their object as content (slots in ``cues.tsv``); raising verbs, reporting adverbs, nominal cues
+and polls come from ``extra_cues``. An indirect quote holding quotation marks is mixed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from tidings.interfaces import DocActors
 from tidings.model import AnnotatedDoc, Quote, content_id
 from tidings.quotes._lexicon import lexicon
+from tidings.quotes.extra_cues import find_extra
 from tidings.quotes.marks import QuotedSpan, find_quoted
 from tidings.quotes.speakers import Speaker, SpeakerResolver, speaker_span
 
@@ -28,6 +31,7 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _INHERIT_SUBJ = {"advcl", "conj", "xcomp", "pcomp"}
 _CONTENT_DEPS = {"ccomp"}
 _TRIM = set(",.;:—–-()")
+_OBJ_PREPS = {"as", "of", "for"}  # "described X as ...", "accused X of ...", "blamed X for ..."
 
 
 @dataclass
@@ -67,6 +71,8 @@ class QuoteExtractor:
             tok.lemma_.lower() in self.lex.cues
             and tok.pos_ in {"VERB", "AUX"}
             and tok.dep_ != "aux"
+            # "so-called", "self-described": a compound adjective, not a report
+            and not (tok.i > 0 and tok.nbor(-1).text == "-")
         )
 
     def subject(self, tok: Token) -> Token | None:
@@ -94,6 +100,8 @@ class QuoteExtractor:
             {"xcomp"} if self.lex.cues.get(tok.lemma_.lower()) == "intent" else set()
         )
         comps = [c for c in tok.children if c.dep_ in deps]
+        if not comps and (slots := self.lex.cue_slots.get(tok.lemma_.lower())):
+            return self._slot_content(tok, slots)
         if not comps:
             if tok.dep_ == "parataxis" and any(c.dep_ in _SUBJ for c in tok.children):
                 # "The campaign, he says, is different": the rest of the sentence is the content
@@ -114,6 +122,34 @@ class QuoteExtractor:
         if len(toks) < self.settings.min_indirect_tokens:
             return None
         return self._trim(toks)
+
+    def _slot_content(self, tok: Token, slots: frozenset[str]) -> tuple[int, int] | None:
+        """The object ("criticized the plan as reckless") or prepositional object ("called for
+        talks") of a stance verb without a clausal complement."""
+        if tok.dep_ == "amod" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+            return None  # "the proposed law", "he was criticized": not a statement of the subject
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None) if "dobj" in slots else None
+        if obj is not None:
+            if obj.pos_ == "PRON" and obj.lower_ not in {"what", "this", "that"}:
+                return None
+            toks = list(obj.subtree)
+            for sib in tok.children:
+                if sib.i > obj.i and (
+                    sib.dep_ in {"oprd", "xcomp", "ccomp"}
+                    or (sib.dep_ == "prep" and sib.lower_ in _OBJ_PREPS)
+                ):
+                    toks.extend(sib.subtree)
+            toks.sort(key=lambda t: t.i)
+            return self._trim(toks)
+        for child in tok.children:
+            if child.dep_ == "prep" and f"prep:{child.lower_}" in slots:
+                toks = [t for t in child.subtree if t.i != child.i]
+                for sib in tok.children:  # "referred to the fee as a mistake"
+                    if sib.i > child.i and sib.dep_ == "prep" and sib.lower_ == "as":
+                        toks.extend(sib.subtree)
+                if toks:
+                    return self._trim(toks)
+        return None
 
     def _trim(self, toks: list[Token]) -> tuple[int, int] | None:
         while toks and (toks[0].text in _TRIM or toks[0].is_space):
@@ -163,6 +199,19 @@ class QuoteExtractor:
             cands.append(_Cand(s, e, kind, c, self.subject(c), [(s, e)]))
         # 3. "according to X"
         cands.extend(self._according(doc, cands))
+        # 4. raising verbs, reporting adverbs, nominal cues, polls
+        taken = {(c.start, c.end) for c in cands}
+        for f in find_extra(doc, self.lex):
+            if any(s <= f.cue.idx < e for s, e in inside):
+                continue
+            s, e = f.fragments[0][0], f.fragments[-1][1]
+            if (s, e) in taken or any(
+                d.start <= s and e <= d.end for d in cands if d.kind == "direct"
+            ):
+                continue
+            taken.add((s, e))
+            kind = "mixed" if any(s <= q.start and q.end <= e for q in quoted) else "indirect"
+            cands.append(_Cand(s, e, kind, f.cue, f.source, list(f.fragments)))
         cands.sort(key=lambda c: c.start)
         return self._finish(adoc, cands, actors)
 
