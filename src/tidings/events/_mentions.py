@@ -50,6 +50,7 @@ REQUEST_CODES = {
     "AGREE": "027",
 }
 _SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+_CEASE = frozenset({"stop", "cease", "halt", "end", "quit", "suspend"})
 _NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos")
 _BAD_ARG_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -627,6 +628,22 @@ def find_mentions(
             continue
         if any(c.dep_ == "dobj" and c.i in cands for c in m.trigger.children):
             del cands[i]
+    # "stopped attacking", "ceased firing": the coded stop is the event; the stopped act is
+    # its object, not a second (asserted) event.
+    for i in [i for i, m in cands.items() if m.trigger.pos_ == "VERB"]:
+        m = cands[i]
+        tok = m.trigger
+        if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in _CEASE:
+            continue
+        if tok.head.i in cands:
+            del cands[i]
+        elif _event_type(m, lex) in CONFLICT:  # an uncoded stop of violence: de-escalation
+            m.extra["ceased_type"] = _event_type(m, lex)
+            m.code, m.plover_event, m.plover_mode = "087", "RETREAT", ""
+            m.object_text = _phrase(tok)
+            m.trigger = tok.head
+            del cands[i]
+            cands[tok.head.i] = m
     # A noun event that is the object of a coded verb ("condemned the attack") is that
     # verb's argument, not a second event; so is a noun after a coded light verb.
     for i in [i for i, m in cands.items() if m.trigger.pos_ != "VERB"]:
