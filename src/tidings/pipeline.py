@@ -326,7 +326,7 @@ class Pipeline:
         """Record one input's failure: a log line, the report, an ``errors`` row."""
         # Readers already name the file (and line) in their messages; don't say it twice.
         name = error.source_uri.split("#")[0].rsplit("/", 1)[-1]
-        named = bool(name) and error.message.startswith(name)
+        named = error.message.startswith((error.source_uri, name or error.source_uri))
         line = error.message if named else f"{error.source_uri}: {error.message}"
         log.info(line)
         report.errors.append(line)
