@@ -164,3 +164,15 @@ def test_generic_in_the_polls_is_not_a_source(find: FindFn) -> None:
 
 def test_noun_cue_without_holder_is_skipped(find: FindFn) -> None:
     assert find("The attacks on Friday closed the border crossing.") == []
+
+
+def test_cue_in_next_paragraph_is_not_the_quotes_cue(find: FindFn) -> None:
+    # spaCy glues the closing mark and the next paragraph into one sentence here
+    text = (
+        'Hale said. "These choices should be made locally."\n\n'
+        "The rules are a burden on schools, said Ann Hale, a state senator."
+    )
+    quotes = find(text)
+    assert the(quotes, '"These choices should be made locally."').cue is None
+    q = the(quotes, "The rules are a burden on schools")
+    assert (q.speaker_text, q.cue, q.kind) == ("Ann Hale, a state senator", "said", "indirect")

@@ -55,6 +55,7 @@ class Lexicon:
     noun_cues: dict[str, frozenset[str]]  # noun -> prepositions introducing its content
     raising_cues: dict[str, str]  # lemma -> active | passive
     adverb_cues: frozenset[str]
+    adjective_cues: frozenset[str]
     poll_nouns: frozenset[str]
 
 
@@ -73,5 +74,6 @@ def lexicon() -> Lexicon:
         noun_cues=_slots("noun_cues.tsv", 1),
         raising_cues=_table("raising_cues.tsv"),
         adverb_cues=_words("adverb_cues.txt"),
+        adjective_cues=_words("adjective_cues.txt"),
         poll_nouns=_words("source_nouns.txt"),
     )

@@ -1,6 +1,6 @@
 """Find attributions that have no cue verb with a clausal complement.
 
-Four constructions, each from a lexicon in ``tidings/data/quotes``:
+Five constructions, each from a lexicon in ``tidings/data/quotes``:
 
 - raising verbs without a named source: "Sanders appeared to dismiss ...", "The House is
   expected to pass ..." (content: the subject and the infinitive clause);
@@ -8,6 +8,7 @@ Four constructions, each from a lexicon in ``tidings/data/quotes``:
 - nominal cues: "his claim that ...", "criticism of the plan from Democrats", "support for
   the deal" (content: the that-clause or the prepositional object; source: the possessor, a
   from/by phrase or the subject of "expressed support for");
+- stance adjectives: "X is critical of the plan", "X remained skeptical that ...";
 - polls: "In a CNN poll, 38 percent said ..." (source: the poll; content: the rest of the
   sentence).
 """
@@ -117,6 +118,26 @@ def nominal(tok: Token, lex: Lexicon) -> Found | None:
     return Found(frags, tok, source) if frags else None
 
 
+def adjective(tok: Token, lex: Lexicon) -> Found | None:
+    """ "X is critical of Y", "X remained skeptical that ...": the subject holds the stance."""
+    if tok.lower_ not in lex.adjective_cues or tok.dep_ not in {"acomp", "oprd"}:
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.lower_ in {"it", "there"}:
+        return None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.i > tok.i:
+            toks = [t for t in child.subtree if t.i != child.i]
+        elif child.dep_ in {"ccomp", "xcomp"}:
+            toks = [t for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
+        else:
+            continue
+        frags = _frags(toks)
+        if frags:
+            return Found(frags, tok, subj)
+    return None
+
+
 def poll(tok: Token, lex: Lexicon) -> Found | None:
     """ "In a CNN poll, 38 percent said ...": the poll is the source of its sentence."""
     if tok.lower_ != "in" or tok.dep_ != "prep":
@@ -132,10 +153,10 @@ def poll(tok: Token, lex: Lexicon) -> Found | None:
 
 
 def find_extra(doc: Doc, lex: Lexicon) -> list[Found]:
-    """Every attribution of the four constructions in ``doc``."""
+    """Every attribution of the five constructions in ``doc``."""
     out: list[Found] = []
     for tok in doc:
-        for rule in (raising, adverb, nominal, poll):
+        for rule in (raising, adverb, nominal, adjective, poll):
             found = rule(tok, lex)
             if found is not None:
                 out.append(found)

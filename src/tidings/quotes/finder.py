@@ -152,6 +152,11 @@ class QuoteExtractor:
         return None
 
     def _trim(self, toks: list[Token]) -> tuple[int, int] | None:
+        # a closing mark glued to the next paragraph's sentence is not part of the content
+        for k, t in enumerate(toks[:3]):
+            if t.is_space and "\n" in t.text:
+                toks = toks[k + 1 :]
+                break
         while toks and (toks[0].text in _TRIM or toks[0].is_space):
             toks = toks[1:]
         while toks and (toks[-1].text in _TRIM or toks[-1].is_space):
@@ -278,6 +283,8 @@ class QuoteExtractor:
                 text[c.idx + len(c.text) : q.start] if c.idx < q.start else text[q.end : c.idx]
             )
             if any(ch in between for ch in '“”"') or "''" in between:
+                continue
+            if "\n" in between:  # spaCy may glue a closing mark to the next paragraph
                 continue
             if gap < best_gap:
                 best, best_gap = c, gap
