@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -36,6 +36,19 @@ def _utc(ts: datetime | None) -> datetime | None:
     if ts is None:
         return None
     return ts.replace(tzinfo=UTC) if ts.tzinfo is None else ts.astimezone(UTC)
+
+
+def _by_hits(hits: Counter[str]) -> Iterator[str]:
+    """Ids by number of shared keys, most first, ties by id; sorted lazily, a bucket at a time.
+
+    Callers stop after a few dozen, usually inside the top buckets, so the long tail of ids
+    sharing one key is never sorted.
+    """
+    buckets: dict[int, list[str]] = {}
+    for sid, n in hits.items():
+        buckets.setdefault(n, []).append(sid)
+    for n in sorted(buckets, reverse=True):
+        yield from sorted(buckets[n])
 
 
 def blocking_keys(digest: ArticleDigest, settings: StorySettings) -> tuple[str, ...]:
@@ -175,9 +188,13 @@ class StoryIndex:
                 found.append(sid)
             if len(found) <= cap:  # more stories than the cap: too common to block on
                 hits.update(found)
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-        out = [sid for sid, _ in ranked if self._in_window(self.stories[sid], when, until)]
-        return out[: self.settings.max_candidates]
+        out: list[str] = []
+        for sid in _by_hits(hits):
+            if self._in_window(self.stories[sid], when, until):
+                out.append(sid)
+                if len(out) == self.settings.max_candidates:
+                    break
+        return out
 
     def _overlap(self, mine: set[str], story: _Story) -> float:
         top = story.top_entities(self.settings.story_entities)
@@ -265,14 +282,18 @@ class StoryIndex:
         ranked = sorted(story.keys.items(), key=lambda kv: (-kv[1], kv[0]))
         return [k for k, _ in ranked[: self.settings.merge_keys]]
 
-    def _mergeable(self, story: _Story, ranked: list[str]) -> list[str]:
-        # Two stories that both predate this run never merge: their ids are already published.
-        out = [
-            o for o in ranked
-            if o != story.story_id and (story.new or self.stories[o].new)
-            and self._in_window(self.stories[o], story.first, story.last)
-        ]  # fmt: skip
-        return out[: self.settings.max_candidates]
+    def _mergeable(self, story: _Story, ranked: Iterable[str]) -> list[str]:
+        out: list[str] = []
+        for o in ranked:
+            other = self.stories[o]
+            # Two stories that both predate this run never merge: their ids are published.
+            if o == story.story_id or not (story.new or other.new):
+                continue
+            if self._in_window(other, story.first, story.last):
+                out.append(o)
+                if len(out) == self.settings.max_candidates:
+                    break
+        return out
 
     def _neighbours(self, sid: str) -> list[str]:
         """Merge candidates of a story from the whole index (used for undated stories)."""
@@ -395,8 +416,7 @@ class StoryIndex:
                 posting = postings.get(key)
                 if posting and len(posting) <= cap:  # more: too common to block on
                     hits.update(posting.keys())
-            ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-            return self._mergeable(story, [o for o, _ in ranked])
+            return self._mergeable(story, _by_hits(hits))
 
         i = 0
         while i < len(dated):
