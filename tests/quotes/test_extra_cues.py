@@ -176,3 +176,9 @@ def test_cue_in_next_paragraph_is_not_the_quotes_cue(find: FindFn) -> None:
     assert the(quotes, '"These choices should be made locally."').cue is None
     q = the(quotes, "The rules are a burden on schools")
     assert (q.speaker_text, q.cue, q.kind) == ("Ann Hale, a state senator", "said", "indirect")
+
+
+def test_cue_opening_the_next_sentence_attributes_the_quote(find: FindFn) -> None:
+    text = "“Does she not read the polls?” Hale said to reporters."
+    (q,) = find(text)
+    assert (q.content, q.speaker_text, q.cue) == ("“Does she not read the polls?”", "Hale", "said")

@@ -31,6 +31,7 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _INHERIT_SUBJ = {"advcl", "conj", "xcomp", "pcomp"}
 _CONTENT_DEPS = {"ccomp"}
 _TRIM = set(",.;:—–-()")
+_NEXT_SENT_CUE_TOKENS = 8
 _OBJ_PREPS = {"as", "of", "for"}  # "described X as ...", "accused X of ...", "blamed X for ..."
 
 
@@ -261,6 +262,16 @@ class QuoteExtractor:
         text = doc.text
         sents = self._sentences(doc, q.start, q.end)
         near = [c for c in cues if sents and sents[0].start <= c.i < sents[-1].end]
+        if sents and sents[-1].end < len(doc):
+            # '"...?" Biden said.' split after the mark: a bare cue opening the next sentence
+            nxt = doc[sents[-1].end].sent
+            if "\n" not in text[q.end : nxt.start_char]:
+                near += [
+                    c
+                    for c in cues
+                    if nxt.start <= c.i < nxt.start + _NEXT_SENT_CUE_TOKENS
+                    and contents.get(c.i) is None
+                ]
         # a cue whose complement is larger than the quote makes it a mixed quote
         for c in near:
             span = contents.get(c.i)
