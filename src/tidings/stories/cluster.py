@@ -5,7 +5,8 @@ names and top keywords) within the date window, never from all pairs, so the cos
 stays bounded and total cost grows near-linearly. A near-duplicate of an earlier article joins
 that article's story outright. A single greedy pass over-splits (an early article opens a story
 that later ones would have joined), so a second pass merges the stories this run opened, with
-each other or into older stories, by average link within the same blocks. Story ids are derived
+each other or into older stories, by average link within the same blocks, sweeping dated stories
+in date order one window at a time so that its cost grows linearly too. Story ids are derived
 from the story's first article; a story that existed before the run is never merged away, so
 old ids never change when later runs add articles.
 """
