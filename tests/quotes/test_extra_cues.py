@@ -107,6 +107,29 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "The council to vote on the budget next week",
         {"speaker_text": None, "cue": "expected"},
     ),
+    # raising verb with an adjective, and with an expletive subject
+    (
+        "The senator appeared ready to compromise.",
+        "The senator ready to compromise",
+        {"speaker_text": None, "cue": "appeared"},
+    ),
+    (
+        "It seems the talks will resume in May.",
+        "the talks will resume in May",
+        {"speaker_text": None, "cue": "seems"},
+    ),
+    # "called on X to ...": the infinitive is the content
+    (
+        "The lawmakers called on the government to block the visit.",
+        "to block the visit",
+        {"speaker_text": "The lawmakers", "cue": "called"},
+    ),
+    # "is looking to ..." states an intention
+    (
+        "The mayor is looking to cut property taxes.",
+        "to cut property taxes",
+        {"speaker_text": "The mayor", "cue": "looking"},
+    ),
     # reporting adverb: the clause without the adverb
     (
         "The ministry has reportedly delayed the payments.",

@@ -62,8 +62,15 @@ def raising(tok: Token, lex: Lexicon) -> Found | None:
     if (voice == "passive") != passive:
         return None
     subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-    if subj is None or comp is None or subj.lower_ in {"it", "there"}:
+    if subj is None:
+        return None
+    if subj.lower_ == "it":  # "it seems (that) the campaign will go on"
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        frags = _frags(list(clause.subtree)) if clause is not None else ()
+        return Found(frags, tok, None) if frags else None
+    comps = {"xcomp", "acomp", "oprd"} if voice == "active" else {"xcomp"}
+    comp = next((c for c in tok.children if c.dep_ in comps), None)
+    if comp is None or subj.lower_ == "there":
         return None
     frags = _frags(list(subj.subtree), list(comp.subtree))
     return Found(frags, tok, None) if len(frags) == 2 else None

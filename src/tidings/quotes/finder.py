@@ -97,8 +97,10 @@ class QuoteExtractor:
 
     def content_of(self, tok: Token) -> tuple[int, int] | None:
         """Character span of the clausal complement of a cue verb, trimmed of edge punctuation."""
+        lemma = tok.lemma_.lower()
+        clausal = "xcomp" in self.lex.cue_slots.get(lemma, frozenset())
         deps = _CONTENT_DEPS | (
-            {"xcomp"} if self.lex.cues.get(tok.lemma_.lower()) == "intent" else set()
+            {"xcomp"} if clausal or self.lex.cues.get(lemma) == "intent" else set()
         )
         comps = [c for c in tok.children if c.dep_ in deps]
         if not comps and (slots := self.lex.cue_slots.get(tok.lemma_.lower())):
