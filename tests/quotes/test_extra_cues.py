@@ -124,6 +124,18 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "to block the visit",
         {"speaker_text": "The lawmakers", "cue": "called"},
     ),
+    # "urged X to ...": the infinitive is the content
+    (
+        "The governor urged lawmakers to pass the budget.",
+        "to pass the budget",
+        {"speaker_text": "The governor", "cue": "urged"},
+    ),
+    # a name and a colon opening a line (headline style)
+    (
+        "Senator Hale: Fee Will Hurt Small Farms\n\nThe vote is on Monday.",
+        "Fee Will Hurt Small Farms",
+        {"speaker_text": "Senator Hale", "cue": ":"},
+    ),
     # "is looking to ..." states an intention
     (
         "The mayor is looking to cut property taxes.",
@@ -205,3 +217,7 @@ def test_cue_opening_the_next_sentence_attributes_the_quote(find: FindFn) -> Non
     text = "“Does she not read the polls?” Hale said to reporters."
     (q,) = find(text)
     assert (q.content, q.speaker_text, q.cue) == ("“Does she not read the polls?”", "Hale", "said")
+
+
+def test_colon_after_a_common_word_is_not_a_source(find: FindFn) -> None:
+    assert find("Related: the budget vote moves to Monday afternoon\n\nMore soon.") == []

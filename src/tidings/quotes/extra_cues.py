@@ -1,6 +1,6 @@
 """Find attributions that have no cue verb with a clausal complement.
 
-Five constructions, each from a lexicon in ``tidings/data/quotes``:
+Six constructions, each from a lexicon in ``tidings/data/quotes``:
 
 - raising verbs without a named source: "Sanders appeared to dismiss ...", "The House is
   expected to pass ..." (content: the subject and the infinitive clause);
@@ -10,7 +10,8 @@ Five constructions, each from a lexicon in ``tidings/data/quotes``:
   from/by phrase or the subject of "expressed support for");
 - stance adjectives: "X is critical of the plan", "X remained skeptical that ...";
 - polls: "In a CNN poll, 38 percent said ..." (source: the poll; content: the rest of the
-  sentence).
+  sentence);
+- a name and a colon opening a line ("Graham: Trump is wrong", headlines and transcripts).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 _TRIM = set(",.;:—–-()")
 _SOURCE_PREPS = {"from", "by", "among"}
+_COLON_NAME_TOKENS = 4
+_COLON_MIN_WORDS = 3
 _LIGHT_VERBS = {"express", "voice", "make", "issue", "raise", "offer", "give", "repeat", "throw"}
 
 
@@ -145,6 +148,34 @@ def adjective(tok: Token, lex: Lexicon) -> Found | None:
     return None
 
 
+def line_colon(tok: Token, lex: Lexicon) -> Found | None:
+    """ "Graham: Trump's rhetoric is destroying the party" at the start of a line (headlines,
+    transcripts): the name before the colon said the rest of the line."""
+    if tok.text != ":":
+        return None
+    doc = tok.doc
+    k = tok.i
+    while k > 0 and tok.i - k < _COLON_NAME_TOKENS and not doc[k - 1].is_space:
+        k -= 1
+    if k > 0 and not (doc[k - 1].is_space and "\n" in doc[k - 1].text):
+        return None
+    name = list(doc[k : tok.i])
+    if not name or not name[0].text[:1].isupper():
+        return None
+    if not any(t.pos_ == "PROPN" or t.lemma_.lower() in lex.poll_nouns for t in name):
+        return None
+    rest: list[Token] = []
+    for t in doc[tok.i + 1 :]:
+        if t.is_space and "\n" in t.text:
+            break
+        rest.append(t)
+    if sum(1 for t in rest if t.is_alpha) < _COLON_MIN_WORDS:
+        return None
+    frags = _frags(rest)
+    head = max(name, key=lambda t: (t.pos_ == "PROPN", t.i))
+    return Found(frags, tok, head) if frags else None
+
+
 def poll(tok: Token, lex: Lexicon) -> Found | None:
     """ "In a CNN poll, 38 percent said ...": the poll is the source of its sentence."""
     if tok.lower_ != "in" or tok.dep_ != "prep":
@@ -160,10 +191,10 @@ def poll(tok: Token, lex: Lexicon) -> Found | None:
 
 
 def find_extra(doc: Doc, lex: Lexicon) -> list[Found]:
-    """Every attribution of the five constructions in ``doc``."""
+    """Every attribution of the six constructions in ``doc``."""
     out: list[Found] = []
     for tok in doc:
-        for rule in (raising, adverb, nominal, adjective, poll):
+        for rule in (raising, adverb, nominal, adjective, poll, line_colon):
             found = rule(tok, lex)
             if found is not None:
                 out.append(found)
