@@ -157,3 +157,33 @@ def test_user_actor_file_reaches_every_stage(tmp_path: Path) -> None:
     assert ("MDAGOV",) in store.con.execute("select source_code from events").fetchall()
     speaker = store.con.execute("select speaker_code from quotes where direct").fetchone()
     assert speaker == ("MDAGOV",)
+
+
+def test_the_worked_example_of_the_readme(tmp_path: Path) -> None:
+    page = tmp_path / "blinken.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    store = Store(":memory:")
+    Pipeline(store, load_config()).run([str(page)])
+    rows = store.con.execute(
+        "select plover_type, plover_mode, cameo_code, quad_class, goldstein, source_code, "
+        "source_name, target_code, target_name, object_text, cast(event_date as varchar), "
+        "date_precision, date_source, place_name, geonameid, country_iso3, round(lat, 2), "
+        "round(lon, 2), place_source, modality, negated from events order by trigger_start"
+    ).fetchall()
+    consult, request = rows[0], rows[1]
+    assert consult == (
+        "CONSULT", "visit", "042", 1, 1.9, "USAGOV", "Antony Blinken", "IRQGOV",
+        "Mohammed Shia al-Sudani", None, "2024-12-13", "day", "text", "Baghdad", 98182, "IRQ",
+        33.34, 44.4, "text", "asserted", False,
+    )  # fmt: skip
+    assert request[:11] == (
+        "REQUEST", None, "020", 1, 3.0, "USAGOV", "Antony Blinken", "IRQGOV",
+        "Mohammed Shia al-Sudani", "rein in armed groups", "2024-12-13",
+    )  # fmt: skip
+    assert request[13] == "Baghdad" and request[18] == "text"
+    evidence, start, end, t_start, t_end = store.con.execute(
+        "select evidence_text, evidence_start, evidence_end, trigger_start, trigger_end "
+        "from events where plover_type = 'CONSULT'"
+    ).fetchone()
+    text = store.con.execute("select text from articles").fetchone()[0]
+    assert text[start:end] == evidence and text[t_start:t_end] == "met"
