@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import pyarrow.parquet as pq
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -58,7 +58,9 @@ def _who(row: dict[str, Any], side: str) -> str:
     return f"{code} {name}".strip()
 
 
-def _events_table(rows: list[dict[str, Any]]) -> Table:
+def _events_table(rows: list[dict[str, Any]]) -> Table | Group:
+    if console.width < 120:
+        return _events_lines(rows)
     table = Table(header_style="bold", expand=True)
     for col in TABLE_COLUMNS:
         if col in ("event_id", "date", "type"):
@@ -76,11 +78,32 @@ def _events_table(rows: list[dict[str, Any]]) -> Table:
             dyad,
             r.get("place_name") or "",
             r.get("outlet") or "",
-            r.get("evidence_text") or "",
+            " ".join(str(r.get("evidence_text") or "").split()),
         )
         # Text() is never parsed as markup, so "[b]" or "<script>" in a page stays literal.
         table.add_row(*(Text(str(v)) for v in values))
     return table
+
+
+def _events_lines(rows: list[dict[str, Any]]) -> Group:
+    """Narrow terminals: two lines an event (its coding, then its evidence cut to one line)."""
+    width = max(console.width - 4, 20)
+    lines: list[Text] = []
+    for r in rows:
+        head = Text()
+        head.append(str(r["event_id"]), style="bold")
+        head.append(f"  {r.get('event_date') or '-'}  ")
+        head.append(str(r.get("plover_type") or ""), style="cyan")
+        head.append(f"  {r.get('source_code') or '-'} → {r.get('target_code') or '-'}")
+        for extra in (r.get("place_name"), r.get("outlet")):
+            if extra:
+                head.append(f" · {extra}", style="dim")
+        evidence = " ".join(str(r.get("evidence_text") or "").split())
+        if len(evidence) > width:
+            evidence = evidence[: width - 1] + "…"
+        # Text() is never parsed as markup, so "[b]" or "<script>" in a page stays literal.
+        lines += [head, Text("    " + evidence)]
+    return Group(*lines)
 
 
 @app.command()
