@@ -120,10 +120,23 @@ def load_lexicon() -> Lexicon:
         (verbs if entry.pos == "VERB" else nouns)[entry.lemma].append(entry)
         if entry.pos == "VERB":
             curated_verbs.add(entry.lemma)
+    # Hand corrections of single PETRARCH2 rows (same lemma, particle, heads, preps).
+    fixes = {
+        (f["lemma"], f["particle"], f["heads"], f["preps"]): f for f in _read("petrarch_fixes.tsv")
+    }
     # PETRARCH2-derived rows fill in verbs the curated table does not cover.
     for r in _read("verbs_petrarch.tsv"):
         if r["lemma"] in curated_verbs:
             continue
+        fix = fixes.get((r["lemma"], r["particle"], r["heads"], r["preps"]))
+        if fix is not None:
+            if fix["cameo_code"] == "drop":
+                continue
+            r = {
+                **r,
+                "cameo_code": fix["cameo_code"],
+                "cameo_code_passive": fix["cameo_code_passive"],
+            }
         code = r["cameo_code"]
         if code[:2] == "01" or (code != "---" and lex.code(code) is None):
             continue  # statements have no PLOVER type

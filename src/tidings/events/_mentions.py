@@ -52,6 +52,8 @@ REQUEST_CODES = {
 _SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 _CEASE = frozenset({"stop", "cease", "halt", "end", "quit", "suspend"})
 _NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos")
+# Receiving verbs: the giver is the "from" object, the subject is the recipient.
+_CONVERSE = frozenset({"receive", "obtain", "get", "accept", "acquire"})
 _BAD_ARG_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
@@ -83,6 +85,8 @@ def _slots(tok: Token) -> tuple[set[str], set[str]]:
     slots: set[str] = set()
     preps: set[str] = set()
     for c in tok.children:
+        if c.dep_ == "prep" and _only_time(c):
+            continue  # "fired his minister on Tuesday" is not "fired on"
         if c.dep_ in ("prep", "agent", "prt"):
             preps.add(c.lower_)
             for obj in syn.children(c, "pobj"):
@@ -96,6 +100,11 @@ def _slots(tok: Token) -> tuple[set[str], set[str]]:
         elif c.dep_ in ("xcomp",):
             slots.add(c.lemma_.lower())
     return slots, preps
+
+
+def _only_time(prep: Token) -> bool:
+    objs = list(syn.children(prep, "pobj"))
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def choose_entry(tok: Token, entries: list[TriggerEntry]) -> TriggerEntry | None:
@@ -207,9 +216,18 @@ def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token 
                     return prep, verb.doc[s:e].text
                 lemma = c.lemma_.lower()
                 named = any(lemma in g or c.lower_ in g for g in entry.heads)
+                if named and _agent(c, lex) and _conflict_code(entry, lex):
+                    return c, None  # "fired his minister", "dispersed protesters": acted on
                 if entry.symmetric or lemma in lex.nouns or named:
                     return None, verb.doc[slice(*syn.np_span(c))].text
     return _plain_target(verb, entry, lex), None
+
+
+def _conflict_code(entry: TriggerEntry, lex: Lexicon) -> bool:
+    """Material conflict acts on the people it names; a force posture ("sent troops") moves
+    one's own (CAMEO 15)."""
+    rec = lex.code(entry.cameo_code)
+    return rec is not None and rec.quad_class == 4 and rec.root != "15"
 
 
 def _act_owner(act: Token) -> Token | None:
@@ -292,6 +310,15 @@ def _inanimate(tok: Token, lex: Lexicon) -> bool:
     return lemma in lex.instruments or lemma in lex.nouns
 
 
+def _giver(verb: Token) -> Token | None:
+    """The "from" object of a receiving verb or of the thing received."""
+    heads = [verb, *syn.children(verb, "dobj")]
+    for prep, obj in (po for h in heads for po in syn.prep_objects(h)):
+        if prep == "from" and _usable_arg(obj):
+            return obj
+    return None
+
+
 def _verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | None:
     code = entry.cameo_code
     if syn.is_passive(tok) and entry.cameo_code_passive:
@@ -304,6 +331,8 @@ def _verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | No
     elif src is not None and _inanimate(src, lex):
         src = None  # "killed by a roadside bomb": a weapon or an event, not an actor
     tgt, thing = _verb_target(tok, entry, lex)
+    if entry.lemma in _CONVERSE and code[:2] == "07" and not syn.is_passive(tok):
+        src, tgt, hops = _giver(tok), src, 0  # "X received weapons from Y": Y gives to X
     m = Mention(
         trigger=tok,
         entry=entry,
