@@ -548,10 +548,18 @@ class ActorLinker:
         self.extra_kb = tuple(str(p) for p in extra_kb)
         self.fuzzy_threshold = fuzzy_threshold
         self._reader: MentionReader | None = None
+        # The last article indexed: the event coder and the quote finder both ask for the
+        # same AnnotatedDoc object in turn, and building the index is the linker's main cost.
+        self._last: tuple[AnnotatedDoc, ArticleActors] | None = None
 
     def __getstate__(self) -> dict[str, object]:
         # Ship settings, not the 20k-entity KB: each process loads (and caches) its own.
-        return {"extra_kb": self.extra_kb, "fuzzy_threshold": self.fuzzy_threshold, "_reader": None}
+        return {
+            "extra_kb": self.extra_kb,
+            "fuzzy_threshold": self.fuzzy_threshold,
+            "_reader": None,
+            "_last": None,
+        }
 
     @property
     def reader(self) -> MentionReader:
@@ -579,7 +587,18 @@ class ActorLinker:
         return self.read(text, when).ref(text, start, end, self.kb)
 
     def link_doc(self, doc: AnnotatedDoc) -> ArticleActors:
-        """Index an article's mentions; ``at(start, end)`` then resolves any span of it."""
+        """Index an article's mentions; ``at(start, end)`` then resolves any span of it.
+
+        Asked again for the very same ``doc`` object, returns the same index: once built, an
+        index's answers depend only on the article (``at`` memoises pure lookups), so sharing
+        it between stages gives what two fresh indexes would. Identity, not equality, keys
+        the reuse, and the held reference keeps that identity from being recycled.
+        """
         from tidings.actors.doc import index_doc
 
-        return index_doc(self, doc)
+        last = self._last
+        if last is not None and last[0] is doc:
+            return last[1]
+        actors = index_doc(self, doc)
+        self._last = (doc, actors)
+        return actors

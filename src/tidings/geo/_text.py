@@ -13,8 +13,10 @@ _ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|an|az|at|adh)[\s\-']+", re.IGNORE
 
 def key(name: str) -> str:
     """The lookup key of a name: case-folded, accents and dots removed, hyphens as spaces."""
-    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = name.translate(_APOSTROPHES)
+    if not text.isascii():  # NFKD and combining marks change nothing in ASCII: skip them
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace(".", "").replace("'", "")
     return _SPACES.sub(" ", text).strip().casefold()
 
