@@ -17,11 +17,11 @@ from tidings.errors import ExtractionError
 from tidings.extract._dates import parse_date
 from tidings.extract._html import html_text, stated_timestamp
 from tidings.extract._language import detect_language
+from tidings.extract._rawmap import raw_span, remap_html
 from tidings.extract._scraped import Part, split_articles
-from tidings.extract._segments import remap
 from tidings.model import Article, RawDoc, content_id
 
-__all__ = ["detect_language", "extract_articles", "parse_date"]
+__all__ = ["detect_language", "extract_articles", "parse_date", "raw_span"]
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,9 @@ def extract_articles(doc: RawDoc, config: dict[str, Any]) -> list[Article]:
     outlet = doc.outlet or sitename or _domain(url)
     articles = []
     for index, part in enumerate(kept):
-        offsets = tuple(part.segments) if base is doc.body else remap(part.segments, base, doc.body)
+        offsets = (
+            tuple(part.segments) if base is doc.body else remap_html(part.segments, base, doc.body)
+        )
         articles.append(
             _article(
                 doc,

@@ -28,21 +28,3 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self.parts)
-
-
-def remap(segments: list[Segment], base: str, raw: str) -> tuple[Segment, ...]:
-    """Carry segments over ``base`` to ``raw`` by finding each piece in ``raw`` in order.
-
-    Used when ``base`` is itself extracted from ``raw`` (HTML): a piece that does not occur
-    literally (entities, inline tags) is left unmapped rather than guessed.
-    """
-    out: list[Segment] = []
-    cursor = 0
-    for clean_start, base_start, length in segments:
-        piece = base[base_start : base_start + length]
-        found = raw.find(piece, cursor)
-        if found < 0:
-            continue
-        out.append((clean_start, found, length))
-        cursor = found + length
-    return tuple(out)
