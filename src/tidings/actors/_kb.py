@@ -171,8 +171,13 @@ def _tsv(path: Path) -> Iterator[list[str]]:
 
 def case_sensitive(alias: str) -> bool:
     """Short all-capital aliases (UN, US, IS, WHO) only match capitalised text."""
-    letters = [c for c in alias if c.isalpha()]
-    return bool(letters) and len(letters) <= 3 and all(c.isupper() for c in letters)
+    letters = 0
+    for c in alias:  # stops at the first letter that rules it out: most aliases are long
+        if c.isalpha():
+            letters += 1
+            if letters > 3 or not c.isupper():
+                return False
+    return letters > 0
 
 
 class KnowledgeBase:

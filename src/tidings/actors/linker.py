@@ -138,6 +138,9 @@ class MentionReader:
         self.kb = kb
         self.fuzzy_threshold = fuzzy_threshold
         self._last_names = list(kb.by_last)
+        # Closest known last name of an unknown one: a scan of every last name, and the same
+        # unknown names recur from article to article.
+        self._near_last: dict[str, str | None] = {}
 
     # -- matching ----------------------------------------------------------------------------
     def _match_at(
@@ -249,9 +252,9 @@ class MentionReader:
         last = parts[-1]
         buckets = [last] if last in self.kb.by_last else []
         if not buckets and len(last) >= 5:
-            found = process.extractOne(last, self._last_names, scorer=fuzz.ratio, score_cutoff=85)
-            if found:
-                buckets = [found[0]]
+            near = self._nearest_last(last)
+            if near is not None:
+                buckets = [near]
         best: tuple[float, Entity] | None = None
         for bucket in buckets:
             for idx in self.kb.by_last[bucket]:
@@ -282,6 +285,16 @@ class MentionReader:
             return None
         role = best[1].role_at(when)
         return (best[1], role) if role else None
+
+    def _nearest_last(self, last: str) -> str | None:
+        if last in self._near_last:
+            return self._near_last[last]
+        found = process.extractOne(last, self._last_names, scorer=fuzz.ratio, score_cutoff=85)
+        near = found[0] if found else None
+        if len(self._near_last) >= 4096:  # bounded: a long run meets endless new names
+            self._near_last.clear()
+        self._near_last[last] = near
+        return near
 
     # -- reading -------------------------------------------------------------------------------
     def read(self, text: str, when: date | None) -> Reading:

@@ -172,6 +172,20 @@ class Gazetteer:
     def row_feature(self, i: int) -> str:
         return FEATURES[self._cols.feature[i]]
 
+    def prominence(self, min_population: int, big_population: int) -> tuple[set[str], set[str]]:
+        """Keys naming a place other than a city or a city of ``min_population``, and keys
+        naming a place of ``big_population`` (one pass over the columns, for recognisers)."""
+        pop, feature, city = self._cols.pop, self._cols.feature, FEATURES.index("city")
+        keys: set[str] = set()
+        big: set[str] = set()
+        for k, slot in self._names.items():
+            rows = [slot] if isinstance(slot, int) else slot
+            if any(pop[i] >= big_population for i in rows):
+                big.add(k)
+            if any(feature[i] != city or pop[i] >= min_population for i in rows):
+                keys.add(k)
+        return keys, big
+
 
 def _merge_supplement(
     path: Path, cols: _Columns, by_id: dict[int, int], index: Callable[[str, int], None]

@@ -99,16 +99,7 @@ class GazetteerMatcher:
         rescue_min_population: int = 1_000_000,
     ) -> None:
         self.max_ngram = max_ngram
-        self.keys: set[str] = set()
-        self.big: set[str] = set()
-        for k, rows in gazetteer.entries_by_key():
-            if any(gazetteer.row_population(i) >= rescue_min_population for i in rows):
-                self.big.add(k)
-            if any(
-                gazetteer.row_feature(i) != "city" or gazetteer.row_population(i) >= min_population
-                for i in rows
-            ):
-                self.keys.add(k)
+        self.keys, self.big = gazetteer.prominence(min_population, rescue_min_population)
 
     def __call__(self, doc: Any, taken: list[bool]) -> list[Mention]:
         found: list[Mention] = []
