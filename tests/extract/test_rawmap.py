@@ -91,3 +91,28 @@ def test_unmatched_characters_stay_unmapped() -> None:
     assert at[2:7] == [8, 9, 10, 11, 12]
     assert at[15] == raw.index("second")
     assert size[2] == 1
+
+
+def test_short_line_is_not_found_inside_a_word() -> None:
+    raw = "<p>Type this.</p><div>It ended successfully</div><pre>su\nmake install</pre>"
+    at, _ = map_to_raw("Type this.\nsu\nmake install", raw)
+    assert at[11] == raw.index("su\n")  # "su" on its own line, not in "successfully"
+    assert at[14] == raw.index("make install")
+
+
+def test_out_of_order_line_does_not_lose_the_rest() -> None:
+    body = "Officials met in Lisbon on Monday to sign the fisheries accord after long talks."
+    raw = (
+        "<p>Teaser: a short summary of the day.</p>"
+        f"<p>{body}</p><p>More text follows here in the second paragraph.</p>"
+        "<aside><a>Lisbon accord signed by ministers at a ceremony today</a></aside>"
+    )
+    base = f"Lisbon accord signed by ministers at a ceremony today\n{body}"
+    at, _ = map_to_raw(base, raw)
+    start = base.index("Officials")
+    assert at[start] == raw.index("Officials")
+
+
+def test_script_end_tag_with_junk_before_its_bracket() -> None:
+    view = visible_text("<script src='x.js'></script\n  ><p>Shown text</p>")
+    assert view.chars == "Showntext"

@@ -8,6 +8,7 @@ differ (list dashes, table separators) stay unmapped rather than guessed.
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ _ENTITY = r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|$)"
     r"|<!\[CDATA\[.*?(?:\]\]>|$)"
-    r"|<(script|style|template)\b[^>]*>.*?(?:</\1\s*>|$)"
+    r"|<(script|style|template)\b[^>]*>.*?(?:</\1\b[^>]*>|$)"
     rf"|{_TAG}"
     r"|<[!?][^>]*>"
     rf"|(?P<entity>{_ENTITY})",
@@ -29,13 +30,18 @@ ENTITY = re.compile(_ENTITY)
 # Non-space runs, less characters that browsers do not show and extractors drop
 # (soft hyphen, zero-width spaces and joiners, word joiner, byte-order mark).
 _WORD = re.compile(r"[^\s\xad\u200b-\u200d\u2060\ufeff]+")
-# A piece of a line found elsewhere than right after the previous one must be this long
-# (non-space characters) to be trusted; shorter ones match by chance.
-_MIN_PIECE = 8
+# A common piece of a line and the view is kept when it has this many characters, or when it
+# is within _NEAR characters of the previous kept piece in both.
+_MIN_BLOCK = 4
+_NEAR = 2
+# Pieces are kept only when together they cover this share of the line's characters.
+_MIN_SHARE = 0.5
 # Lines shorter than this (non-space characters) are looked for only within _WINDOW visible
 # characters after the previous match, so a short repeated line cannot jump the cursor ahead.
 _MIN_FAR = 40
 _WINDOW = 3000
+_SLACK = 200
+_PROBE = 12
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class VisibleText:
     chars: str
     raw_at: list[int]
     raw_len: list[int]  # 1 for a literal character, the entity's length for a decoded one
+    starts: set[int]  # view indices that begin a run of text (after a space, tag or entity)
 
 
 def visible_text(raw: str) -> VisibleText:
@@ -52,9 +59,11 @@ def visible_text(raw: str) -> VisibleText:
     chars: list[str] = []
     raw_at: list[int] = []
     raw_len: list[int] = []
+    starts: set[int] = set()
 
     def literal(start: int, end: int) -> None:
         for word in _WORD.finditer(raw, start, end):
+            starts.add(len(raw_at))
             chars.append(word.group())
             raw_at.extend(range(word.start(), word.end()))
             raw_len.extend([1] * (word.end() - word.start()))
@@ -70,53 +79,94 @@ def visible_text(raw: str) -> VisibleText:
             literal(token.start(), token.end())
         elif decoded and _WORD.match(decoded[0]):
             # a rare multi-character expansion keeps only its first character mapped
+            starts.add(len(raw_at))
             chars.append(decoded[0])
             raw_at.append(token.start())
             raw_len.append(token.end() - token.start())
     literal(pos, len(raw))
-    return VisibleText("".join(chars), raw_at, raw_len)
+    return VisibleText("".join(chars), raw_at, raw_len, starts)
 
 
-def _longest_prefix(view: str, key: str, cursor: int, stop: int) -> tuple[int, int]:
-    """Longest prefix of ``key`` in ``view[cursor:stop]``: (where, length), length 0 if none."""
-    low, high, at = 0, len(key), -1
-    while low < high:  # a prefix occurs whenever a longer one does, so bisect on length
-        mid = (low + high + 1) // 2
-        found = view.find(key[:mid], cursor, stop)
-        if found < 0:
-            high = mid - 1
-        else:
-            low, at = mid, found
-    return at, low
+def _find(view: VisibleText, key: str, cursor: int, stop: int | None) -> int:
+    """First occurrence of ``key`` in the view after ``cursor``; a short key must be a whole
+    run of text, so that a line like "su" is not found inside "successfully"."""
+    found = view.chars.find(key, cursor, stop)
+    if len(key) >= _MIN_FAR:
+        return found
+    while found >= 0 and not (found in view.starts and _ends_run(view, found + len(key))):
+        found = view.chars.find(key, found + 1, stop)
+    return found
+
+
+def _ends_run(view: VisibleText, end: int) -> bool:
+    return end == len(view.chars) or end in view.starts
 
 
 def _align_line(
-    view: str, positions: list[int], key: str, cursor: int, base_to_view: list[int]
-) -> int:
+    view: VisibleText,
+    positions: list[int],
+    key: str,
+    cursor: int,
+    base_to_view: list[int],
+    allow_far: bool = True,
+) -> tuple[int, bool, bool]:
     """Map the non-space characters of one line (``key`` at base ``positions``) into the view.
 
-    Returns the new cursor. A whole line is looked for anywhere after the cursor when it is
-    long enough not to match by chance, else only within a window; so are its pieces.
+    The line is looked for whole within a window after the cursor, then as common pieces
+    within that window (kept only when they cover most of the line), then, when long enough
+    not to match by chance and ``allow_far``, whole anywhere after the cursor. Returns
+    (cursor after the match, whether anything matched, whether it was that far match).
     """
     stop = cursor + _WINDOW + 2 * len(key)
-    found = view.find(key, cursor, stop)
-    if found < 0 and len(key) >= _MIN_FAR:
-        found = view.find(key, cursor)
+    found = _find(view, key, cursor, stop)
     if found >= 0:
-        for i, base_pos in enumerate(positions):
-            base_to_view[base_pos] = found + i
-        return found + len(key)
-    k = 0
-    while k < len(key):
-        at, length = _longest_prefix(view, key[k:], cursor, stop)
-        if length and (length >= _MIN_PIECE or length == len(key) - k or at == cursor):
-            for i in range(length):
-                base_to_view[positions[k + i]] = at + i
-            k += length
-            cursor = at + length
-            continue
-        k += 1  # this character is not in the page (a list dash, a separator): skip it
-    return cursor
+        return _place(positions, found, base_to_view), True, False
+    # Common pieces of the line and the view, longest first as difflib finds them, in a window
+    # just larger than the line: right after the cursor (most lines differ by a few inserted
+    # characters, list dashes or cell bars), else around a probe of the line found further on.
+    starts = [cursor] + [a for a in _probes(view.chars, key, cursor, stop) if a > cursor]
+    for start in starts[:2]:
+        pieces = _pieces(view.chars[start : min(start + _SLACK + 2 * len(key), stop)], key)
+        if pieces:
+            for k, v, size in pieces:
+                for i in range(size):
+                    base_to_view[positions[k + i]] = start + v + i
+            k, v, size = pieces[-1]
+            return start + v + size, True, False
+    if allow_far and len(key) >= _MIN_FAR:
+        found = view.chars.find(key, cursor)
+        if found >= 0:
+            return _place(positions, found, base_to_view), True, True
+    return cursor, False, False
+
+
+def _probes(view: str, key: str, cursor: int, stop: int) -> list[int]:
+    """Where the window may hold the line: before the first of a few probes of it found."""
+    size = min(_PROBE, len(key))
+    for offset in range(0, max(1, len(key) - size + 1), max(1, len(key) // 4)):
+        found = view.find(key[offset : offset + size], cursor, stop)
+        if found >= 0:
+            return [max(cursor, found - offset - _SLACK // 2)]
+    return []
+
+
+def _pieces(window: str, key: str) -> list[tuple[int, int, int]]:
+    """Common pieces (key_at, window_at, size) of ``key`` and ``window``, or [] when they cover
+    too little of the key; tiny pieces match by chance unless right next to a kept one."""
+    matcher = difflib.SequenceMatcher(None, key, window, autojunk=False)
+    kept: list[tuple[int, int, int]] = []
+    end_key = end_view = 0
+    for k, v, size in matcher.get_matching_blocks():
+        if size and (size >= _MIN_BLOCK or (k - end_key <= _NEAR and v - end_view <= _NEAR)):
+            kept.append((k, v, size))
+            end_key, end_view = k + size, v + size
+    return kept if sum(size for _, _, size in kept) >= _MIN_SHARE * len(key) else []
+
+
+def _place(positions: list[int], found: int, base_to_view: list[int]) -> int:
+    for i, base_pos in enumerate(positions):
+        base_to_view[base_pos] = found + i
+    return found + len(positions)
 
 
 def map_to_raw(base: str, raw: str) -> tuple[list[int], list[int]]:
@@ -127,14 +177,27 @@ def map_to_raw(base: str, raw: str) -> tuple[list[int], list[int]]:
     """
     view = visible_text(raw)
     base_to_view = [-1] * len(base)
-    cursor = 0
+    # A line may be out of order (a heading repeated after a teaser) and pull the cursor ahead:
+    # a line found nowhere after the cursor is looked for after the cursor before that jump,
+    # and after a far match, which moves the cursor only once the next line confirms it.
+    cursor = before = 0
+    far_cursor = -1
     for line in re.finditer(r"[^\n]+", base):
         positions = [m for w in _WORD.finditer(line.group()) for m in range(*w.span())]
         if not positions:
             continue
         key = "".join(line.group()[i] for i in positions)
-        start = line.start()
-        cursor = _align_line(view.chars, [start + i for i in positions], key, cursor, base_to_view)
+        at = [line.start() + i for i in positions]
+        after, matched, far = _align_line(view, at, key, cursor, base_to_view)
+        if far:
+            far_cursor = after
+            continue
+        for retry in (before, far_cursor):
+            if matched or retry < 0 or retry == cursor:
+                continue
+            after, matched, _ = _align_line(view, at, key, retry, base_to_view, False)
+        if matched:
+            cursor, before, far_cursor = after, cursor, -1
     raw_at = [-1] * len(base)
     raw_len = [0] * len(base)
     for i, v in enumerate(base_to_view):
