@@ -40,6 +40,8 @@ _MIN_SHARE = 0.5
 # characters after the previous match, so a short repeated line cannot jump the cursor ahead.
 _MIN_FAR = 40
 _WINDOW = 3000
+# A line not found whole is compared piecewise with a window of its length plus _SLACK
+# characters, placed at the cursor or before the first _PROBE-character probe of it found.
 _SLACK = 200
 _PROBE = 12
 
