@@ -58,9 +58,21 @@ Limit = Annotated[int, typer.Option(help="Page size (max 1000).")]
 Offset = Annotated[int, typer.Option(help="Rows to skip.")]
 
 
-def make_filter(**values: Any) -> EventFilter:
-    """An ``EventFilter`` from option values (None means unset); errors raise ``QueryError``."""
-    return EventFilter.make(**values)
+# The filter options every event command shares, by parameter name; `type_` is `type`.
+FILTER_PARAMS = (
+    "actor", "side", "type_", "cameo_root", "quad_class", "country", "lat", "lon", "km",
+    "since", "until", "outlet", "modality", "negated", "min_confidence", "q", "story_id",
+    "mentions", "limit", "offset",
+)  # fmt: skip
+
+
+def filter_from(params: dict[str, Any]) -> EventFilter:
+    """The ``EventFilter`` of a command's parameters (pass ``locals()``): one place maps the
+    shared options onto the filter, so every command filters alike. None means unset;
+    invalid values raise ``QueryError``."""
+    return EventFilter.make(
+        **{name.rstrip("_"): params[name] for name in FILTER_PARAMS if name in params}
+    )
 
 
 def fail(message: str) -> typer.Exit:

@@ -42,7 +42,7 @@ from tidings.cli._options import (
     Type,
     Until,
     fail,
-    make_filter,
+    filter_from,
     open_db,
 )
 from tidings.query import events as query_events
@@ -142,28 +142,7 @@ def events(
     if format_ == "parquet" and output is None:
         raise fail("--format parquet needs --output FILE")
     with open_db(db) as tdb:
-        filt = make_filter(
-            actor=actor,
-            side=side,
-            type=type_,
-            cameo_root=cameo_root,
-            quad_class=quad_class,
-            country=country,
-            lat=lat,
-            lon=lon,
-            km=km,
-            since=since,
-            until=until,
-            outlet=outlet,
-            modality=modality,
-            negated=negated,
-            min_confidence=min_confidence,
-            q=q,
-            story_id=story_id,
-            mentions=mentions,
-            limit=limit,
-            offset=offset,
-        )
+        filt = filter_from(locals())
         if format_ == "parquet":
             assert output is not None
             # One page as Arrow, so that types (dates, floats) survive.
