@@ -32,17 +32,13 @@ from rich.table import Table
 
 from tidings import registry
 from tidings.annotate import load_pipeline
+from tidings.eval import eval_dir
 from tidings.model import ActorRef, AnnotatedDoc, Article, Event
 
 FILES = ("plover_gsr.dev.jsonl", "cameo_manual_examples.dev.jsonl")
 # CAMEO-2016 country codes in the gold data that differ from ISO 3166 alpha-3.
 _OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "GER": "DEU", "UKG": "GBR"}
 _STOP = frozenset({"the", "a", "an", "of", "s", "'s", "and", "its", "their", "his", "her"})
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("TIDINGS_EVAL_DIR")
-    return Path(env) if env else Path.cwd().parent / "shared" / "eval"
 
 
 @dataclass

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from rich.table import Table
 
 from tidings.config import load_config
 from tidings.errors import TidingsError
+from tidings.eval import eval_dir
 from tidings.eval._extract_score import SnippetCounts
 from tidings.extract import extract_articles
 from tidings.model import RawDoc, content_id
@@ -28,9 +28,7 @@ DEFAULT_FILE = Path("article_extraction") / "trafilatura_eval.jsonl.gz"
 
 
 def default_data() -> Path:
-    root = os.environ.get("TIDINGS_EVAL_DIR")
-    base = Path(root) if root else Path.cwd().parent / "shared" / "eval"
-    return base / DEFAULT_FILE
+    return eval_dir() / DEFAULT_FILE
 
 
 def read_records(path: Path) -> Iterator[dict[str, Any]]:

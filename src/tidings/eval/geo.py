@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.table import Table
 
 from tidings.annotate import load_pipeline
+from tidings.eval import eval_dir
 from tidings.geo.geocoder import GazetteerGeocoder
 from tidings.geo.recognise import Mention
 from tidings.geo.resolve import resolve_mentions
@@ -33,11 +34,6 @@ from tidings.geo.resolve import resolve_mentions
 CORPORA = ("lgl", "geovirus", "gwn", "trnews")
 EARTH_KM = 6371.0
 MISS_KM = math.pi * EARTH_KM  # an unresolved toponym: as far off as a point can be
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("TIDINGS_EVAL_DIR")
-    return Path(env) if env else Path.cwd().parent / "shared" / "eval"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -11,7 +11,6 @@ text in double quotes (three words or more) and the capitalised name next to the
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Sequence
@@ -23,16 +22,12 @@ from rich.console import Console
 from rich.table import Table
 
 from tidings.annotate import load_pipeline
+from tidings.eval import eval_dir
 from tidings.model import AnnotatedDoc, Article
 from tidings.quotes import make_quote_finder
 
 DEFAULT_FILE = Path("quotes") / "polnear_dev.jsonl"
 _MARKS = '“”"«»'
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("TIDINGS_EVAL_DIR")
-    return Path(env) if env else Path.cwd().parent / "shared" / "eval"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
@@ -18,6 +17,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+from tidings.eval import eval_dir
 from tidings.stories import ArticleDigest, StorySettings, TfidfEmbedder, assign_stories
 from tidings.stories.records import Vector
 from tidings.stories.text import top_names
@@ -27,11 +27,6 @@ THRESHOLDS = tuple(round(0.3 + 0.025 * i, 3) for i in range(7))  # 0.30 .. 0.45
 MERGE_THRESHOLDS = tuple(round(0.15 + 0.025 * i, 3) for i in range(9))  # 0.15 .. 0.35
 ENTITY_WEIGHTS = (0.0, 0.15, 0.3)
 BASELINE_DISTANCES = tuple(round(0.5 + 0.02 * i, 2) for i in range(25))  # 0.50 .. 0.98
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("TIDINGS_EVAL_DIR")
-    return Path(env) if env else Path.cwd().parent / "shared" / "eval"
 
 
 def load_records(path: Path) -> list[dict[str, Any]]:

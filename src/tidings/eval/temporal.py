@@ -10,13 +10,13 @@ baseline ``dateparser.search.search_dates`` with the document creation time as R
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tidings.eval import eval_dir
 from tidings.model import AnnotatedDoc, Article
 
 FILES = ("tbaq_timebank.jsonl", "tbaq_aquaint.jsonl")
@@ -30,10 +30,6 @@ class Span:
     end: int
     kind: str
     value: str | None
-
-
-def eval_dir() -> Path:
-    return Path(os.environ.get("TIDINGS_EVAL_DIR", str(Path.cwd().parent / "shared" / "eval")))
 
 
 def default_files() -> list[Path]:
