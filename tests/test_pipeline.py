@@ -187,3 +187,17 @@ def test_the_worked_example_of_the_readme(tmp_path: Path) -> None:
     ).fetchone()
     text = store.con.execute("select text from articles").fetchone()[0]
     assert text[start:end] == evidence and text[t_start:t_end] == "met"
+
+
+def test_actors_table_holds_the_entities_events_name(corpus: Path) -> None:
+    store = Store(":memory:")
+    Pipeline(store, load_config()).run([str(corpus)])
+    blinken = store.con.execute(
+        "select name, country_iso3, wikidata_id from actors where entity_id = 'Q7821917'"
+    ).fetchone()
+    assert blinken == ("Antony Blinken", "USA", "Q7821917")
+    named = {r[0] for r in store.con.execute("select entity_id from actors").fetchall()}
+    assert named <= store.referenced_entities()
+    n = store.con.execute("select count(*) from actors").fetchone()[0]
+    Pipeline(store, load_config()).run([str(corpus)])
+    assert store.con.execute("select count(*) from actors").fetchone()[0] == n

@@ -276,7 +276,9 @@ class Pipeline:
         return self.finish(report, after_run)
 
     def after_run(self, report: RunReport) -> None:
-        """Cross-article steps over everything stored: stories, then merged events."""
+        """Cross-article steps over everything stored: the actors events name, stories, then
+        merged events."""
+        self.record_actors(report)
         if not self.config.get("stories", {}).get("embedder"):
             return
         try:
@@ -286,6 +288,17 @@ class Pipeline:
             return
         report.stories_new = story_report.stories_new
         report.events_merged = story_report.events_merged
+
+    def record_actors(self, report: RunReport) -> None:
+        """Fill the ``actors`` table with the knowledge-base entities that events name, when
+        the configured linker can list its entities (``entity_rows``)."""
+        rows_for = getattr(self.parts.actor_linker, "entity_rows", None)
+        if rows_for is None:
+            return
+        try:
+            self.store.upsert_actors(rows_for(self.store.referenced_entities()))
+        except Exception as exc:  # noqa: BLE001 - stored events stay; the step is re-runnable
+            self.fail(report, SourceError("(actors)", "actors", _one_line(exc)))
 
     def write(self, outcomes: Iterable[DocOutcome | SourceError], report: RunReport) -> None:
         """Store outcomes: the batch in one transaction, else each document in its own.

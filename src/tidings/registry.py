@@ -22,7 +22,6 @@ KINDS = (
     "geocoder",
     "quote_finder",
     "embedder",
-    "clusterer",
 )
 
 # Modules whose import registers the built-in entries; imported lazily so that
@@ -35,7 +34,6 @@ _BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "geocoder": ("tidings.geo",),
     "quote_finder": ("tidings.quotes",),
     "embedder": ("tidings.stories",),
-    "clusterer": ("tidings.stories",),
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

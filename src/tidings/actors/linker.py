@@ -14,6 +14,7 @@ A mention is read the way a CAMEO coder reads a noun phrase: longest-match dicti
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from tidings.actors._kb import Entity, KnowledgeBase, Role, entity_id_for, load_kb
 from tidings.actors._text import Token, tokenize
+from tidings.actors.table import ActorRow, entity_rows
 from tidings.model import ActorRef, AnnotatedDoc
 
 if TYPE_CHECKING:
@@ -583,6 +585,10 @@ class ActorLinker:
     @property
     def kb(self) -> KnowledgeBase:
         return self.reader.kb
+
+    def entity_rows(self, only: Collection[str]) -> list[ActorRow]:
+        """Rows of the store's ``actors`` table for the KB entities in ``only``."""
+        return entity_rows(self.kb, only)
 
     def read(self, text: str, when: datetime | date | None = None) -> Reading:
         return self.reader.read(text, as_date(when))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from tidings.actors._kb import load_kb
+from tidings.actors._kb import KnowledgeBase, load_kb
 
 ActorRow = tuple[
     str, str, str, str | None, str | None, str | None, str | None, str | None, str | None
@@ -19,10 +19,14 @@ def actor_table(extra_kb: Sequence[str] = ()) -> list[ActorRow]:
     ``valid_from``/``valid_to`` are that role's dates as written in the source (ISO date or year).
     Aliases are joined with ``"; "``. Entity ids are unique (the first entity wins a clash).
     """
-    kb = load_kb(tuple(str(p) for p in extra_kb))
+    return entity_rows(load_kb(tuple(str(p) for p in extra_kb)))
+
+
+def entity_rows(kb: KnowledgeBase, only: Collection[str] | None = None) -> list[ActorRow]:
+    """``actor_table`` rows of ``kb``, restricted to the entity ids in ``only`` when given."""
     rows: dict[str, ActorRow] = {}
     for ent in kb.entities:
-        if ent.entity_id in rows:
+        if ent.entity_id in rows or (only is not None and ent.entity_id not in only):
             continue
         role = ent.role_at(None)
         rows[ent.entity_id] = (

@@ -74,6 +74,10 @@ ARTICLE_COLUMNS = (
     "run_id",
 )  # fmt: skip
 MENTION_COLUMNS = ("event_id", "mention_id", "article_id", "outlet")
+ACTOR_COLUMNS = (
+    "entity_id", "name", "aliases", "country_iso3", "sector", "code", "wikidata_id",
+    "valid_from", "valid_to",
+)  # fmt: skip
 QUOTE_COLUMNS = (
     "quote_id", "article_id", "speaker_text", "speaker_entity", "speaker_code", "anonymous",
     "cue", "content", "direct", "start", "end", "speaker_start", "speaker_end", "cue_start",
@@ -312,10 +316,17 @@ class Store:
                 )
 
     def upsert_actors(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert or refresh ``actors`` rows (``ACTOR_COLUMNS`` order)."""
         with self.transaction() as con:
-            con.executemany(
-                "INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
-            )
+            _bulk_insert(con, "actors", ACTOR_COLUMNS, rows, verb="INSERT OR REPLACE")
+
+    def referenced_entities(self) -> set[str]:
+        """Entity ids that stored events name as source or target."""
+        rows = self.con.execute(
+            "SELECT source_entity FROM events WHERE source_entity IS NOT NULL UNION "
+            "SELECT target_entity FROM events WHERE target_entity IS NOT NULL"
+        ).fetchall()
+        return {str(r[0]) for r in rows}
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
