@@ -8,6 +8,7 @@ add entries through the ``tidings.registry`` entry-point group (``kind:name = mo
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import Any, TypeVar
@@ -34,6 +35,17 @@ _BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "geocoder": ("tidings.geo",),
     "quote_finder": ("tidings.quotes",),
     "embedder": ("tidings.stories",),
+}
+
+# Configuration sections that name a component of one kind in their ``name`` key; every
+# other key of the section is a keyword argument of that component's factory.
+SECTION_KINDS: dict[str, str] = {
+    "annotate": "annotator",
+    "event_coder": "event_coder",
+    "actor_linker": "actor_linker",
+    "time_resolver": "time_resolver",
+    "geocoder": "geocoder",
+    "quote_finder": "quote_finder",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -72,11 +84,39 @@ def names(kind: str) -> list[str]:
     return sorted(_catalogue.get(kind, {}))
 
 
-def resolve(kind: str, name: str, **settings: Any) -> Any:
-    """Build the component ``name`` of ``kind`` with ``settings``; unknown names list the known."""
+def factory(kind: str, name: str) -> Callable[..., Any]:
+    """The registered factory ``name`` of ``kind``; unknown names list the known."""
     known = names(kind)
     if name not in _catalogue.get(kind, {}):
         raise ConfigError(
             f"no {kind} named {name!r} is registered; available: {', '.join(known) or 'none'}"
         )
-    return _catalogue[kind][name](**settings)
+    return _catalogue[kind][name]
+
+
+def settings_of(kind: str, name: str) -> dict[str, Any]:
+    """The settings a factory takes: keyword name -> default (``inspect.Parameter.empty``
+    when it has none). A factory that swallows ``**kwargs`` is refused: its settings could
+    not be checked, so a misspelt key would be silently ignored."""
+    out: dict[str, Any] = {}
+    for param in inspect.signature(factory(kind, name)).parameters.values():
+        if param.kind in (param.VAR_KEYWORD, param.VAR_POSITIONAL):
+            raise ConfigError(
+                f"{kind} {name!r}: factory takes *{param.name}; declare each setting by name"
+            )
+        out[param.name] = param.default
+    return out
+
+
+def resolve(kind: str, name: str, **settings: Any) -> Any:
+    """Build the component ``name`` of ``kind`` with ``settings``; unknown names list the known,
+    unknown settings list the factory's."""
+    build = factory(kind, name)
+    known = settings_of(kind, name)
+    unknown = sorted(set(settings) - set(known))
+    if unknown:
+        raise ConfigError(
+            f"{kind} {name!r}: unknown setting(s) {', '.join(unknown)}; "
+            f"known: {', '.join(known) or 'none'}"
+        )
+    return build(**settings)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from tidings import registry
+from tidings.errors import ConfigError
 from tidings.interfaces import QuoteFinder
 from tidings.model import AnnotatedDoc
 from tidings.quotes import QuoteFinderV1
@@ -17,11 +20,13 @@ def test_registered_and_satisfies_protocol() -> None:
     assert isinstance(finder, QuoteFinder)
 
 
-def test_settings_pass_through_and_unknown_keys_ignored() -> None:
+def test_settings_pass_through_and_unknown_keys_fail() -> None:
     finder = registry.resolve(
-        "quote_finder", "tidings.quotes.v1", actor_linker="", min_unattributed_words=9, other=1
+        "quote_finder", "tidings.quotes.v1", actor_linker="", min_unattributed_words=9
     )
     assert finder.extractor.settings.min_unattributed_words == 9
+    with pytest.raises(ConfigError, match=r"unknown setting\(s\) other; known: actor_linker"):
+        registry.resolve("quote_finder", "tidings.quotes.v1", actor_linker="", other=1)
 
 
 def test_missing_actor_linker_falls_back(annotate: Callable[[str], AnnotatedDoc]) -> None:

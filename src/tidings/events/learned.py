@@ -17,7 +17,6 @@ import logging
 import warnings
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
 
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning
@@ -203,7 +202,6 @@ def make_learned_coder(
     actor_linker: str = "tidings.actors.v1",
     threshold: float = 0.4,
     keep_background: bool = False,
-    **_: Any,
 ) -> LearnedCoder:
     return LearnedCoder(
         actor_linker=actor_linker, threshold=threshold, keep_background=keep_background

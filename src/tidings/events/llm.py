@@ -222,6 +222,21 @@ def _actor(sent: Span, text: Any, actors: DocActors) -> ActorRef | None:
 
 
 @register("event_coder", "tidings.llm.v1")
-def make_llm_coder(keep_background: bool = False, **settings: Any) -> LLMCoder:
-    """``keep_background`` is a rule-coder setting; the model decides what to code."""
-    return LLMCoder(**settings)
+def make_llm_coder(
+    base_url: str = "",
+    model: str = "",
+    api_key_env: str = "",
+    timeout: float = 60.0,
+    sentences_per_call: int = 10,
+    actor_linker: str | ActorLinker | None = "tidings.actors.v1",
+    keep_background: bool = False,
+) -> LLMCoder:
+    """``keep_background`` is a rule-coder setting (accepted, unused): the model decides."""
+    return LLMCoder(
+        base_url=base_url,
+        model=model,
+        api_key_env=api_key_env,
+        timeout=timeout,
+        sentences_per_call=sentences_per_call,
+        actor_linker=actor_linker,
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
@@ -136,6 +135,6 @@ def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
 
 @register("event_coder", "tidings.rules.v1")
 def make_rule_coder(
-    actor_linker: str = "tidings.actors.v1", keep_background: bool = False, **_: Any
+    actor_linker: str | ActorLinker = "tidings.actors.v1", keep_background: bool = False
 ) -> RuleCoder:
     return RuleCoder(actor_linker=actor_linker, keep_background=keep_background)

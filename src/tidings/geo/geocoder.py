@@ -153,7 +153,6 @@ def make_gazetteer_geocoder(
     settings_file: str | None = None,
     annotator: str = "tidings.spacy.v1",
     use_matcher: bool = True,
-    **_: Any,
 ) -> GazetteerGeocoder:
     return GazetteerGeocoder(
         gazetteer_dir=gazetteer_dir,

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from charset_normalizer import from_bytes
 
+from tidings.config import default_config
 from tidings.errors import InputError, TooLargeError
 from tidings.ingest._paths import is_gzip
 
@@ -19,7 +20,6 @@ log = logging.getLogger(__name__)
 
 _CHUNK = 1 << 20
 _SNIFF = 1 << 16
-DEFAULT_MAX_BYTES = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -36,19 +36,21 @@ class Limits:
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Limits:
-        section = config.get("ingest", {})
+        # A key the given configuration lacks takes its packaged default: the TOML is the one
+        # place the defaults are written.
+        section = {**default_config()["ingest"], **config.get("ingest", {})}
 
-        def fields(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(section.get(key, default))
+        def fields(key: str) -> tuple[str, ...]:
+            return tuple(section[key])
 
         return cls(
-            max_bytes=int(section.get("max_document_bytes", DEFAULT_MAX_BYTES)),
-            text_fields=fields("jsonl_text_fields", ("text", "content", "body")),
-            title_fields=fields("jsonl_title_fields", ("title", "headline")),
-            url_fields=fields("jsonl_url_fields", ("url", "link")),
-            date_fields=fields("jsonl_date_fields", ("published", "date")),
-            outlet_fields=fields("jsonl_outlet_fields", ("outlet", "source")),
-            author_fields=fields("jsonl_author_fields", ("author", "authors", "byline")),
+            max_bytes=int(section["max_document_bytes"]),
+            text_fields=fields("jsonl_text_fields"),
+            title_fields=fields("jsonl_title_fields"),
+            url_fields=fields("jsonl_url_fields"),
+            date_fields=fields("jsonl_date_fields"),
+            outlet_fields=fields("jsonl_outlet_fields"),
+            author_fields=fields("jsonl_author_fields"),
         )
 
 

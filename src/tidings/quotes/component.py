@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
 
 from tidings import registry
 from tidings.errors import TidingsError
@@ -63,8 +62,17 @@ class QuoteFinderV1:
 
 @registry.register("quote_finder", "tidings.quotes.v1")
 def make_quote_finder(
-    actor_linker: str | ActorLinker = "tidings.actors.v1", **settings: Any
+    actor_linker: str | ActorLinker = "tidings.actors.v1",
+    min_unattributed_words: int = 5,
+    max_open_chars: int = 1500,
+    max_cue_gap_chars: int = 120,
+    min_indirect_tokens: int = 2,
 ) -> QuoteFinderV1:
-    """Build the finder; ``settings`` are ``FinderSettings`` fields (unknown keys ignored)."""
-    known = {k: v for k, v in settings.items() if k in FinderSettings.__dataclass_fields__}
-    return QuoteFinderV1(FinderSettings(**known), actor_linker=actor_linker)
+    """Build the finder; the thresholds are ``FinderSettings`` fields."""
+    settings = FinderSettings(
+        min_unattributed_words=min_unattributed_words,
+        max_open_chars=max_open_chars,
+        max_cue_gap_chars=max_cue_gap_chars,
+        min_indirect_tokens=min_indirect_tokens,
+    )
+    return QuoteFinderV1(settings, actor_linker=actor_linker)

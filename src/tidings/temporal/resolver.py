@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
 
 from tidings.model import AnnotatedDoc, Event, TimeExpr
 from tidings.registry import register
@@ -48,7 +47,5 @@ class TemporalResolver:
 
 
 @register("time_resolver", "tidings.temporal.v1")
-def make_temporal_resolver(
-    far_years: float = 2.0, max_chars: int = 1_000_000, **_: Any
-) -> TemporalResolver:
+def make_temporal_resolver(far_years: float = 2.0, max_chars: int = 1_000_000) -> TemporalResolver:
     return TemporalResolver(far_years=far_years, max_chars=max_chars)
