@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,9 @@ import pyarrow as pa
 
 from tidings.errors import StoreError
 from tidings.model import Article, Event, Quote, RawDoc, SourceError, Story
+from tidings.store import migrations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = str(migrations.LATEST)
 
 __all__ = ["EVENT_COLUMNS", "SCHEMA_VERSION", "DocumentRecords", "Store", "event_row"]
 
@@ -147,16 +147,23 @@ class Store:
         self._lock = threading.RLock()
         if not read_only:
             self.migrate()
+        else:
+            try:
+                migrations.check_readable(migrations.stored_version(self.con, self.path), self.path)
+            except StoreError:
+                self.con.close()
+                raise
 
     # -- schema ---------------------------------------------------------------
     def migrate(self) -> None:
-        """Create missing tables and record the schema version."""
-        sql = files("tidings.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        """Create a new file's schema, or upgrade an older file in place (one transaction);
+        a file newer than this Tidings is refused (``store/migrations.py``)."""
         with self._lock:
-            self.con.execute(sql)
-            self.con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-            )
+            try:
+                migrations.upgrade(self.con, self.path)
+            except StoreError:
+                self.con.close()
+                raise
 
     def schema_version(self) -> str | None:
         row = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()

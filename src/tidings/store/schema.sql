@@ -1,6 +1,12 @@
 -- Tidings store schema. Spans are character offsets into articles.text.
 -- IDs are content hashes, so re-ingesting the same page changes nothing.
+-- A change here needs a matching upgrade Step in store/migrations.py (tests/store checks).
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+-- One row per schema version this file reached, and when (store/migrations.py).
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ, description VARCHAR
+);
 
 CREATE TABLE IF NOT EXISTS runs (
   run_id VARCHAR PRIMARY KEY, started TIMESTAMPTZ, finished TIMESTAMPTZ,
