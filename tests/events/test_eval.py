@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -78,11 +79,18 @@ def test_evaluate_small_file(tmp_path: Path) -> None:
     }
 
 
-def test_dev_set_floor() -> None:
+# sha256 prefixes of the dev files the floors below were measured on
+DEV_SHA256 = {
+    "plover_gsr.dev.jsonl": "5b3b45f98c13b614",
+    "cameo_manual_examples.dev.jsonl": "ccf7cd2518365c7a",
+}
+
+
+def test_dev_set_floor(floor_data: Callable[[str, str], Path]) -> None:
     """Quality gate: the rule coder must stay above the floors measured when it landed."""
-    files = [ev.eval_dir() / "events" / f for f in ev.FILES]
-    if not all(f.exists() for f in files):
-        pytest.skip("gold event files not available")
+    assert set(DEV_SHA256) == set(ev.FILES)
+    for name in ev.FILES:
+        floor_data(f"events/{name}", DEV_SHA256[name])
     out = ev.evaluate(None)
     assert out["type_micro_f1"] >= 0.70
     assert out["tuple_acc"] >= 0.40

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,13 +11,8 @@ from tidings.eval import extract as extract_eval
 
 
 @pytest.mark.slow
-def test_extract_f1_not_below_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
-    path = extract_eval.default_data()
-    if not path.exists():
-        root = Path(__file__).resolve().parents[3] / "shared" / "eval"
-        path = Path(os.environ.get("TIDINGS_EVAL_DIR", root)) / extract_eval.DEFAULT_FILE
-    if not path.exists():
-        pytest.skip(f"{path} not present")
+def test_extract_f1_not_below_trafilatura(floor_data: Callable[[Path, str], Path]) -> None:
+    path = floor_data(extract_eval.DEFAULT_FILE, "306e802f0d960d89")
     result = extract_eval.evaluate(path)
     assert result["n"] == 297
     assert result["f1"] >= result["baseline"]["f1"]

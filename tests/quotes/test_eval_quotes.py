@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
-from tidings.eval.quotes import Item, baseline_items, eval_dir, evaluate, score
+from tidings.eval.quotes import Item, baseline_items, evaluate, score
 
 
 def test_overlap_matching_is_one_to_one_and_greedy() -> None:
@@ -31,10 +34,8 @@ def test_baseline_takes_name_next_to_said() -> None:
 
 
 @pytest.mark.slow
-def test_dev_floor() -> None:
-    path = eval_dir() / "quotes" / "polnear_dev.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not present")
+def test_dev_floor(floor_data: Callable[[str, str], Path]) -> None:
+    path = floor_data("quotes/polnear_dev.jsonl", "ec0ce1dc85e77d87")
     m = evaluate(path)
     # floors a little under the figures measured with the stance/nominal cues (0.762 / 0.520 /
     # 0.668; direct subset content 0.919, source 0.790)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 
 @pytest.mark.slow
-def test_eval_floor_and_beats_baseline(gold_dir: Path, tmp_path: Path) -> None:
+def test_eval_floor_and_beats_baseline(
+    floor_data: Callable[[str, str], Path], tmp_path: Path
+) -> None:
     from tidings.eval.temporal import evaluate
 
-    source = gold_dir / "temporal" / "tbaq_timebank.jsonl"
-    if not source.exists():
-        pytest.skip(f"{source} not found")
+    source = floor_data("temporal/tbaq_timebank.jsonl", "dfa0e771cd06d9cd")
     lines = source.read_text(encoding="utf-8").splitlines()[:20]
     sample = tmp_path / "sample.jsonl"  # a temporary slice; gold text never enters the repo
     sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
