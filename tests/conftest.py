@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 from collections.abc import Callable
 from functools import cache
@@ -54,6 +55,23 @@ def pinned_gold(relative: str | Path, sha256: str) -> Path:
             "re-measure the floor on this data and pin its hash"
         )
     return path
+
+
+def need_modules(*names: str) -> None:
+    """Skip when an optional module is absent; fail instead with ``CI=true`` (CI installs it)."""
+    missing = [n for n in names if importlib.util.find_spec(n) is None]
+    if not missing:
+        return
+    message = f"optional module(s) {', '.join(missing)} not installed"
+    if in_ci():
+        pytest.fail(f"{message} (CI=true: install the test extra)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def need() -> Callable[..., None]:
+    """:func:`need_modules` for tests of optional components."""
+    return need_modules
 
 
 @pytest.fixture(scope="session")

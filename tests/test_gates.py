@@ -33,3 +33,15 @@ def test_hash_is_checked(
     (tmp_path / "other.jsonl").write_bytes(b'{"id": 2}\n')
     with pytest.raises(pytest.fail.Exception, match="re-measure the floor on this data"):
         floor_data("other.jsonl", sha[:16])
+
+
+def test_optional_module_skips_locally_and_fails_in_ci(
+    need: Callable[..., None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    need("json")  # present: returns
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no_such_module_x not installed"):
+        need("json", "no_such_module_x")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="install the test extra"):
+        need("no_such_module_x")

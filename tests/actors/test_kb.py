@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tidings.actors import ActorLinker
-from tidings.actors._kb import KnowledgeBase, load_kb, parse_date
+from tidings.actors._kb import KnowledgeBase, load_kb, parse_date, variants_sha
+from tidings.config import data_path
 from tidings.errors import ConfigError
 
 
@@ -19,10 +22,35 @@ def test_parse_date() -> None:
     assert parse_date("") is None
 
 
-def test_loads_once() -> None:
+def test_every_packaged_entity_is_indexed_under_its_name() -> None:
     # Load time is measured by bench/actors.py, not asserted here (shared, noisy machines).
-    assert len(KnowledgeBase().entities) > 0
-    assert load_kb() is load_kb()
+    with gzip.open(data_path("actors/entities.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    (meta,) = [r["_meta"] for r in records if "_meta" in r]
+    kb = load_kb()
+    # The build's precomputed keys are used only while the variant table is unchanged.
+    assert meta["variants_sha"] == variants_sha(kb.variants)
+    by_qid = {e.wikidata_id: e for e in kb.entities if e.wikidata_id}
+    packaged = [r for r in records if "_meta" not in r]
+    assert len(kb.entities) >= len(packaged)
+    for record in packaged[::50]:
+        entity = by_qid[record["wikidata_id"]] if record.get("wikidata_id") else None
+        found = kb.lookup(kb.key(record["name"]))
+        assert found, record["name"]
+        assert entity is None or entity in found, record["name"]
+    assert all(e in kb.lookup(kb.key(e.name)) for e in kb.entities)
+
+
+def test_one_kb_per_set_of_files(tmp_path: Path) -> None:
+    assert load_kb() is load_kb(()) is load_kb([])
+    path = tmp_path / "mine.tsv"
+    path.write_text("name\tcountry\tsector\nZorblat Quenthor\tIRQ\tGOV\n", encoding="utf-8")
+    mine = load_kb((str(path),))
+    assert mine is not load_kb() and mine is load_kb([str(path)])
+    assert mine.lookup(mine.key("Zorblat Quenthor")) and not load_kb().lookup(
+        load_kb().key("Zorblat Quenthor")
+    )
+    assert len(KnowledgeBase().entities) == len(load_kb().entities)
 
 
 def test_curated_overrides_sources() -> None:

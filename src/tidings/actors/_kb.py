@@ -430,9 +430,15 @@ def _tsv_records(path: Path) -> Iterator[dict[str, Any]]:
     yield from grouped.values()
 
 
-@lru_cache(maxsize=8)
-def load_kb(extra_kb: tuple[str, ...] = ()) -> KnowledgeBase:
+def load_kb(extra_kb: Sequence[str] = ()) -> KnowledgeBase:
     """The knowledge base, built once per process for each set of extra files."""
+    # Normalised before the cache: ``load_kb()`` and ``load_kb(())`` are different cache keys
+    # to lru_cache, and each miss builds the 20k-entity KB again.
+    return _cached_kb(tuple(str(p) for p in extra_kb))
+
+
+@lru_cache(maxsize=8)
+def _cached_kb(extra_kb: tuple[str, ...]) -> KnowledgeBase:
     return KnowledgeBase(extra_kb)
 
 
