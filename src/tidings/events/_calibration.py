@@ -2,9 +2,9 @@
 
 The table ``confidence_calibration.tsv`` is fitted at dev time by
 ``scripts/build_event_lexicon.py --calibrate`` on ``calibration.jsonl`` (our own written
-sentences with their expected PLOVER types; no evaluation gold): isotonic regression (pool
-adjacent violators) of "the emitted type is one of the sentence's types" on the raw score,
-with add-one smoothing per block. Between breakpoints the mapping is linear.
+sentences with their expected PLOVER types; no evaluation gold): isotonic regression
+(``sklearn.isotonic.IsotonicRegression``) of "the emitted type is one of the sentence's types"
+on the raw score, with add-one smoothing per block. Between breakpoints the mapping is linear.
 """
 
 from __future__ import annotations
@@ -14,24 +14,38 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 
+import numpy as np
+
 TABLE = "confidence_calibration.tsv"
 LOW, HIGH = 0.05, 0.99
 
 
 def isotonic(points: Sequence[tuple[float, bool]]) -> list[tuple[float, float, int]]:
-    """Pool adjacent violators: (mean raw score, smoothed precision, size) per block."""
-    blocks: list[list[float]] = []  # [sum_raw, sum_correct, n]
-    for raw, ok in sorted(points):
-        blocks.append([raw, 1.0 if ok else 0.0, 1.0])
-        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
-            last = blocks.pop()
-            for k in range(3):
-                blocks[-1][k] += last[k]
+    """(mean raw score, smoothed precision, size) per block of scikit-learn's isotonic fit.
+
+    A block is a run of points the fit gives one level (pool adjacent violators); its level
+    is re-estimated with add-one smoothing, kept monotone.
+    """
+    from sklearn.isotonic import IsotonicRegression  # fitting is a dev-time step: import lazily
+
+    if not points:
+        return []
+    raw = np.array([p[0] for p in points], dtype=float)
+    ok = np.array([1.0 if p[1] else 0.0 for p in points])
+    order = np.lexsort((ok, raw))
+    raw, ok = raw[order], ok[order]
+    # Fitted on the rank, not the score: points with tied scores stay separate (misses first),
+    # as the bundled table was fitted; sklearn would pool tied scores into one level, which
+    # changes the table (9 of its 15 distinct raw scores are tied with both outcomes).
+    fitted = IsotonicRegression(increasing=True).fit_transform(np.arange(len(raw)), ok)
+    # Run boundaries: where the fitted level changes.
+    starts = [0, *(int(i) + 1 for i in np.flatnonzero(np.diff(fitted) > 1e-12)), len(raw)]
     out: list[tuple[float, float, int]] = []
     level = 0.0
-    for s_raw, s_ok, n in blocks:
-        level = max(level, (s_ok + 1.0) / (n + 2.0))  # add-one smoothing, kept monotone
-        out.append((round(s_raw / n, 4), round(level, 4), int(n)))
+    for a, b in zip(starts, starts[1:], strict=False):
+        n = b - a
+        level = max(level, (float(ok[a:b].sum()) + 1.0) / (n + 2.0))
+        out.append((round(float(raw[a:b].mean()), 4), round(level, 4), n))
     return out
 
 
