@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from tidings.errors import QueryError
 
 MAX_PAGE = 1000
+MAX_OFFSET = 1_000_000_000  # bounded so that OFFSET always fits DuckDB's BIGINT
 DEFAULT_PAGE = 100
 
 Side = Literal["either", "source", "target"]
@@ -114,7 +115,7 @@ class EventFilter(BaseModel):
         default=False, description="Return every mention, not only canonical (merged) events."
     )
     limit: int = Field(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="Page size (max 1000).")
-    offset: int = Field(default=0, ge=0, description="Rows to skip.")
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
 
     @field_validator("actor", "outlet", "q", "story_id")
     @classmethod

@@ -6,6 +6,8 @@ CREATE TABLE IF NOT EXISTS runs (
   run_id VARCHAR PRIMARY KEY, started TIMESTAMPTZ, finished TIMESTAMPTZ,
   config_hash VARCHAR, version VARCHAR, sources VARCHAR, counts JSON
 );
+-- Added by issue 13: running | finished | interrupted (Ctrl-C) | killed (found dead on open).
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS status VARCHAR;
 
 -- One row per distinct failure; a re-run that meets it again updates run_id/last_seen/times,
 -- so re-running the same inputs adds no row anywhere.
