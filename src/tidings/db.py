@@ -26,7 +26,7 @@ from tidings.config import Config, load_config
 from tidings.errors import QueryError, StoreError
 from tidings.query._frames import As, convert
 from tidings.query.filters import EventFilter
-from tidings.store import Store
+from tidings.store import Store, StoreLockedError
 
 if TYPE_CHECKING:  # the pipeline pulls in every stage; only ``run`` needs it
     from tidings.pipeline import RunReport
@@ -116,10 +116,10 @@ class Tidings:
             hint = f"read through its server at {server.url} or wait for it to finish"
         try:
             return Store(self.path, read_only=True, wait=self.wait)
-        except StoreError as exc:
-            if hint is not None and "held by another writer" in str(exc):
-                raise StoreError(f"{str(exc).split(';')[0]}; {hint}") from None
-            raise
+        except StoreLockedError as exc:
+            if hint is None:
+                raise
+            raise StoreLockedError(self.path, exc.pid, hint, read_only=True) from None
 
     @contextmanager
     def reading(self) -> Iterator[Store]:

@@ -200,24 +200,28 @@ class Watcher:
             while not self._stop.is_set():
                 if self.sources:
                     self.poll_once()
-                due = time.monotonic() + self.every
                 with self._lock:
                     when = datetime.now(UTC) + timedelta(seconds=self.every)
                     self.state.next_poll = when.isoformat(timespec="seconds")
-                while not self._stop.is_set():
-                    left = due - time.monotonic()
-                    if left <= 0:
-                        break
-                    try:
-                        job = self._jobs.get(timeout=min(left, 0.5))
-                    except queue.Empty:
-                        continue
-                    self._run_job(job)
+                self.idle(self.every)
         except Stopped:
             pass
         finally:
             with self._lock:
                 self.state.status = "stopped"
+
+    def idle(self, seconds: float) -> None:
+        """Wait ``seconds`` (or until ``stop()``), running queued jobs meanwhile."""
+        due = time.monotonic() + seconds
+        while not self._stop.is_set():
+            left = due - time.monotonic()
+            if left <= 0:
+                return
+            try:
+                job = self._jobs.get(timeout=min(left, 0.5))
+            except queue.Empty:
+                continue
+            self._run_job(job)
 
     def start(self) -> threading.Thread:
         """Run ``loop`` in a background thread (the server's)."""
