@@ -6,12 +6,18 @@
     >>> df = db.events(actor="IRQ", type="CONSULT", since="2024-12-01")
 
 Reads go through ``tidings.query`` (the one read layer); writes through ``tidings.store``.
+
+Locks: DuckDB lets one process write a file, or many read it, never both. So a handle holds
+no connection between calls: each read opens a short-lived read-only connection, and ``run()``
+takes the write lock only while it runs. ``own=True`` (the server process) holds one
+read-write connection for its lifetime instead, and every read there uses a cursor of it.
 """
 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -20,7 +26,7 @@ from tidings.config import Config, load_config
 from tidings.errors import QueryError, StoreError
 from tidings.query._frames import As, convert
 from tidings.query.filters import EventFilter
-from tidings.store import Store
+from tidings.store import Store, StoreLockedError
 
 if TYPE_CHECKING:  # the pipeline pulls in every stage; only ``run`` needs it
     from tidings.pipeline import RunReport
@@ -48,6 +54,9 @@ class Tidings:
 
     ``path`` is a DuckDB file (created if missing unless ``read_only``) or ``":memory:"``.
     ``config`` is a config dict or the path of a TOML file overlaying the defaults.
+    ``own`` keeps the write lock for the handle's lifetime (the process that owns the store,
+    e.g. ``tidings serve --watch``); otherwise reads take no lock between calls and ``run()``
+    holds the write lock only while it runs, waiting up to ``wait`` seconds for it.
     """
 
     def __init__(
@@ -55,18 +64,74 @@ class Tidings:
         path: str | Path = "tidings.duckdb",
         config: Config | str | Path | None = None,
         read_only: bool = False,
+        *,
+        own: bool = False,
+        wait: float = 0.0,
     ) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.wait = wait
         if config is None or isinstance(config, dict):
             self._config: Config | None = config
         else:
             self._config = load_config(config)
-        self.store = Store(self.path, read_only=read_only)
+        self._held: Store | None = None
+        if self.path == ":memory:":  # nothing else can see it: one connection for good
+            self._held = Store(self.path, read_only=False)
+        elif own and not read_only:
+            self._held = Store(self.path, wait=wait)
+        elif read_only:
+            if not Path(self.path).exists():
+                raise StoreError(f"{self.path}: database file not found")
+        elif not Path(self.path).exists():
+            Store(self.path, wait=wait).close()  # create it (schema), then let go of the lock
 
     def __repr__(self) -> str:
         mode = "read-only" if self.read_only else "read-write"
         return f"<Tidings {self.path} ({mode})>"
+
+    @property
+    def owns(self) -> bool:
+        """Whether this handle holds the store open (the write lock, unless ``read_only``)."""
+        return self._held is not None
+
+    @property
+    def store(self) -> Store:
+        """The raw store, held open until ``close()``: read-only for a read-only handle, else
+        read-write (the write lock, since its caller may write). Prefer the handle's methods,
+        ``reading()`` and ``writing()``, which hold a lock only for one call."""
+        if self._held is None:
+            if self.read_only:
+                self._held = self._open_reader()
+            else:
+                self._held = Store(self.path, wait=self.wait)
+        return self._held
+
+    def _open_reader(self) -> Store:
+        from tidings.live.registry import lookup
+
+        server = lookup(self.path)
+        hint = None
+        if server is not None:
+            hint = f"read through its server at {server.url} or wait for it to finish"
+        try:
+            return Store(self.path, read_only=True, wait=self.wait)
+        except StoreLockedError as exc:
+            if hint is None:
+                raise
+            raise StoreLockedError(self.path, exc.pid, hint, read_only=True) from None
+
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        """A store to read from: the held one, else a short-lived read-only connection."""
+        if self._held is not None:
+            yield self._held
+            return
+        store = self._open_reader()
+        try:
+            yield store
+        finally:
+            store.close()
 
     def __enter__(self) -> Tidings:
         return self
@@ -75,8 +140,10 @@ class Tidings:
         self.close()
 
     def close(self) -> None:
-        """Close the database connection."""
-        self.store.close()
+        """Close the database connection, if one is held."""
+        if self._held is not None:
+            self._held.close()
+            self._held = None
 
     @property
     def config(self) -> Config:
@@ -97,7 +164,24 @@ class Tidings:
             raise StoreError(f"{self.path}: opened read-only; cannot run the pipeline")
         from tidings.pipeline import Pipeline
 
-        return Pipeline(self.store, self.config).run([str(s) for s in sources], progress)
+        with self.writing() as store:
+            return Pipeline(store, self.config).run([str(s) for s in sources], progress)
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """The store to write to: the held read-write one, else the write lock just for the
+        block (a read-only connection this handle kept is closed first)."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; cannot write")
+        if self._held is not None and not self._held.read_only:
+            yield self._held
+            return
+        self.close()
+        store = Store(self.path, wait=self.wait)
+        try:
+            yield store
+        finally:
+            store.close()
 
     # -- events -----------------------------------------------------------------------
     def events(
@@ -114,12 +198,15 @@ class Tidings:
         if "limit" in filters and filters["limit"] is None:
             filters.pop("limit")
             filt = _filter(filters, filter)
-            return convert(query.events_table(self.store, filt), as_)
-        return query.events(self.store, _filter(filters, filter), as_)
+            with self.reading() as store:
+                return convert(query.events_table(store, filt), as_)
+        with self.reading() as store:
+            return query.events(store, _filter(filters, filter), as_)
 
     def count_events(self, *, filter: EventFilter | None = None, **filters: Any) -> int:
         """How many events match (over all pages)."""
-        return query.count_events(self.store, _filter(filters, filter))
+        with self.reading() as store:
+            return query.count_events(store, _filter(filters, filter))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event: ``{"event": row, "mentions": [...], "quotes": [...]}``, or None.
@@ -127,51 +214,61 @@ class Tidings:
         ``mentions`` lists every article reporting the event (outlet, title, url, evidence and
         spans of that article's mention); ``quotes`` the quotes linked to any mention.
         """
-        return query.event(self.store, event_id)
+        with self.reading() as store:
+            return query.event(store, event_id)
 
     def timeline(
         self, bucket: str = "day", *, filter: EventFilter | None = None, **filters: Any
     ) -> builtins.list[dict[str, Any]]:
         """Event counts by date bucket and PLOVER type, for matching events."""
-        result: builtins.list[dict[str, Any]] = query.timeline(
-            self.store, _filter(filters, filter), bucket
-        )
+        with self.reading() as store:
+            result: builtins.list[dict[str, Any]] = query.timeline(
+                store, _filter(filters, filter), bucket
+            )
         return result
 
     # -- other tables -----------------------------------------------------------------
     def stories(self, *, limit: int = 100, offset: int = 0, as_: As = "pandas") -> Any:
         """Stories (clusters of articles about one happening), most recent first."""
-        return query.stories(self.store, limit=limit, offset=offset, as_=as_)
+        with self.reading() as store:
+            return query.stories(store, limit=limit, offset=offset, as_=as_)
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story with its articles, events, and what each outlet reported; or None."""
-        return query.story(self.store, story_id)
+        with self.reading() as store:
+            return query.story(store, story_id)
 
     def quotes(self, *, as_: As = "pandas", **filters: Any) -> Any:
         """Quotes; filters ``speaker q article_id event_id limit offset``."""
-        return query.quotes(self.store, as_=as_, **filters)
+        with self.reading() as store:
+            return query.quotes(store, as_=as_, **filters)
 
     def articles(self, *, as_: As = "pandas", **filters: Any) -> Any:
         """Articles without text; filters ``outlet story_id limit offset``."""
-        return query.articles(self.store, as_=as_, **filters)
+        with self.reading() as store:
+            return query.articles(store, as_=as_, **filters)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article with its text, events and quotes; or None."""
-        return query.article(self.store, article_id)
+        with self.reading() as store:
+            return query.article(store, article_id)
 
     def actors(
         self, *, q: str | None = None, limit: int = 100, offset: int = 0, as_: As = "pandas"
     ) -> Any:
         """Actor codes seen in events with their usual name and counts per side."""
-        return query.actors(self.store, q=q, limit=limit, offset=offset, as_=as_)
+        with self.reading() as store:
+            return query.actors(store, q=q, limit=limit, offset=offset, as_=as_)
 
     def actor(self, code: str) -> dict[str, Any] | None:
         """One actor code with its names and dyads; or None."""
-        return query.actor(self.store, code)
+        with self.reading() as store:
+            return query.actor(store, code)
 
     def stats(self) -> dict[str, Any]:
         """Table counts, event date range, counts by type, QuadClass and outlet."""
-        return query.stats(self.store)
+        with self.reading() as store:
+            return query.stats(store)
 
     # -- exports ----------------------------------------------------------------------
     def export_gdelt(
@@ -181,14 +278,19 @@ class Tidings:
         filters.setdefault("limit", 1)  # exports stream every row; the page is ignored
         filt = _filter(filters, None)
         if isinstance(out, str | Path):
-            with builtins.open(out, "w", encoding="utf-8", newline="") as fh:
-                return query.export_gdelt(self.store, fh, filt, header)
-        return query.export_gdelt(self.store, out, filt, header)
+            with (
+                builtins.open(out, "w", encoding="utf-8", newline="") as fh,
+                self.reading() as store,
+            ):
+                return query.export_gdelt(store, fh, filt, header)
+        with self.reading() as store:
+            return query.export_gdelt(store, out, filt, header)
 
     def export_parquet(self, directory: str | Path, **filters: Any) -> int:
         """Write matching events as a Parquet dataset partitioned by event month."""
         filters.setdefault("limit", 1)
-        return query.export_parquet_dataset(self.store, directory, _filter(filters, None))
+        with self.reading() as store:
+            return query.export_parquet_dataset(store, directory, _filter(filters, None))
 
 
 def open(  # noqa: A001 - mirrors the builtin on purpose: ``tidings.open(path)``
@@ -196,5 +298,5 @@ def open(  # noqa: A001 - mirrors the builtin on purpose: ``tidings.open(path)``
     config: Config | str | Path | None = None,
     read_only: bool = False,
 ) -> Tidings:
-    """Open (or create) a Tidings database."""
+    """Open (or create) a Tidings database; it holds no lock until a call needs one."""
     return Tidings(path, config=config, read_only=read_only)

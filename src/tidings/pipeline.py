@@ -257,6 +257,20 @@ class Pipeline:
     ) -> RunReport:
         """Ingest ``sources`` and store everything derived from them; returns the report."""
         report = self.start(sources)
+        try:
+            return self._run(report, sources, progress, after_run)
+        except KeyboardInterrupt:
+            # Every stored batch is a committed transaction: record the stop, keep what is in.
+            self.store.finish_run(report.run_id, report.counts(), status="interrupted")
+            raise
+
+    def _run(
+        self,
+        report: RunReport,
+        sources: Sequence[str],
+        progress: ProgressFn | None,
+        after_run: bool,
+    ) -> RunReport:
         batch: list[RawDoc] = []
         for item in read_sources(sources, self.config):
             if isinstance(item, SourceError):

@@ -1,7 +1,9 @@
 """The FastAPI application: JSON/CSV routes over ``tidings.query``, the bundled web UI and docs.
 
 Every error is JSON ``{"error": "<one line>"}``: bad parameters give 400 (FastAPI's 422
-validation errors included), unknown ids 404, ingest without the configured key 401/403.
+validation errors included), unknown ids 404, ingest without the configured key 401/403, a
+body above the size limit 413, a store another process is writing 503 (read-only server).
+Every status and content type a route can answer is declared in the OpenAPI document.
 """
 
 from __future__ import annotations
@@ -10,23 +12,28 @@ import csv
 import hmac
 import io
 import logging
+import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tidings import query
 from tidings.db import Tidings
 from tidings.errors import QueryError, StoreError, TidingsError
+from tidings.live.watch import Watcher
+from tidings.store import Store, StoreLockedError
 
 from .params import (
     ActorParams,
@@ -34,6 +41,7 @@ from .params import (
     EventParams,
     Format,
     QuoteParams,
+    RunParams,
     StoryParams,
     TimelineParams,
 )
@@ -44,6 +52,79 @@ WEB = Path(str(files("tidings").joinpath("web")))
 MAX_INGEST_TEXTS = 100
 MAX_INGEST_CHARS = 5_000_000
 COUNT_CAP = 1_000  # /events counts matches up to this; beyond, "total_capped" is true
+MAX_BODY_BYTES = 8 * MAX_INGEST_CHARS  # JSON escapes can grow text; more is refused with 413
+
+_ERROR_BODY = {
+    "application/json": {
+        "schema": {
+            "type": "object",
+            "properties": {"error": {"type": "string"}},
+            "required": ["error"],
+        }
+    }
+}
+_CSV_BODY = {"text/csv": {"schema": {"type": "string"}}}
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for the error statuses a route can answer."""
+    why = {
+        400: "Invalid parameter or body",
+        401: "Missing or wrong X-API-Key",
+        403: "Ingest disabled (no API key configured)",
+        404: "Not found",
+        409: "Store cannot be written",
+        413: "Request body too large",
+        503: "Store is being written by another process; retry later",
+    }
+    out: dict[int | str, dict[str, Any]] = {
+        c: {"description": why[c], "content": _ERROR_BODY} for c in codes
+    }
+    out[413] = {"description": why[413], "content": _ERROR_BODY}
+    out[503] = {"description": why[503], "content": _ERROR_BODY}
+    return out
+
+
+def _with_csv(codes: dict[int | str, dict[str, Any]]) -> dict[int | str, dict[str, Any]]:
+    """Declare CSV beside JSON on the 200 answer of a list route."""
+    return {200: {"content": _CSV_BODY}, **codes}
+
+
+class BodyLimit:
+    """ASGI middleware: refuse request bodies above ``max_bytes`` with 413 (declared length
+    or counted while streaming), before any route reads them."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        too_big = JSONResponse(
+            {"error": f"request body above {self.max_bytes} bytes"}, status_code=413
+        )
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = self.max_bytes + 1
+                if declared > self.max_bytes:
+                    await too_big(scope, receive, send)
+                    return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise ApiError(413, f"request body above {self.max_bytes} bytes")
+            return message
+
+        await self.app(scope, counted, send)
 
 
 class ApiError(Exception):
@@ -133,19 +214,40 @@ def _listing(
     return _json(_page(request, rows, None, limit, offset))
 
 
+def _reading(request: Request) -> Iterator[Store]:
+    """The store a request reads: the owner's, else a short-lived read-only connection."""
+    db: Tidings = request.app.state.db
+    with db.reading() as store:
+        yield store
+
+
+ReadStore = Annotated[Store, Depends(_reading)]
+
+
 def _found(value: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
     if value is None:
         raise ApiError(404, f"{what} {key!r} not found")
     return value
 
 
-def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
+def create_app(
+    db: str | Path | Tidings,
+    api_key: str | None = None,
+    *,
+    watcher: Watcher | None = None,
+    cors_origins: Sequence[str] = (),
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> FastAPI:
     """Build the app over a database path or an open ``Tidings``.
 
-    With a path, the database opens read-only unless an ``api_key`` enables ``POST /ingest``.
+    With a path and no ``api_key``, every request reads through a short-lived read-only
+    connection (so writers in other processes are never locked out for long); with an
+    ``api_key`` the app owns the store (holds the write lock) and ``POST /ingest`` runs there.
+    With a ``watcher`` (``serve --watch``), ``POST /ingest`` queues into its loop instead.
+    CORS is closed unless ``cors_origins`` lists the origins allowed to call the API.
     """
     if not isinstance(db, Tidings):
-        db = Tidings(db, read_only=api_key is None)
+        db = Tidings(db, read_only=api_key is None, own=api_key is not None)
     tdb: Tidings = db
     app = FastAPI(
         title="Tidings",
@@ -156,11 +258,24 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.db = tdb
+    app.state.watcher = watcher
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    if cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["X-API-Key", "Content-Type"],
+        )
 
     # -- errors -------------------------------------------------------------------------
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status, exc.message)
+
+    @app.exception_handler(StoreLockedError)
+    async def _locked(_: Request, exc: StoreLockedError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(QueryError)
     async def _query_error(_: Request, exc: QueryError) -> JSONResponse:
@@ -172,7 +287,10 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        # Keep the exception's headers: a 405 must say which methods are allowed.
+        return JSONResponse(
+            {"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
@@ -180,19 +298,26 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
         return _error(500, f"internal error: {type(exc).__name__}")
 
     # -- events -------------------------------------------------------------------------
-    @app.get("/events", tags=["events"], summary="Events matching the filters, newest first")
-    def list_events(request: Request, params: Annotated[EventParams, Query()]) -> Any:
+    @app.get(
+        "/events",
+        tags=["events"],
+        summary="Events matching the filters, newest first",
+        responses=_with_csv(_errors(400)),
+    )
+    def list_events(
+        request: Request, params: Annotated[EventParams, Query()], store: ReadStore
+    ) -> Any:
         filt = params.to_filter()
         if _wants_csv(request, params.format):
-            return _csv(query.events(tdb.store, filt, "records"))
+            return _csv(query.events(store, filt, "records"))
         # Within the first COUNT_CAP matches, the page's own scan counts them too.
-        rows, counted = query.events_page(tdb.store, filt, COUNT_CAP + 1, "records")
+        rows, counted = query.events_page(store, filt, COUNT_CAP + 1, "records")
         capped = False
         if len(rows) < filt.limit and (rows or filt.offset == 0):
             total = filt.offset + len(rows)  # the last page: no need to count
         else:
             if counted is None:
-                counted = query.count_events(tdb.store, filt, cap=COUNT_CAP + 1)
+                counted = query.count_events(store, filt, cap=COUNT_CAP + 1)
             capped = counted > COUNT_CAP
             total = min(counted, COUNT_CAP)
         body = _page(request, rows, None, filt.limit, filt.offset, total)
@@ -205,35 +330,58 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
         "/events/{event_id}",
         tags=["events"],
         summary="One event with every reporting article, its evidence and quotes",
+        responses=_errors(400, 404),
     )
-    def get_event(event_id: str) -> JSONResponse:
-        return _json(_found(query.event(tdb.store, event_id), "event", event_id))
+    def get_event(event_id: str, store: ReadStore) -> JSONResponse:
+        return _json(_found(query.event(store, event_id), "event", event_id))
 
-    @app.get("/timeline", tags=["events"], summary="Event counts by date bucket and type")
-    def get_timeline(request: Request, params: Annotated[TimelineParams, Query()]) -> Any:
-        rows = query.timeline(tdb.store, params.to_filter(), params.bucket)
+    @app.get(
+        "/timeline",
+        tags=["events"],
+        summary="Event counts by date bucket and type",
+        responses=_with_csv(_errors(400)),
+    )
+    def get_timeline(
+        request: Request, params: Annotated[TimelineParams, Query()], store: ReadStore
+    ) -> Any:
+        rows = query.timeline(store, params.to_filter(), params.bucket)
         if _wants_csv(request, params.format):
             return _csv(rows)
         return _json({"rows": rows, "bucket": params.bucket})
 
     # -- stories, articles, quotes, actors ----------------------------------------------
-    @app.get("/stories", tags=["stories"], summary="Stories, most recent first")
-    def list_stories(request: Request, params: Annotated[StoryParams, Query()]) -> Any:
-        rows = query.stories(tdb.store, limit=params.limit, offset=params.offset, as_="records")
+    @app.get(
+        "/stories",
+        tags=["stories"],
+        summary="Stories, most recent first",
+        responses=_with_csv(_errors(400)),
+    )
+    def list_stories(
+        request: Request, params: Annotated[StoryParams, Query()], store: ReadStore
+    ) -> Any:
+        rows = query.stories(store, limit=params.limit, offset=params.offset, as_="records")
         return _listing(request, rows, params.format, params.limit, params.offset)
 
     @app.get(
         "/stories/{story_id}",
         tags=["stories"],
         summary="One story: articles, events and what each outlet reported",
+        responses=_errors(400, 404),
     )
-    def get_story(story_id: str) -> JSONResponse:
-        return _json(_found(query.story(tdb.store, story_id), "story", story_id))
+    def get_story(story_id: str, store: ReadStore) -> JSONResponse:
+        return _json(_found(query.story(store, story_id), "story", story_id))
 
-    @app.get("/articles", tags=["articles"], summary="Articles (without text), newest first")
-    def list_articles(request: Request, params: Annotated[ArticleParams, Query()]) -> Any:
+    @app.get(
+        "/articles",
+        tags=["articles"],
+        summary="Articles (without text), newest first",
+        responses=_with_csv(_errors(400)),
+    )
+    def list_articles(
+        request: Request, params: Annotated[ArticleParams, Query()], store: ReadStore
+    ) -> Any:
         rows = query.articles(
-            tdb.store,
+            store,
             outlet=params.outlet,
             story_id=params.story_id,
             limit=params.limit,
@@ -246,14 +394,22 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
         "/articles/{article_id}",
         tags=["articles"],
         summary="One article with its text, events and quotes",
+        responses=_errors(400, 404),
     )
-    def get_article(article_id: str) -> JSONResponse:
-        return _json(_found(query.article(tdb.store, article_id), "article", article_id))
+    def get_article(article_id: str, store: ReadStore) -> JSONResponse:
+        return _json(_found(query.article(store, article_id), "article", article_id))
 
-    @app.get("/quotes", tags=["quotes"], summary="Quotes with speaker, newest first")
-    def list_quotes(request: Request, params: Annotated[QuoteParams, Query()]) -> Any:
+    @app.get(
+        "/quotes",
+        tags=["quotes"],
+        summary="Quotes with speaker, newest first",
+        responses=_with_csv(_errors(400)),
+    )
+    def list_quotes(
+        request: Request, params: Annotated[QuoteParams, Query()], store: ReadStore
+    ) -> Any:
         rows = query.quotes(
-            tdb.store,
+            store,
             speaker=params.speaker,
             q=params.q,
             article_id=params.article_id,
@@ -264,20 +420,48 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
         )
         return _listing(request, rows, params.format, params.limit, params.offset)
 
-    @app.get("/actors", tags=["actors"], summary="Actor codes with names and event counts")
-    def list_actors(request: Request, params: Annotated[ActorParams, Query()]) -> Any:
+    @app.get(
+        "/actors",
+        tags=["actors"],
+        summary="Actor codes with names and event counts",
+        responses=_with_csv(_errors(400)),
+    )
+    def list_actors(
+        request: Request, params: Annotated[ActorParams, Query()], store: ReadStore
+    ) -> Any:
         rows = query.actors(
-            tdb.store, q=params.q, limit=params.limit, offset=params.offset, as_="records"
+            store, q=params.q, limit=params.limit, offset=params.offset, as_="records"
         )
         return _listing(request, rows, params.format, params.limit, params.offset)
 
-    @app.get("/actors/{code}", tags=["actors"], summary="One actor code with its dyads")
-    def get_actor(code: str) -> JSONResponse:
-        return _json(_found(query.actor(tdb.store, code), "actor", code))
+    @app.get(
+        "/actors/{code}",
+        tags=["actors"],
+        summary="One actor code with its dyads",
+        responses=_errors(400, 404),
+    )
+    def get_actor(code: str, store: ReadStore) -> JSONResponse:
+        return _json(_found(query.actor(store, code), "actor", code))
 
-    @app.get("/stats", tags=["stats"], summary="Counts by table, type, QuadClass and outlet")
-    def get_stats() -> JSONResponse:
-        return _json(query.stats(tdb.store))
+    @app.get(
+        "/stats",
+        tags=["stats"],
+        summary="Counts by table, type, QuadClass and outlet",
+        responses=_errors(400),
+    )
+    def get_stats(store: ReadStore) -> JSONResponse:
+        return _json(query.stats(store))
+
+    @app.get(
+        "/runs",
+        tags=["runs"],
+        summary="The watch loop's progress (when watching) and the last runs, newest first",
+        responses=_errors(400),
+    )
+    def list_runs(params: Annotated[RunParams, Query()], store: ReadStore) -> JSONResponse:
+        rows = query.runs(store, limit=params.limit, offset=params.offset)
+        live = watcher.snapshot() if watcher is not None else None
+        return _json({"watch": live, "rows": rows, "limit": params.limit, "offset": params.offset})
 
     # -- ingest -------------------------------------------------------------------------
     def require_key(x_api_key: Annotated[str | None, Header()] = None) -> None:
@@ -291,12 +475,21 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
         tags=["ingest"],
         dependencies=[Depends(require_key)],
         summary="Run the pipeline on server paths and/or uploaded documents",
+        responses={
+            202: {
+                "description": "Queued into the watch loop (serve --watch); see GET /runs",
+                "content": {"application/json": {"schema": {"type": "object"}}},
+            },
+            **_errors(400, 401, 403, 409),
+        },
     )
-    def ingest(body: IngestRequest) -> dict[str, Any]:
+    def ingest(body: IngestRequest) -> Any:
         if not body.paths and not body.texts:
             raise ApiError(400, "nothing to ingest: give paths and/or texts")
         if sum(len(t.text) for t in body.texts) > MAX_INGEST_CHARS:
             raise ApiError(400, f"texts: more than {MAX_INGEST_CHARS} characters in one request")
+        if watcher is not None:
+            return _queue(watcher, body)
         with tempfile.TemporaryDirectory(prefix="tidings-ingest-") as tmp:
             sources = list(body.paths)
             for i, t in enumerate(body.texts):
@@ -330,6 +523,19 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
         )
 
     return app
+
+
+def _queue(watcher: Watcher, body: IngestRequest) -> JSONResponse:
+    """Hand the request to the watch loop (the store's one writer); uploads are kept in a
+    temporary folder until their run is over."""
+    tmp = Path(tempfile.mkdtemp(prefix="tidings-ingest-"))
+    sources = list(body.paths)
+    for i, t in enumerate(body.texts):
+        path = tmp / f"{i:03d}-{t.name}"
+        path.write_text(t.text, encoding="utf-8")
+        sources.append(str(path))
+    waiting = watcher.submit(sources, cleanup=lambda: shutil.rmtree(tmp, ignore_errors=True))
+    return JSONResponse({"queued": True, "jobs_waiting": waiting, "sources": len(sources)}, 202)
 
 
 def _validation_line(exc: RequestValidationError) -> str:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tidings.query.filters import DEFAULT_PAGE, MAX_PAGE, EventFilter
+from tidings.query.filters import DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, EventFilter
 
 Format = Literal["json", "csv"]
 
@@ -38,7 +38,7 @@ class Page(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="Page size (max 1000).")
-    offset: int = Field(default=0, ge=0, description="Rows to skip.")
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
     format: Format | None = Field(default=None, description="json (default) or csv; or use Accept.")
 
 
@@ -72,3 +72,12 @@ class QuoteParams(Page):
     q: str | None = Field(default=None, max_length=200, description="Text the quote contains.")
     article_id: str | None = Field(default=None, max_length=100, description="Article id.")
     event_id: str | None = Field(default=None, max_length=100, description="Event id.")
+
+
+class RunParams(BaseModel):
+    """``/runs`` parameters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(default=20, ge=1, le=MAX_PAGE, description="Runs to list (max 1000).")
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Runs to skip.")

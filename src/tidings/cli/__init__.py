@@ -7,6 +7,7 @@ import logging
 from tidings.cli import evaluate as _evaluate  # noqa: F401  (registers `eval`)
 from tidings.cli import query as _query  # noqa: F401  (events, show, stats, export, serve)
 from tidings.cli import run as _run  # noqa: F401  (registers `run`, `demo`)
+from tidings.cli import watch as _watch  # noqa: F401  (registers `watch`)
 from tidings.cli._app import app
 
 __all__ = ["app", "main"]

@@ -17,7 +17,13 @@ from rich.markup import escape
 
 from tidings.db import Tidings
 from tidings.errors import TidingsError
+from tidings.live.registry import lookup
+from tidings.live.remote import RemoteReader
+from tidings.query import event as query_event
+from tidings.query import events as query_events
+from tidings.query import stats as query_stats
 from tidings.query.filters import EventFilter
+from tidings.store import StoreLockedError
 
 err_console = Console(stderr=True)
 
@@ -94,3 +100,57 @@ def open_db(path: Path, read_only: bool = True) -> Iterator[Tidings]:
         raise fail(str(exc)) from None
     finally:
         db.close()
+
+
+@contextmanager
+def open_reader(path: Path) -> Iterator[Tidings | RemoteReader]:
+    """The store to read for ``events``/``show``/``stats``: read-only, or, when another
+    process holds the write lock and is a registered Tidings server, that server's REST API."""
+    try:
+        db = Tidings(path, read_only=True)
+        db.store  # noqa: B018 - open now, so that a lock conflict shows here
+    except StoreLockedError as exc:
+        server = lookup(path)
+        if server is None:
+            raise fail(str(exc)) from None
+        err_console.print(
+            f"{path} is being written by PID {server.pid}; reading through {server.url}",
+            style="dim",
+            highlight=False,
+            markup=False,
+        )
+        try:
+            yield RemoteReader(server.url)
+        except TidingsError as exc2:
+            raise fail(str(exc2)) from None
+        return
+    except TidingsError as exc:
+        raise fail(str(exc)) from None
+    try:
+        yield db
+    except TidingsError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        db.close()
+
+
+def read_events(src: Tidings | RemoteReader, filt: EventFilter) -> list[dict[str, Any]]:
+    """One page of events as records, from the store or through its server."""
+    if isinstance(src, RemoteReader):
+        return src.events(filt)
+    rows: list[dict[str, Any]] = query_events(src.store, filt, "records")
+    return rows
+
+
+def read_event(src: Tidings | RemoteReader, event_id: str) -> dict[str, Any] | None:
+    if isinstance(src, RemoteReader):
+        return src.event(event_id)
+    found: dict[str, Any] | None = query_event(src.store, event_id)
+    return found
+
+
+def read_stats(src: Tidings | RemoteReader) -> dict[str, Any]:
+    if isinstance(src, RemoteReader):
+        return src.stats()
+    found: dict[str, Any] = query_stats(src.store)
+    return found

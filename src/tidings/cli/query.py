@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import typer
 from rich.console import Console, Group
@@ -43,8 +45,12 @@ from tidings.cli._options import (
     Until,
     fail,
     filter_from,
-    open_db,
+    open_reader,
+    read_event,
+    read_events,
+    read_stats,
 )
+from tidings.live.remote import RemoteReader
 from tidings.query import events as query_events
 
 console = Console()
@@ -141,23 +147,29 @@ def events(
         raise fail(f"--format must be table, csv, json or parquet (got {format_!r})")
     if format_ == "parquet" and output is None:
         raise fail("--format parquet needs --output FILE")
-    with open_db(db) as tdb:
+    with open_reader(db) as src:
         filt = filter_from(locals())
         if format_ == "parquet":
             assert output is not None
             # One page as Arrow, so that types (dates, floats) survive.
-            table = query_events(tdb.store, filt, "arrow")
+            if isinstance(src, RemoteReader):
+                table = pa.Table.from_pylist(src.events(filt))
+            else:
+                table = query_events(src.store, filt, "arrow")
             pq.write_table(table, str(output))
             console.print(
                 f"{table.num_rows} events written to {output}", highlight=False, markup=False
             )
             return
         if format_ == "csv":
-            text = query_events(tdb.store, filt, "pandas").to_csv(index=False)
+            if isinstance(src, RemoteReader):
+                text = pd.DataFrame(src.events(filt)).to_csv(index=False)
+            else:
+                text = query_events(src.store, filt, "pandas").to_csv(index=False)
         elif format_ == "json":
-            text = json.dumps(query_events(tdb.store, filt, "records"), ensure_ascii=False)
+            text = json.dumps(read_events(src, filt), ensure_ascii=False)
         else:
-            rows = query_events(tdb.store, filt, "records")
+            rows = read_events(src, filt)
             if output is None:
                 console.print(_events_table(rows))
                 console.print(
@@ -203,8 +215,8 @@ def show(
     db: ReadDb = Path("tidings.duckdb"),
 ) -> None:
     """Show one event: its coding, and the evidence from every reporting article."""
-    with open_db(db) as tdb:
-        found = tdb.event(event_id)
+    with open_reader(db) as src:
+        found = read_event(src, event_id)
     if found is None:
         raise fail(f"event {event_id!r} not found")
     e = found["event"]
@@ -254,8 +266,8 @@ def show(
 @app.command()
 def stats(db: ReadDb = Path("tidings.duckdb")) -> None:
     """Counts by table, event type, QuadClass and outlet."""
-    with open_db(db) as tdb:
-        s = tdb.stats()
+    with open_reader(db) as src:
+        s = read_stats(src)
     table = Table(title="Tables", header_style="bold")
     table.add_column("table")
     table.add_column("rows", justify="right")

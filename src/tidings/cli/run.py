@@ -12,6 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from tidings.cli._app import app
+from tidings.cli._options import fail
 from tidings.config import load_config
 from tidings.errors import TidingsError
 from tidings.pipeline import Pipeline, RunReport
@@ -21,6 +22,12 @@ console = Console()
 err_console = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file to write (created if missing).")]
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait", help="Seconds to wait for another process's lock on --db before failing."
+    ),
+]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="TOML file overriding default_config.toml.")
 ]
@@ -100,14 +107,25 @@ def run(
         ),
     ] = None,
     workers: Annotated[int, typer.Option(help="Workers of the local Dask cluster.")] = 2,
+    wait: WaitOption = 0.0,
 ) -> None:
     """Ingest SOURCES (txt, html, jsonl, csv, warc, rss/atom, .gz, folders, globs) into --db."""
     try:
-        store = Store(db)
+        store = Store(db, wait=wait)
+    except TidingsError as exc:
+        raise fail(str(exc)) from None
+    try:
         report = run_with_progress(store, sources, config, dask, workers)
         print_summary(store, report)
+    except KeyboardInterrupt:
+        raise fail(
+            f"interrupted: what was stored so far stays in {db} (the run is recorded as "
+            "interrupted); run the same command again to continue"
+        ) from None
     except TidingsError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        raise fail(str(exc)) from None
+    finally:
+        store.close()  # let go of the write lock at once
     if report.errors:
         raise typer.Exit(code=1)
 

@@ -1,4 +1,10 @@
-"""`tidings serve`: the REST API and web UI over one database, with uvicorn."""
+"""`tidings serve`: the REST API and web UI over one database, with uvicorn.
+
+Plain ``serve`` reads through short-lived read-only connections, so a ``tidings run`` in
+another process can take the write lock between requests. ``--watch`` (or ``--api-key``) makes
+the server the store's owner and only writer: it holds the write lock, ingests in its watch
+loop, and registers itself beside the file so other processes' readers go through it.
+"""
 
 from __future__ import annotations
 
@@ -21,18 +27,52 @@ def serve(
         str | None,
         typer.Option(
             help="Enables POST /ingest for clients sending it as X-API-Key "
-            "(env TIDINGS_API_KEY); opens the database read-write.",
+            "(env TIDINGS_API_KEY); the server then owns the store (write lock).",
             envvar="TIDINGS_API_KEY",
         ),
     ] = None,
+    watch: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--watch",
+            help="Folder, glob, feed file or feed URL to poll and ingest (repeatable); the "
+            "server then owns the store and POST /ingest queues into the same loop.",
+        ),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Poll interval of --watch: 30s, 15m, 1h.")] = "15m",
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option(help="Origin allowed to call the API from a browser (repeatable)."),
+    ] = None,
 ) -> None:
-    """Serve the REST API (/events, /docs ...) and the web UI (/) over a database."""
+    """Serve the REST API (/events, /runs, /docs ...) and the web UI (/) over a database."""
     import uvicorn
 
     from tidings.api import create_app
+    from tidings.db import Tidings
+    from tidings.live.registry import register, unregister
+    from tidings.live.watch import Watcher, parse_every
 
+    sources = list(watch or [])
+    owner = bool(sources) or api_key is not None
     try:
-        application = create_app(db, api_key=api_key)
+        interval = parse_every(every)
+        tdb = Tidings(db, read_only=not owner, own=owner)
+        watcher = Watcher(tdb, sources, interval) if sources else None
+        application = create_app(
+            tdb, api_key=api_key, watcher=watcher, cors_origins=tuple(cors_origin or ())
+        )
     except TidingsError as exc:
         raise fail(str(exc)) from None
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    if owner:
+        register(db, f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}")
+    if watcher is not None:
+        watcher.start()
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="info")
+    finally:
+        if watcher is not None:
+            watcher.stop()  # a run in progress ends as 'interrupted'
+        if owner:
+            unregister(db)
+        tdb.close()

@@ -30,6 +30,7 @@ from tidings.query.reads import (
     story,
     timeline,
 )
+from tidings.query.runs import runs
 
 __all__ = [
     "DEFAULT_PAGE",
@@ -49,6 +50,7 @@ __all__ = [
     "export_gdelt",
     "export_parquet_dataset",
     "quotes",
+    "runs",
     "stats",
     "stories",
     "story",

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from tidings.errors import QueryError
 
 MAX_PAGE = 1000
+MAX_OFFSET = 1_000_000_000  # bounded so that OFFSET always fits DuckDB's BIGINT
 DEFAULT_PAGE = 100
 
 Side = Literal["either", "source", "target"]
@@ -26,6 +27,13 @@ Modality = Literal[
 _CODE = re.compile(r"^[A-Z0-9]{3,15}$")
 _TYPE = re.compile(r"^[A-Z_]{2,20}$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+# The exact accepted forms, also published in the OpenAPI document (so that generated
+# requests and the validators agree): comma-separated items, spaces around them allowed.
+TYPES_PATTERN = r"^ *[A-Za-z_]{2,20} *(, *[A-Za-z_]{2,20} *)*$"
+_ROOT = r"(0?[1-9]|1[0-9]|20)"
+ROOTS_PATTERN = rf"^ *{_ROOT} *(, *{_ROOT} *)*$"
+COUNTRY_PATTERN = r"^[A-Za-z]{3}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 _EARTH_KM = 6371.0088  # mean Earth radius
 # Great-circle distance in km (haversine); parameters: lat, lat, lon.
@@ -63,9 +71,13 @@ class EventFilter(BaseModel):
         default=None,
         description="PLOVER event type(s), comma-separated (CONSULT,REQUEST).",
         max_length=200,
+        pattern=TYPES_PATTERN,
     )
     cameo_root: str | None = Field(
-        default=None, description="CAMEO root code(s) 01..20, comma-separated.", max_length=100
+        default=None,
+        description="CAMEO root code(s) 01..20, comma-separated.",
+        max_length=100,
+        pattern=ROOTS_PATTERN,
     )
     quad_class: int | None = Field(
         default=None,
@@ -78,20 +90,33 @@ class EventFilter(BaseModel):
         description="ISO3 country of the event place, or of either actor.",
         max_length=3,
         min_length=3,
+        pattern=COUNTRY_PATTERN,
     )
     lat: float | None = Field(
-        default=None, ge=-90, le=90, description="Centre latitude of `km` radius."
+        default=None,
+        ge=-90,
+        le=90,
+        description="Centre latitude of the `km` radius (lat, lon and km go together).",
     )
     lon: float | None = Field(
-        default=None, ge=-180, le=180, description="Centre longitude of `km` radius."
+        default=None,
+        ge=-180,
+        le=180,
+        description="Centre longitude of the `km` radius (lat, lon and km go together).",
     )
     km: float | None = Field(
         default=None, gt=0, le=20000, description="Radius in km around lat/lon."
     )
     since: date | None = Field(
-        default=None, description="First event date (YYYY-MM-DD), inclusive."
+        default=None,
+        description="First event date (YYYY-MM-DD), inclusive.",
+        json_schema_extra={"pattern": DATE_PATTERN},
     )
-    until: date | None = Field(default=None, description="Last event date (YYYY-MM-DD), inclusive.")
+    until: date | None = Field(
+        default=None,
+        description="Last event date (YYYY-MM-DD), inclusive; not before `since`.",
+        json_schema_extra={"pattern": DATE_PATTERN},
+    )
     outlet: str | None = Field(
         default=None,
         description="An outlet that reported the event (exact, case-insensitive).",
@@ -114,7 +139,7 @@ class EventFilter(BaseModel):
         default=False, description="Return every mention, not only canonical (merged) events."
     )
     limit: int = Field(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="Page size (max 1000).")
-    offset: int = Field(default=0, ge=0, description="Rows to skip.")
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
 
     @field_validator("actor", "outlet", "q", "story_id")
     @classmethod
@@ -123,6 +148,16 @@ class EventFilter(BaseModel):
             return None
         v = v.strip()
         return v or None
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _iso_date(cls, v: Any) -> Any:
+        # Only YYYY-MM-DD (or a date): pydantic alone would also take Unix timestamps.
+        if isinstance(v, str) and not re.match(DATE_PATTERN, v):
+            raise ValueError("not a date YYYY-MM-DD")
+        if isinstance(v, int | float):
+            raise ValueError("not a date YYYY-MM-DD")
+        return v
 
     @field_validator("type")
     @classmethod

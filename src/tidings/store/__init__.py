@@ -20,10 +20,18 @@ import pyarrow as pa
 from tidings.errors import StoreError
 from tidings.model import Article, Event, Quote, RawDoc, SourceError, Story
 from tidings.store import migrations
+from tidings.store._lock import StoreLockedError, connect
 
 SCHEMA_VERSION = str(migrations.LATEST)
 
-__all__ = ["EVENT_COLUMNS", "SCHEMA_VERSION", "DocumentRecords", "Store", "event_row"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "SCHEMA_VERSION",
+    "DocumentRecords",
+    "Store",
+    "StoreLockedError",
+    "event_row",
+]
 
 EVENT_COLUMNS = (
     "event_id", "canonical_id", "story_id", "article_id", "sentence_idx", "plover_type",
@@ -135,15 +143,20 @@ def _bulk_insert(
 class Store:
     """A Tidings database (DuckDB file by default, ``:memory:`` for tests)."""
 
-    def __init__(self, path: str | Path = "tidings.duckdb", *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path = "tidings.duckdb",
+        *,
+        read_only: bool = False,
+        wait: float = 0.0,
+    ) -> None:
+        """Open ``path``; a lock held by another process is retried for ``wait`` seconds, then
+        raises ``StoreLockedError`` (one line: the file, the holding PID, what to do)."""
         self.path = str(path)
         self.read_only = read_only
-        try:
-            if read_only and self.path != ":memory:" and not Path(self.path).exists():
-                raise StoreError(f"{self.path}: database file not found")
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: database file not found")
+        self.con = connect(self.path, read_only=read_only, wait=wait)
         self._lock = threading.RLock()
         if not read_only:
             self.migrate()
@@ -164,6 +177,8 @@ class Store:
             except StoreError:
                 self.con.close()
                 raise
+            # We hold the write lock, so a run still 'running' belongs to a dead process.
+            self.con.execute("UPDATE runs SET status = 'killed' WHERE status = 'running'")
 
     def schema_version(self) -> str | None:
         row = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -191,15 +206,17 @@ class Store:
     ) -> None:
         with self._lock:
             self.con.execute(
-                "INSERT OR IGNORE INTO runs VALUES (?, ?, NULL, ?, ?, ?, NULL)",
+                "INSERT OR IGNORE INTO runs (run_id, started, config_hash, version, sources, "
+                "status) VALUES (?, ?, ?, ?, ?, 'running')",
                 [run_id, datetime.now(UTC), config_hash, version, json.dumps(list(sources))],
             )
 
-    def finish_run(self, run_id: str, counts: dict[str, int]) -> None:
+    def finish_run(self, run_id: str, counts: dict[str, int], status: str = "finished") -> None:
+        """Close a run: ``finished``, or ``interrupted`` (Ctrl-C) with the counts so far."""
         with self._lock:
             self.con.execute(
-                "UPDATE runs SET finished = ?, counts = ? WHERE run_id = ?",
-                [datetime.now(UTC), json.dumps(counts), run_id],
+                "UPDATE runs SET finished = ?, counts = ?, status = ? WHERE run_id = ?",
+                [datetime.now(UTC), json.dumps(counts), status, run_id],
             )
 
     def record_error(self, run_id: str, error: SourceError) -> None:

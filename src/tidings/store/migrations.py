@@ -43,6 +43,16 @@ STEPS: tuple[Step, ...] = (
             f"INSERT OR IGNORE INTO schema_migrations VALUES ({BASELINE}, NULL, 'baseline')",
         ),
     ),
+    Step(
+        3,
+        "runs.status: running, finished, interrupted or killed",
+        (
+            "ALTER TABLE runs ADD COLUMN IF NOT EXISTS status VARCHAR",
+            # Runs recorded before status existed: finished if they have an end time.
+            "UPDATE runs SET status = CASE WHEN finished IS NULL THEN 'killed' ELSE 'finished' END"
+            " WHERE status IS NULL",
+        ),
+    ),
 )
 LATEST = STEPS[-1].version if STEPS else BASELINE
 

@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 
 CREATE TABLE IF NOT EXISTS runs (
   run_id VARCHAR PRIMARY KEY, started TIMESTAMPTZ, finished TIMESTAMPTZ,
-  config_hash VARCHAR, version VARCHAR, sources VARCHAR, counts JSON
+  config_hash VARCHAR, version VARCHAR, sources VARCHAR, counts JSON,
+  status VARCHAR  -- running | finished | interrupted (Ctrl-C) | killed (found dead on open)
 );
 
 -- One row per distinct failure; a re-run that meets it again updates run_id/last_seen/times,

@@ -447,4 +447,31 @@ async function renderStats() {
       table("Outlet", d.by_outlet, "outlet"))]);
 }
 
+/* ---------- live: the watch loop's progress and the last run, from GET /runs ---------- */
+const LIVE_MS = 5000;
+let lastRunId = null;
+function runLine(d) {
+  const w = d.watch;
+  const last = d.rows[0];
+  if (w && w.status === "running") return `ingesting: ${w.documents} document(s) read`;
+  if (!last) return w ? "watching · no run yet" : "";
+  const c = last.counts || {};
+  const when = (last.finished || last.started || "").slice(0, 16).replace("T", " ");
+  const what = `${c.documents_new ?? 0} new doc(s), ${c.events ?? 0} event(s)`;
+  return `${w ? "watching · " : ""}last run ${when} ${last.status || ""}: ${what}`;
+}
+async function pollRuns() {
+  try {
+    const d = await api("/runs", { limit: 1 });
+    clear(document.getElementById("live")).appendChild(document.createTextNode(runLine(d)));
+    const id = d.rows[0] && d.rows[0].status !== "running" ? d.rows[0].run_id : null;
+    // A run finished since the page was drawn: redraw lists so new events appear.
+    if (lastRunId !== null && id !== null && id !== lastRunId &&
+        ["events", "stories", "stats", "actors"].includes(parseHash().view)) route();
+    if (id !== null) lastRunId = id;
+  } catch (err) { /* the header line is a hint only; the views show their own errors */ }
+  setTimeout(pollRuns, LIVE_MS);
+}
+
 route();
+pollRuns();
