@@ -1,7 +1,8 @@
 """The FastAPI application: JSON/CSV routes over ``tidings.query``, the bundled web UI and docs.
 
 Every error is JSON ``{"error": "<one line>"}``: bad parameters give 400 (FastAPI's 422
-validation errors included), unknown ids 404, ingest without the configured key 401/403.
+validation errors included), unknown ids 404, ingest without the configured key 401/403, a
+read past the request's time budget (``query_timeout_s``) 503.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings import query
 from tidings.db import Tidings
-from tidings.errors import QueryError, StoreError, TidingsError
+from tidings.errors import QueryError, QueryTimeoutError, StoreError, TidingsError
 
+from ._budget import QueryBudgetMiddleware
 from .params import (
     ActorParams,
     ArticleParams,
@@ -44,6 +46,7 @@ WEB = Path(str(files("tidings").joinpath("web")))
 MAX_INGEST_TEXTS = 100
 MAX_INGEST_CHARS = 5_000_000
 COUNT_CAP = 1_000  # /events counts matches up to this; beyond, "total_capped" is true
+QUERY_TIMEOUT_S = 30.0  # a request's reads stop after this; `tidings serve --query-timeout`
 
 
 class ApiError(Exception):
@@ -139,10 +142,16 @@ def _found(value: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
     return value
 
 
-def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
+def create_app(
+    db: str | Path | Tidings,
+    api_key: str | None = None,
+    query_timeout_s: float | None = QUERY_TIMEOUT_S,
+) -> FastAPI:
     """Build the app over a database path or an open ``Tidings``.
 
     With a path, the database opens read-only unless an ``api_key`` enables ``POST /ingest``.
+    Each request's reads together get ``query_timeout_s`` seconds (None: no limit); a client
+    that disconnects cancels them.
     """
     if not isinstance(db, Tidings):
         db = Tidings(db, read_only=api_key is None)
@@ -156,11 +165,16 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.db = tdb
+    app.add_middleware(QueryBudgetMiddleware, timeout_s=query_timeout_s)
 
     # -- errors -------------------------------------------------------------------------
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status, exc.message)
+
+    @app.exception_handler(QueryTimeoutError)
+    async def _query_timeout(_: Request, exc: QueryTimeoutError) -> JSONResponse:
+        return _error(503, str(exc))
 
     @app.exception_handler(QueryError)
     async def _query_error(_: Request, exc: QueryError) -> JSONResponse:
@@ -304,7 +318,8 @@ def create_app(db: str | Path | Tidings, api_key: str | None = None) -> FastAPI:
                 path.write_text(t.text, encoding="utf-8")
                 sources.append(str(path))
             try:
-                report = tdb.run(sources)
+                with query.time_budget(None):  # a run is bounded by its input limits instead
+                    report = tdb.run(sources)
             except StoreError as exc:
                 raise ApiError(409, str(exc)) from None
             except TidingsError as exc:

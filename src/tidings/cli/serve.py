@@ -25,6 +25,10 @@ def serve(
             envvar="TIDINGS_API_KEY",
         ),
     ] = None,
+    query_timeout: Annotated[
+        float,
+        typer.Option(help="Seconds a request's reads may take before a 503 (0: no limit)."),
+    ] = 30.0,
 ) -> None:
     """Serve the REST API (/events, /docs ...) and the web UI (/) over a database."""
     import uvicorn
@@ -32,7 +36,11 @@ def serve(
     from tidings.api import create_app
 
     try:
-        application = create_app(db, api_key=api_key)
+        application = create_app(
+            db, api_key=api_key, query_timeout_s=query_timeout if query_timeout > 0 else None
+        )
     except TidingsError as exc:
         raise fail(str(exc)) from None
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    # Reads are cancelled on disconnect and bounded by the budget; this bounds a shutdown's
+    # wait for anything else still open (a long ingest, a stalled client).
+    uvicorn.run(application, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
