@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from tidings import query
 from tidings.db import Tidings
 from tidings.errors import QueryError, QueryTimeoutError, StoreError, TidingsError
+from tidings.query.cells import safe_rows
 
 from ._budget import QueryBudgetMiddleware
 from .params import (
@@ -97,7 +98,10 @@ def _wants_csv(request: Request, fmt: Format | None) -> bool:
     return "text/csv" in request.headers.get("accept", "")
 
 
-def _csv(rows: Sequence[dict[str, Any]]) -> Response:
+def _csv(rows: Sequence[dict[str, Any]], raw: bool = False) -> Response:
+    # Formula-like text cells are defused unless the client asked for raw=true.
+    if not raw:
+        rows = safe_rows(rows)
     buf = io.StringIO()
     if rows:
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
@@ -113,9 +117,10 @@ def _page(
     limit: int,
     offset: int,
     total: int | None = None,
+    raw: bool = False,
 ) -> Any:
     if _wants_csv(request, fmt):
-        return _csv(rows)
+        return _csv(rows, raw)
     more = len(rows) == limit if total is None else offset + len(rows) < total
     nxt = None
     if more:
@@ -129,10 +134,15 @@ def _json(body: Any) -> JSONResponse:
 
 
 def _listing(
-    request: Request, rows: list[dict[str, Any]], fmt: Format | None, limit: int, offset: int
+    request: Request,
+    rows: list[dict[str, Any]],
+    fmt: Format | None,
+    limit: int,
+    offset: int,
+    raw: bool = False,
 ) -> Any:
     if _wants_csv(request, fmt):
-        return _csv(rows)
+        return _csv(rows, raw)
     return _json(_page(request, rows, None, limit, offset))
 
 
@@ -198,7 +208,7 @@ def create_app(
     def list_events(request: Request, params: Annotated[EventParams, Query()]) -> Any:
         filt = params.to_filter()
         if _wants_csv(request, params.format):
-            return _csv(query.events(tdb.store, filt, "records"))
+            return _csv(query.events(tdb.store, filt, "records"), params.raw)
         # Within the first COUNT_CAP matches, the page's own scan counts them too.
         rows, counted = query.events_page(tdb.store, filt, COUNT_CAP + 1, "records")
         capped = False
@@ -227,14 +237,14 @@ def create_app(
     def get_timeline(request: Request, params: Annotated[TimelineParams, Query()]) -> Any:
         rows = query.timeline(tdb.store, params.to_filter(), params.bucket)
         if _wants_csv(request, params.format):
-            return _csv(rows)
+            return _csv(rows, params.raw)
         return _json({"rows": rows, "bucket": params.bucket})
 
     # -- stories, articles, quotes, actors ----------------------------------------------
     @app.get("/stories", tags=["stories"], summary="Stories, most recent first")
     def list_stories(request: Request, params: Annotated[StoryParams, Query()]) -> Any:
         rows = query.stories(tdb.store, limit=params.limit, offset=params.offset, as_="records")
-        return _listing(request, rows, params.format, params.limit, params.offset)
+        return _listing(request, rows, params.format, params.limit, params.offset, params.raw)
 
     @app.get(
         "/stories/{story_id}",
@@ -254,7 +264,7 @@ def create_app(
             offset=params.offset,
             as_="records",
         )
-        return _listing(request, rows, params.format, params.limit, params.offset)
+        return _listing(request, rows, params.format, params.limit, params.offset, params.raw)
 
     @app.get(
         "/articles/{article_id}",
@@ -276,14 +286,14 @@ def create_app(
             offset=params.offset,
             as_="records",
         )
-        return _listing(request, rows, params.format, params.limit, params.offset)
+        return _listing(request, rows, params.format, params.limit, params.offset, params.raw)
 
     @app.get("/actors", tags=["actors"], summary="Actor codes with names and event counts")
     def list_actors(request: Request, params: Annotated[ActorParams, Query()]) -> Any:
         rows = query.actors(
             tdb.store, q=params.q, limit=params.limit, offset=params.offset, as_="records"
         )
-        return _listing(request, rows, params.format, params.limit, params.offset)
+        return _listing(request, rows, params.format, params.limit, params.offset, params.raw)
 
     @app.get("/actors/{code}", tags=["actors"], summary="One actor code with its dyads")
     def get_actor(code: str) -> JSONResponse:

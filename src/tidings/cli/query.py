@@ -46,6 +46,7 @@ from tidings.cli._options import (
     open_db,
 )
 from tidings.query import events as query_events
+from tidings.query.cells import safe_frame
 
 console = Console()
 
@@ -135,6 +136,9 @@ def events(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (parquet needs it).")
     ] = None,
+    raw: Annotated[
+        bool, typer.Option(help="csv: keep text cells starting with = + - @ as they are.")
+    ] = False,
 ) -> None:
     """List events matching the filters, newest first (one page; see --limit/--offset)."""
     if format_ not in ("table", "csv", "json", "parquet"):
@@ -153,7 +157,8 @@ def events(
             )
             return
         if format_ == "csv":
-            text = query_events(tdb.store, filt, "pandas").to_csv(index=False)
+            frame = query_events(tdb.store, filt, "pandas")
+            text = (frame if raw else safe_frame(frame)).to_csv(index=False)
         elif format_ == "json":
             text = json.dumps(query_events(tdb.store, filt, "records"), ensure_ascii=False)
         else:
