@@ -11,7 +11,7 @@ Reads go through ``tidings.query`` (the one read layer); writes through ``tiding
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -87,17 +87,23 @@ class Tidings:
 
     # -- writing ----------------------------------------------------------------------
     def run(
-        self, sources: Sequence[str | Path], progress: Callable[[int], None] | None = None
+        self,
+        sources: Sequence[str | Path],
+        progress: Callable[[int], None] | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> RunReport:
         """Ingest ``sources`` (files, folders, globs, WARC, feeds) and store what they give.
 
-        ``progress`` is called with 1 per document read. Returns the run's ``RunReport``.
+        ``progress`` is called with 1 per document read; ``names`` renames source paths in
+        what is stored (see ``Pipeline.run``). Returns the run's ``RunReport``.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only; cannot run the pipeline")
         from tidings.pipeline import Pipeline
 
-        return Pipeline(self.store, self.config).run([str(s) for s in sources], progress)
+        return Pipeline(self.store, self.config).run(
+            [str(s) for s in sources], progress, names=names
+        )
 
     # -- events -----------------------------------------------------------------------
     def events(

@@ -323,13 +323,18 @@ def create_app(
             raise ApiError(400, f"texts: more than {MAX_INGEST_CHARS} characters in one request")
         with tempfile.TemporaryDirectory(prefix="tidings-ingest-") as tmp:
             sources = list(body.paths)
+            names: dict[str, str] = {}
             for i, t in enumerate(body.texts):
-                path = Path(tmp) / f"{i:03d}-{t.name}"
+                # Stored under the name the client gave (one folder each: names may repeat),
+                # so that documents and error rows name what was sent, not a temp path.
+                path = Path(tmp) / f"{i:03d}" / t.name
+                path.parent.mkdir()
                 path.write_text(t.text, encoding="utf-8")
                 sources.append(str(path))
+                names[str(path)] = f"upload:{t.name}"
             try:
                 with query.time_budget(None):  # a run is bounded by its input limits instead
-                    report = tdb.run(sources)
+                    report = tdb.run(sources, names=names)
             except StoreError as exc:
                 raise ApiError(409, str(exc)) from None
             except TidingsError as exc:
