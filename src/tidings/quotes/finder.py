@@ -223,7 +223,7 @@ class QuoteExtractor:
         # 1. quotation marks
         prev: _Cand | None = None
         for qi, q in enumerate(quoted):
-            cand = self._direct(q, qi, doc, outer_cues, contents, mixed_spans, prev)
+            cand = self._direct(q, qi, doc, text, outer_cues, contents, mixed_spans, prev)
             if cand is None:
                 continue
             if cand.cue is not None:
@@ -292,12 +292,12 @@ class QuoteExtractor:
         q: QuotedSpan,
         qi: int,
         doc: Doc,
+        text: str,  # doc.text, passed in: spaCy rebuilds it from every token on each access
         cues: list[Token],
         contents: dict[int, tuple[int, int] | None],
         mixed_spans: set[int],
         prev: _Cand | None,
     ) -> _Cand | None:
-        text = doc.text
         sents = self._sentences(doc, q.start, q.end)
         near = _cues_in(cues, sents[0].start, sents[-1].end) if sents else []
         if sents and sents[-1].end < len(doc):
