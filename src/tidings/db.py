@@ -16,7 +16,7 @@ read-write connection for its lifetime instead, and every read there uses a curs
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -154,18 +154,24 @@ class Tidings:
 
     # -- writing ----------------------------------------------------------------------
     def run(
-        self, sources: Sequence[str | Path], progress: Callable[[int], None] | None = None
+        self,
+        sources: Sequence[str | Path],
+        progress: Callable[[int], None] | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> RunReport:
         """Ingest ``sources`` (files, folders, globs, WARC, feeds) and store what they give.
 
-        ``progress`` is called with 1 per document read. Returns the run's ``RunReport``.
+        ``progress`` is called with 1 per document read; ``names`` renames source paths in
+        what is stored (see ``Pipeline.run``). Returns the run's ``RunReport``.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only; cannot run the pipeline")
         from tidings.pipeline import Pipeline
 
         with self.writing() as store:
-            return Pipeline(store, self.config).run([str(s) for s in sources], progress)
+            return Pipeline(store, self.config).run(
+                [str(s) for s in sources], progress, names=names
+            )
 
     @contextmanager
     def writing(self) -> Iterator[Store]:

@@ -7,6 +7,7 @@
     ├── ExtractionError      no usable text left in a document
     ├── StoreError           the database cannot be opened or written
     └── QueryError           a filter value is invalid (REST returns 400)
+        └── QueryTimeoutError  a read ran past its time budget or was cancelled (REST 503)
 
 Messages are one line naming the input and the problem, e.g.
 ``page.html: no text left after boilerplate removal``.
@@ -41,3 +42,7 @@ class StoreError(TidingsError):
 
 class QueryError(TidingsError):
     """A query filter is invalid."""
+
+
+class QueryTimeoutError(QueryError):
+    """A read ran past its time budget, or its client went away."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -253,12 +253,20 @@ class Pipeline:
         return report
 
     def run(
-        self, sources: Sequence[str], progress: ProgressFn | None = None, after_run: bool = True
+        self,
+        sources: Sequence[str],
+        progress: ProgressFn | None = None,
+        after_run: bool = True,
+        names: Mapping[str, str] | None = None,
     ) -> RunReport:
-        """Ingest ``sources`` and store everything derived from them; returns the report."""
-        report = self.start(sources)
+        """Ingest ``sources`` and store everything derived from them; returns the report.
+
+        ``names`` maps a source path to the name documents and errors should carry instead
+        (REST uploads: the file name the client gave, not the server's temporary copy).
+        """
+        report = self.start([names.get(s, s) for s in sources] if names else sources)
         try:
-            return self._run(report, sources, progress, after_run)
+            return self._run(report, sources, progress, after_run, names)
         except KeyboardInterrupt:
             # Every stored batch is a committed transaction: record the stop, keep what is in.
             self.store.finish_run(report.run_id, report.counts(), status="interrupted")
@@ -270,9 +278,11 @@ class Pipeline:
         sources: Sequence[str],
         progress: ProgressFn | None,
         after_run: bool,
+        names: Mapping[str, str] | None,
     ) -> RunReport:
         batch: list[RawDoc] = []
-        for item in read_sources(sources, self.config):
+        for read in read_sources(sources, self.config):
+            item = renamed(read, names) if names else read
             if isinstance(item, SourceError):
                 self.fail(report, item)
                 continue
@@ -358,6 +368,17 @@ class Pipeline:
         log.info(line)
         report.errors.append(line)
         self.store.record_error(report.run_id, error)
+
+
+def renamed(item: RawDoc | SourceError, names: Mapping[str, str]) -> RawDoc | SourceError:
+    """``item`` with its source path (before any ``#line=``) replaced as ``names`` says."""
+    path, sep, rest = item.source_uri.partition("#")
+    if path not in names:
+        return item
+    uri = names[path] + sep + rest
+    if isinstance(item, SourceError):
+        return replace(item, source_uri=uri, message=item.message.replace(path, names[path]))
+    return replace(item, source_uri=uri)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -142,7 +142,7 @@ def test_ingest_with_key(monkeypatch: pytest.MonkeyPatch) -> None:
         def counts(self) -> dict[str, int]:
             return {"documents_new": len(seen[0])}
 
-    def fake_run(sources: list[str], progress: object = None) -> Report:
+    def fake_run(sources: list[str], progress: object = None, names: object = None) -> Report:
         seen.append([Path(s).read_text("utf-8") if "tidings-ingest" in s else s for s in sources])
         return Report()
 

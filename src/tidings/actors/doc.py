@@ -20,6 +20,7 @@ Rules (simple and explainable, gender-agnostic):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -56,6 +57,7 @@ class ArticleActors:
         self.text = text
         self.when = when
         self.mentions: list[Mention] = []
+        self._index = _MentionIndex()
         self._cache: dict[tuple[int, int], ActorRef | None] = {}
         self.acronyms: dict[str, tuple[int, ActorRef]] = {}  # "SSF" -> (defined at, actor)
         self.country: str | None = None  # the article's country: dateline, else most named
@@ -78,17 +80,12 @@ class ArticleActors:
     def _name_keys(self, name: str) -> frozenset[str]:
         return frozenset(k for k in self.linker.kb.key(name).split(" ") if k)
 
-    def _person_before(self, start: int) -> list[Mention]:
-        return [m for m in self.mentions if m.person and m.start < start and m.ref.name]
-
     def _alias_of(self, name: str, start: int) -> Mention | None:
+        """The most recent named person before ``start`` whose name keys include ``name``'s."""
         keys = self._name_keys(name)
         if not keys:
             return None
-        for m in reversed(self._person_before(start)):
-            if keys <= m.keys:
-                return m
-        return None
+        return self._index.alias(keys, start)
 
     def add(self, start: int, end: int, ent_text: str, label: str, chunk: tuple[int, int]) -> None:
         """Index the entity at [start, end) read within its noun chunk ``chunk``."""
@@ -145,6 +142,7 @@ class ArticleActors:
 
     def _store(self, mention: Mention) -> None:
         self.mentions.append(mention)
+        self._index.add(mention)
         if mention.person:  # people were resolved in reading order; other spans resolve on demand
             self._cache[(mention.start, mention.end)] = mention.ref
 
@@ -164,23 +162,20 @@ class ArticleActors:
         if not stripped:
             return None
         if stripped.lower() in PRONOUNS:
-            before = self._person_before(start)
-            return _with_span(before[-1].ref, text, start, end) if before else None
+            last = self._index.last_person(start)
+            return _with_span(last.ref, text, start, end) if last else None
         reading = self.situate(self.linker.read(text, self.when))
         defined = self.acronyms.get(_strip_article(stripped))
         if reading.entity is None and defined is not None and defined[0] < start:
             return _merge(_with_span(defined[1], text, start, end), reading)
-        inner = [m for m in self.mentions if start <= m.start and m.end <= end and m.person]
+        within = self._index.within(start, end)
+        inner = [m for m in within if m.person]
         if reading.entity is None and inner:
             # The span contains an indexed person (its canonical form was resolved in order).
             return _merge(
                 _with_span(max(inner, key=lambda m: m.end - m.start).ref, text, start, end), reading
             )
-        orgs = [
-            m
-            for m in self.mentions
-            if not m.person and m.ref.name and start <= m.start and m.end <= end
-        ]
+        orgs = [m for m in within if not m.person and m.ref.name]
         if reading.entity is None and orgs:
             # An organisation the KB lacks, named as spaCy delimited it; own codes first.
             org = max(orgs, key=lambda m: m.end - m.start).ref
@@ -199,12 +194,86 @@ class ArticleActors:
             if antecedent is not None:
                 return _merge(_with_span(antecedent.ref, text, start, end), reading)
         if reading.definite and reading.titled and not reading.named and "'s " not in text:
-            for m in reversed(self._person_before(start)):
-                if _compatible(m.ref, reading):
-                    return _with_span(m.ref, text, start, end)
+            titled = self._index.last_compatible(start, reading.sector, reading.country)
+            if titled is not None:
+                return _with_span(titled.ref, text, start, end)
         if not (reading.code or reading.name or reading.sponsor):
             return None
         return reading.ref(text, start, end, self.linker.kb)
+
+
+_ANY = "*"
+
+
+class _MentionIndex:
+    """Lookups over an article's mentions in O(log n + answers), not a scan per lookup (a
+    scan made a long document's cost grow with the square of its mentions).
+
+    Every list is sorted by (start, order added); "the most recent before ``start``" is the
+    last entry starting before it.
+    """
+
+    def __init__(self) -> None:
+        self._seq = 0
+        self.spans: list[tuple[int, int, Mention]] = []  # every mention
+        self.people: list[tuple[int, int, Mention]] = []  # named people
+        self.by_key: dict[str, list[tuple[int, int, Mention]]] = {}  # named people by name key
+        # named people by (sector, country): None is "not known", _ANY "whatever it is"
+        self.by_role: dict[tuple[str | None, str | None], list[tuple[int, int, Mention]]] = {}
+
+    def add(self, m: Mention) -> None:
+        self._seq += 1
+        item = (m.start, self._seq, m)
+        bisect.insort(self.spans, item, key=_order)
+        if not (m.person and m.ref.name):
+            return
+        bisect.insort(self.people, item, key=_order)
+        for key in m.keys:
+            bisect.insort(self.by_key.setdefault(key, []), item, key=_order)
+        sector, country = m.ref.sector or None, m.ref.country_iso3 or None
+        for role in {(sector, country), (_ANY, country), (sector, _ANY), (_ANY, _ANY)}:
+            bisect.insort(self.by_role.setdefault(role, []), item, key=_order)
+
+    @staticmethod
+    def _before(items: list[tuple[int, int, Mention]], start: int) -> int:
+        return bisect.bisect_left(items, start, key=lambda item: item[0])
+
+    def last_person(self, start: int) -> Mention | None:
+        k = self._before(self.people, start)
+        return self.people[k - 1][2] if k else None
+
+    def alias(self, keys: frozenset[str], start: int) -> Mention | None:
+        lists = [self.by_key.get(key, []) for key in keys]
+        rarest = min(lists, key=len)
+        for _, _, m in reversed(rarest[: self._before(rarest, start)]):
+            if keys <= m.keys:
+                return m
+        return None
+
+    def last_compatible(
+        self, start: int, sector: str | None, country: str | None
+    ) -> Mention | None:
+        """The most recent named person before ``start`` that a title agrees with: the same
+        sector when the title has one; the same country, or none known, when it names one."""
+        s = sector or _ANY
+        roles = [(s, country), (s, None)] if country else [(s, _ANY)]
+        best: tuple[int, int, Mention] | None = None
+        for role in roles:
+            items = self.by_role.get(role, [])
+            k = self._before(items, start)
+            if k and (best is None or _order(items[k - 1]) > _order(best)):
+                best = items[k - 1]
+        return best[2] if best else None
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside [start, end), in order."""
+        lo = self._before(self.spans, start)
+        hi = bisect.bisect_left(self.spans, end, key=lambda item: item[0])
+        return [m for _, _, m in self.spans[lo:hi] if m.end <= end]
+
+
+def _order(item: tuple[int, int, Mention]) -> tuple[int, int]:
+    return item[0], item[1]
 
 
 def _strip_article(name: str) -> str:
@@ -230,12 +299,6 @@ def _merge(ref: ActorRef, reading: Reading) -> ActorRef:
         code=ref.code or reading.code,
         sponsor_iso3=ref.sponsor_iso3 or reading.sponsor,
     )
-
-
-def _compatible(ref: ActorRef, reading: Reading) -> bool:
-    if reading.sector and reading.sector != ref.sector:
-        return False
-    return not (reading.country and ref.country_iso3 and reading.country != ref.country_iso3)
 
 
 def _article_country(linker: ActorLinker, dateline: str | None, places: list[str]) -> str | None:

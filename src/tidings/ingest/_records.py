@@ -15,12 +15,15 @@ from charset_normalizer import from_bytes
 
 from tidings.errors import InputError
 from tidings.ingest._bytes import (
+    _SNIFF,
     GZIP_ERRORS,
     Limits,
     decode,
     gzip_problem,
+    looks_binary,
     open_binary,
     too_large,
+    wide_encoding,
 )
 from tidings.ingest._make import domain_of, make_doc
 from tidings.model import RawDoc, SourceError
@@ -89,12 +92,27 @@ def _lines(fh: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]
         yield number, line, len(line)
 
 
+def _utf8_lines(raw: IO[bytes], name: str) -> IO[bytes]:
+    """The byte stream to split into lines: one error for a binary file (not one per random
+    "line"), and UTF-16/32 text re-encoded as UTF-8 so that lines split where they end."""
+    buffered = io.BufferedReader(raw)  # type: ignore[type-var]
+    head = buffered.peek(_SNIFF)[:_SNIFF]
+    wide = wide_encoding(head)
+    if wide is not None:
+        text = io.TextIOWrapper(buffered, encoding=wide, errors="replace", newline="")
+        return io.BytesIO(text.read().removeprefix("\ufeff").encode("utf-8", "surrogatepass"))
+    if looks_binary(head):
+        raise InputError(f"{name}: binary data, not text")
+    return buffered
+
+
 def read_jsonl(path: Path, limits: Limits) -> Iterator[RawDoc | SourceError]:
     """One RawDoc per JSON line; a malformed line gives a SourceError and reading goes on."""
     name = path.name
     seen = 0
     try:
-        with open_binary(path) as fh:
+        with open_binary(path) as raw:
+            fh = _utf8_lines(raw, name)
             for number, line, size in _lines(fh, limits.max_bytes):
                 uri = f"{path}#line={number}"
                 where = f"{name} line {number}"
@@ -130,6 +148,11 @@ def _text_stream(fh: IO[bytes], name: str) -> IO[str]:
     head = buffered.peek(1 << 16)[: 1 << 16]
     if not head.strip():
         raise InputError(f"{name}: empty file")
+    wide = wide_encoding(head)
+    if wide is not None:  # the codec drops a byte-order mark itself
+        return io.TextIOWrapper(buffered, encoding=wide, errors="replace", newline="")
+    if looks_binary(head):
+        raise InputError(f"{name}: binary data, not text")
     encoding = "utf-8-sig"
     try:
         head.decode("utf-8")
@@ -148,7 +171,9 @@ def read_csv(path: Path, limits: Limits) -> Iterator[RawDoc | SourceError]:
     csv.field_size_limit(min(sys.maxsize, max(limits.max_bytes + 1, 131_072)))
     try:
         with open_binary(path) as raw:
-            reader = csv.DictReader(_text_stream(raw, name))
+            # strict: a quote left open at the end of the file is an error, not a field
+            # silently swallowing every line after it.
+            reader = csv.DictReader(_text_stream(raw, name), strict=True)
             columns = [c for c in (reader.fieldnames or []) if c]
             wanted = {f.lower() for f in limits.text_fields}
             if not any(c.strip().lower() in wanted for c in columns):
@@ -156,12 +181,38 @@ def read_csv(path: Path, limits: Limits) -> Iterator[RawDoc | SourceError]:
                     f"{name}: no text column (looked for {', '.join(limits.text_fields)}; "
                     f"found {', '.join(columns) or 'no header'})"
                 )
-            for number, row in enumerate(reader, start=1):  # data rows, header not counted
-                uri = f"{path}#row={number}"
-                where = f"{name} row {number}"
-                clean = {k.strip(): v for k, v in row.items() if isinstance(k, str)}
-                yield doc_from_record(clean, limits, uri, where)
+            yield from _csv_rows(reader, path, limits)
     except GZIP_ERRORS as exc:
         raise gzip_problem(name, exc) from exc
     except csv.Error as exc:
         raise InputError(f"{name}: malformed CSV ({exc})") from exc
+
+
+def _csv_rows(
+    reader: csv.DictReader[str], path: Path, limits: Limits
+) -> Iterator[RawDoc | SourceError]:
+    """Data rows as RawDocs; a malformed row is one error naming its line, then reading goes
+    on, except after a quote that never closes (it ran to the end of the file)."""
+    name = path.name
+    number = 0
+    failed = 0  # csv does not count a line it refused in line_num
+    while True:
+        line = reader.line_num + failed + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            failed += 1
+            uri = f"{path}#line={line}"
+            if "unexpected end of data" in str(exc):
+                msg = f"{name} line {line}: quoted field never closes (the file ends inside it)"
+                yield SourceError(uri, "ingest", msg)
+                return
+            yield SourceError(uri, "ingest", f"{name} line {line}: malformed CSV ({exc})")
+            continue
+        number += 1  # data rows, header not counted
+        uri = f"{path}#row={number}"
+        where = f"{name} row {number}"
+        clean = {k.strip(): v for k, v in row.items() if isinstance(k, str)}
+        yield doc_from_record(clean, limits, uri, where)

@@ -6,7 +6,8 @@ REST API all call these functions with the same :class:`EventFilter`.
 
 from __future__ import annotations
 
-from tidings.errors import QueryError
+from tidings.errors import QueryError, QueryTimeoutError
+from tidings.query._budget import Budget, time_budget
 from tidings.query.export import (
     GDELT_COLUMNS,
     events_table,
@@ -33,11 +34,13 @@ from tidings.query.reads import (
 from tidings.query.runs import runs
 
 __all__ = [
+    "Budget",
     "DEFAULT_PAGE",
     "GDELT_COLUMNS",
     "MAX_PAGE",
     "EventFilter",
     "QueryError",
+    "QueryTimeoutError",
     "actor",
     "actors",
     "article",
@@ -54,6 +57,7 @@ __all__ = [
     "stats",
     "stories",
     "story",
+    "time_budget",
     "timeline",
     "write_parquet",
 ]

@@ -13,6 +13,7 @@ import duckdb
 import pyarrow as pa
 
 from tidings.errors import QueryError
+from tidings.query._budget import guarded
 
 As = Literal["pandas", "polars", "arrow", "records"]
 FORMATS: tuple[str, ...] = ("pandas", "polars", "arrow", "records")
@@ -29,11 +30,15 @@ Source = HasConnection | duckdb.DuckDBPyConnection
 
 @contextmanager
 def cursor(src: Source) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of its own, so that concurrent readers (REST threads) never share state."""
+    """A cursor of its own, so that concurrent readers (REST threads) never share state.
+
+    Its queries run under the current time budget, if any (``tidings.query.time_budget``).
+    """
     con = src if isinstance(src, duckdb.DuckDBPyConnection) else src.con
     cur = con.cursor()
     try:
-        yield cur
+        with guarded(cur):
+            yield cur
     finally:
         cur.close()
 

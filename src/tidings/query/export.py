@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 
 from tidings.errors import QueryError
 from tidings.query._frames import Source, arrow_table, cursor
+from tidings.query.cells import safe_cell
 from tidings.query.filters import EventFilter
 from tidings.query.reads import EVENT_ORDER, EVENT_SELECT
 
@@ -80,10 +81,28 @@ GDELT_COLUMNS: list[tuple[str, str | None]] = [
 ]
 
 
+# Columns holding numbers (cast to text for the TSV); every other column is text.
+_NUMERIC = frozenset(
+    {
+        "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "IsRootEvent",
+        "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+        "ActionGeo_Type", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED",
+    }
+)  # fmt: skip
+
+
 def export_gdelt(
-    src: Source, out: IO[str], filt: EventFilter | None = None, header: bool = False
+    src: Source,
+    out: IO[str],
+    filt: EventFilter | None = None,
+    header: bool = False,
+    raw: bool = False,
 ) -> int:
-    """Write matching canonical events as GDELT 2.0 event rows (TSV); returns the row count."""
+    """Write matching canonical events as GDELT 2.0 event rows (TSV); returns the row count.
+
+    Text cells a spreadsheet would run as a formula get a leading ``'`` unless ``raw``
+    (see ``tidings.query.cells``); numeric columns never do.
+    """
     filt = filt or EventFilter()
     where, params = filt.where()
     select = ", ".join(
@@ -95,16 +114,30 @@ def export_gdelt(
         f"LEFT JOIN documents d ON d.doc_id = a.doc_id WHERE {where} "
         "ORDER BY e.event_date NULLS LAST, e.event_id"
     )
+    # Unquoted: a '"' in a name is an ordinary character of GDELT TSV (with the default
+    # quotechar, csv refused such a row and the export stopped).
     writer = csv.writer(
-        out, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n"
+        out,
+        delimiter="\t",
+        quoting=csv.QUOTE_NONE,
+        quotechar=None,
+        escapechar=None,
+        lineterminator="\n",
     )
     if header:
         writer.writerow([name for name, _ in GDELT_COLUMNS])
+    text = [not raw and name not in _NUMERIC for name, _ in GDELT_COLUMNS]
     n = 0
     with cursor(src) as cur:
         res = cur.execute(sql, params)
         while batch := res.fetchmany(10_000):
-            writer.writerows(["" if v is None else v for v in row] for row in batch)
+            writer.writerows(
+                [
+                    "" if v is None else safe_cell(v) if t else v
+                    for v, t in zip(row, text, strict=True)
+                ]
+                for row in batch
+            )
             n += len(batch)
     return n
 

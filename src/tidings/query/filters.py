@@ -273,7 +273,7 @@ class EventFilter(BaseModel):
                 "WHERE m.outlet ILIKE ? ESCAPE '\\')"
             )
             # ILIKE without wildcards: a case-insensitive equality that DuckDB runs fastest.
-            params.append(_escape_like(self.outlet))
+            params.append(escape_like(self.outlet))
         if self.modality:
             clauses.append("e.modality = ?")
             params.append(self.modality)
@@ -310,7 +310,9 @@ def _lon_band(lat: float, lon: float, km: float) -> tuple[float, float] | None:
     return lon - dlon, lon + dlon
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
+    """``text`` as a literal LIKE/ILIKE pattern (used with ``ESCAPE '\\'``): ``%`` and ``_``
+    match only themselves, so no user value can build a wildcard pattern."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 

@@ -23,7 +23,7 @@ from tidings.query._frames import (
     records,
     scalar,
 )
-from tidings.query.filters import MAX_PAGE, EventFilter
+from tidings.query.filters import MAX_PAGE, EventFilter, escape_like
 from tidings.stories.compare import compare_outlets
 
 EVENT_SELECT = (
@@ -330,11 +330,13 @@ def quotes(
     limit, offset = _page(limit, offset)
     clauses, params = ["TRUE"], []
     if speaker:
-        clauses.append("(qt.speaker_text ILIKE ? OR qt.speaker_entity ILIKE ?)")
-        params += [f"%{speaker}%"] * 2
+        clauses.append(
+            "(qt.speaker_text ILIKE ? ESCAPE '\\' OR qt.speaker_entity ILIKE ? ESCAPE '\\')"
+        )
+        params += [f"%{escape_like(speaker)}%"] * 2
     if q:
-        clauses.append("qt.content ILIKE ?")
-        params.append(f"%{q}%")
+        clauses.append("qt.content ILIKE ? ESCAPE '\\'")
+        params.append(f"%{escape_like(q)}%")
     if article_id:
         clauses.append("qt.article_id = ?")
         params.append(article_id)
@@ -366,8 +368,10 @@ def actors(
     limit, offset = _page(limit, offset)
     having, params = "", []
     if q:
-        having = "HAVING code ILIKE ? OR bool_or(coalesce(name, text) ILIKE ?)"
-        params = [f"{q}%", f"%{q}%"]
+        having = (
+            "HAVING code ILIKE ? ESCAPE '\\' OR bool_or(coalesce(name, text) ILIKE ? ESCAPE '\\')"
+        )
+        params = [f"{escape_like(q)}%", f"%{escape_like(q)}%"]
     sql = (
         "SELECT code, mode(coalesce(name, text)) AS name, mode(country_iso3) AS country_iso3, "
         "mode(sector) AS sector, count(*) FILTER (WHERE side = 'source') AS n_as_source, "

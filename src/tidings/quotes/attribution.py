@@ -7,6 +7,8 @@ reporter's own narration. Each quote is linked to the first event it states.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -39,10 +41,24 @@ def claim_of(q: Quote) -> tuple[str | None, str]:
 
 
 def attribute(events: Sequence[Event], quotes: Sequence[Quote]) -> tuple[list[Event], list[Quote]]:
-    """Set ``Event.claimed_by``/``claim_kind`` and ``Quote.event_id``."""
+    """Set ``Event.claimed_by``/``claim_kind`` and ``Quote.event_id``.
+
+    Quotes are looked up by offset (sorted by start, with the running maximum of their ends)
+    and events by trigger offset, so the cost grows with events + quotes, not their product.
+    """
+    by_start = sorted(quotes, key=lambda q: q.start)
+    starts = [q.start for q in by_start]
+    reach = list(itertools.accumulate((q.end for q in by_start), max))
     out_events: list[Event] = []
     for ev in events:
-        holders = [q for q in quotes if q.article_id == ev.article_id and _states(q, ev)]
+        t = ev.trigger_start
+        holders = []
+        k = bisect.bisect_right(starts, t) - 1
+        while k >= 0 and reach[k] > t:  # no quote before k ends past t once reach[k] <= t
+            q = by_start[k]
+            if q.article_id == ev.article_id and _states(q, ev):
+                holders.append(q)
+            k -= 1
         if not holders:
             out_events.append(replace(ev, claimed_by=None, claim_kind="narration"))
             continue
@@ -50,8 +66,15 @@ def attribute(events: Sequence[Event], quotes: Sequence[Quote]) -> tuple[list[Ev
         by, kind = claim_of(q)
         out_events.append(replace(ev, claimed_by=by, claim_kind=kind))
     ordered = sorted(events, key=lambda e: (e.trigger_start, e.trigger_end))
+    triggers = [e.trigger_start for e in ordered]
     out_quotes: list[Quote] = []
     for q in quotes:
-        first = next((e for e in ordered if e.article_id == q.article_id and _states(q, e)), None)
+        first = None
+        for e in ordered[bisect.bisect_left(triggers, q.start) :]:
+            if e.trigger_start >= q.end:
+                break
+            if e.article_id == q.article_id and _states(q, e):
+                first = e
+                break
         out_quotes.append(replace(q, event_id=first.event_id if first else None))
     return out_events, out_quotes

@@ -11,7 +11,10 @@ and polls come from ``extra_cues``. An indirect quote holding quotation marks is
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -57,6 +60,38 @@ class FinderSettings:
     max_open_chars: int = 1500
     max_cue_gap_chars: int = 120
     min_indirect_tokens: int = 2
+
+
+# The last document's sentences and their end offsets (per thread and task: components may
+# run concurrently); holding the doc keeps its id from being reused while cached.
+_SENTENCES: ContextVar[tuple[Doc, list[Span], list[int]] | None] = ContextVar(
+    "tidings_quote_sentences", default=None
+)
+
+
+def _cues_in(cues: list[Token], lo: int, hi: int) -> list[Token]:
+    """The cues (sorted by token index) with lo <= index < hi, by binary search."""
+    return cues[
+        bisect.bisect_left(cues, lo, key=_token_i) : bisect.bisect_left(cues, hi, key=_token_i)
+    ]
+
+
+def _token_i(tok: Token) -> int:
+    return int(tok.i)
+
+
+class _Coverage:
+    """Whether an offset lies inside any of some spans, in O(log n): spans sorted by start,
+    with the running maximum of their ends (spans may nest or overlap)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def __call__(self, idx: int) -> bool:
+        k = bisect.bisect_right(self.starts, idx)
+        return k > 0 and self.max_end[k - 1] > idx
 
 
 class QuoteExtractor:
@@ -176,7 +211,8 @@ class QuoteExtractor:
         cues = [t for t in doc if self.is_cue(t)]
         quoted = [self._recover(q, doc, cues) for q in quoted]
         inside = [q.inner(text) for q in quoted]
-        outer_cues = [c for c in cues if not any(s <= c.idx < e for s, e in inside)]
+        covered = _Coverage(inside)
+        outer_cues = [c for c in cues if not covered(c.idx)]
         contents: dict[int, tuple[int, int] | None] = {}
         for c in outer_cues:
             span = self.content_of(c)
@@ -187,7 +223,7 @@ class QuoteExtractor:
         # 1. quotation marks
         prev: _Cand | None = None
         for qi, q in enumerate(quoted):
-            cand = self._direct(q, qi, doc, outer_cues, contents, mixed_spans, prev)
+            cand = self._direct(q, qi, doc, text, outer_cues, contents, mixed_spans, prev)
             if cand is None:
                 continue
             if cand.cue is not None:
@@ -256,23 +292,22 @@ class QuoteExtractor:
         q: QuotedSpan,
         qi: int,
         doc: Doc,
+        text: str,  # doc.text, passed in: spaCy rebuilds it from every token on each access
         cues: list[Token],
         contents: dict[int, tuple[int, int] | None],
         mixed_spans: set[int],
         prev: _Cand | None,
     ) -> _Cand | None:
-        text = doc.text
         sents = self._sentences(doc, q.start, q.end)
-        near = [c for c in cues if sents and sents[0].start <= c.i < sents[-1].end]
+        near = _cues_in(cues, sents[0].start, sents[-1].end) if sents else []
         if sents and sents[-1].end < len(doc):
             # '"...?" Biden said.' split after the mark: a bare cue opening the next sentence
             nxt = doc[sents[-1].end].sent
             if "\n" not in text[q.end : nxt.start_char]:
                 near += [
                     c
-                    for c in cues
-                    if nxt.start <= c.i < nxt.start + _NEXT_SENT_CUE_TOKENS
-                    and contents.get(c.i) is None
+                    for c in _cues_in(cues, nxt.start, nxt.start + _NEXT_SENT_CUE_TOKENS)
+                    if contents.get(c.i) is None
                 ]
         # a cue whose complement is larger than the quote makes it a mixed quote
         for c in near:
@@ -309,7 +344,7 @@ class QuoteExtractor:
             if first.start > 0:
                 before = doc[first.start - 1].sent
                 if before.text.rstrip().endswith(":"):
-                    colon_cues = [c for c in cues if before.start <= c.i < before.end]
+                    colon_cues = _cues_in(cues, before.start, before.end)
                     if colon_cues:
                         c = colon_cues[-1]
                         return _Cand(
@@ -336,12 +371,19 @@ class QuoteExtractor:
 
     @staticmethod
     def _sentences(doc: Doc, start: int, end: int) -> list[Span]:
+        """The sentences overlapping [start, end): a binary search in the document's sentence
+        list (built once per document), not a walk from its first sentence for every quote."""
+        cached = _SENTENCES.get()
+        if cached is None or cached[0] is not doc:
+            sents = list(doc.sents)
+            cached = (doc, sents, [sent.end_char for sent in sents])
+            _SENTENCES.set(cached)
+        _, sents, ends = cached
         out: list[Span] = []
-        for sent in doc.sents:
-            if sent.end_char > start and sent.start_char < end:
-                out.append(sent)
-            elif sent.start_char >= end:
+        for sent in sents[bisect.bisect_right(ends, start) :]:
+            if sent.start_char >= end:
                 break
+            out.append(sent)
         return out
 
     @staticmethod

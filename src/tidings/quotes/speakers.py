@@ -8,6 +8,7 @@ When an actor linker is available its answer for the span wins for the entity an
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,15 @@ class SpeakerResolver:
         self.actors = actors
         self.lex = lexicon()
         self.people: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+        # Indexes over ``people`` so that a lookup costs no scan of the document's entities:
+        # their start offsets (sorted, as spaCy's entities are) and, by last word, the names.
+        self._starts = [e.start_char for e in self.people]
+        self._ends = [e.end_char for e in self.people]
+        self._by_last: dict[str, list[Span]] = {}
+        for ent in self.people:
+            words = ent.text.split()
+            if words:
+                self._by_last.setdefault(words[-1], []).append(ent)
         self.history: list[Speaker] = []
 
     def remember(self, speaker: Speaker) -> None:
@@ -82,9 +92,8 @@ class SpeakerResolver:
         """The fullest person name ending like ``name`` ("Blinken" -> "Antony Blinken")."""
         last = name.split()[-1] if name.split() else name
         best = name
-        for ent in self.people:
-            words = ent.text.split()
-            longer = bool(words) and words[-1] == last and len(ent.text) > len(best)
+        for ent in self._by_last.get(last, ()):
+            longer = len(ent.text) > len(best)
             if longer and (ent.start_char < before or best == name):
                 best = ent.text
         return best.removesuffix("’s").removesuffix("'s")
@@ -100,7 +109,9 @@ class SpeakerResolver:
         linked = self._linked(start, end)
         if low in _PRONOUNS or low in _PLURAL_PRONOUNS:
             return self._pronoun(text, start, end, plural=low in _PLURAL_PRONOUNS)
-        persons = [e for e in self.doc.ents if e.label_ == "PERSON" and start <= e.start_char < end]
+        persons = self.people[
+            bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)
+        ]
         has_name = bool(persons) or any(
             t.pos_ == "PROPN"
             and t.ent_type_ not in {"GPE", "NORP"}
@@ -148,10 +159,12 @@ class SpeakerResolver:
                     text, start, end, prev.entity or prev.text, prev.code, prev.kind, True
                 )
         if not plural:
-            for ent in reversed(self.people):
-                if ent.end_char <= start and start - ent.end_char < _RECENT_CHARS:
-                    name = self.full_name(ent.text, start)
-                    return Speaker(text, start, end, name, None, "named", True)
+            # The last person ending before ``start`` (entities are sorted and disjoint, so
+            # their ends are too); any earlier one is further away still.
+            k = bisect.bisect_right(self._ends, start) - 1
+            if k >= 0 and start - self.people[k].end_char < _RECENT_CHARS:
+                name = self.full_name(self.people[k].text, start)
+                return Speaker(text, start, end, name, None, "named", True)
         return Speaker(text, start, end, None, None, "named", not plural)
 
     def _title(self, noun: str, start: int) -> str | None:
