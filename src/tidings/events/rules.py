@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from tidings import registry
@@ -16,7 +16,7 @@ from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
 from tidings.events._records import doc_actors, make_event
-from tidings.interfaces import ActorLinker
+from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import AnnotatedDoc, Event
 from tidings.registry import register
 
@@ -100,25 +100,32 @@ class RuleCoder:
                 t += 1
             if not mine or len(sent) > MAX_SENT_TOKENS or syn.is_shouting(sent):
                 continue
-            made: dict[int, tuple[Mention, Event]] = {}
-            for m in find_mentions(sent, self.lexicon, mine, self.choose):
-                ev = make_event(
-                    m,
-                    doc=doc,
-                    sent=sent,
-                    sent_idx=sent_idx,
-                    lex=self.lexicon,
-                    actors=actors,
-                    coder=self.name,
-                    version=self.version,
-                )
-                if ev is not None:
-                    made[id(m)] = (m, ev)
-            found = _link_requests(made)
-            if not self.keep_background and any(not e.extra.get("subordinate") for e in found):
-                found = [e for e in found if not e.extra.get("subordinate")]
-            events.extend(found)
+            events.extend(self.sentence_events(doc, sent, sent_idx, mine, actors))
         return events
+
+    def sentence_events(
+        self, doc: AnnotatedDoc, sent: Span, sent_idx: int, mine: list[Token], actors: DocActors
+    ) -> list[Event]:
+        """The events of one sentence, given its trigger candidates (the learned.v2 coder
+        reuses this and gates its output)."""
+        made: dict[int, tuple[Mention, Event]] = {}
+        for m in find_mentions(sent, self.lexicon, mine, self.choose):
+            ev = make_event(
+                m,
+                doc=doc,
+                sent=sent,
+                sent_idx=sent_idx,
+                lex=self.lexicon,
+                actors=actors,
+                coder=self.name,
+                version=self.version,
+            )
+            if ev is not None:
+                made[id(m)] = (m, ev)
+        found = _link_requests(made)
+        if not self.keep_background and any(not e.extra.get("subordinate") for e in found):
+            found = [e for e in found if not e.extra.get("subordinate")]
+        return found
 
 
 def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
