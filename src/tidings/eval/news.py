@@ -44,7 +44,7 @@ from tidings.model import AnnotatedDoc, Event, RawDoc
 
 BASELINE = "tidings.rules.v1"
 # What the rule coder did before this measure existed: no relevance gate, no context actors.
-BASELINE_SETTINGS: dict[str, Any] = {}
+BASELINE_SETTINGS: dict[str, Any] = {"require_actor": False, "context_actors": False}
 FOLDER = "news_events"
 _STOP = frozenset({"the", "a", "an", "of", "s", "and", "to", "in", "on", "at", "for", "by"})
 RECIPROCAL = frozenset({"CONSULT"})
