@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tidings.actors.linker import Reading, as_date, make_code
 from tidings.model import ActorRef, AnnotatedDoc
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+PRONOUN_REACH = 300  # characters back an "it"/"they" may find its antecedent
 ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")  # "Foo Front (FF)"
 
 
@@ -59,6 +61,7 @@ class ArticleActors:
         self._cache: dict[tuple[int, int], ActorRef | None] = {}
         self.acronyms: dict[str, tuple[int, ActorRef]] = {}  # "SSF" -> (defined at, actor)
         self.country: str | None = None  # the article's country: dateline, else most named
+        self.country_from: str | None = None  # "dateline" | "article" (most named)
 
     def situate(self, reading: Reading) -> Reading:
         """Give a community phrase with no place of its own ("Kurdish fighters") the
@@ -80,6 +83,32 @@ class ArticleActors:
 
     def _person_before(self, start: int) -> list[Mention]:
         return [m for m in self.mentions if m.person and m.start < start and m.ref.name]
+
+    def _titled_antecedent(self, reading: Reading, start: int) -> Mention | None:
+        """The person a bare title ("the president") refers to: the latest compatible person
+        once named with that title ("President Barack Obama"), else the latest compatible."""
+        titles = {h.key for h in reading.hits if h.kind == "agent"}
+        compatible = [
+            m for m in reversed(self._person_before(start)) if _compatible(m.ref, reading)
+        ]
+        for m in compatible:
+            said = self.linker.kb.key(self.text[m.start : m.end]).split(" ")
+            if titles & set(said):
+                return m
+        return compatible[0] if compatible else None
+
+    def _body_before(self, start: int, plural: bool) -> Mention | None:
+        """The body "it"/"they" refers to: the latest coded organisation or state named
+        within ``PRONOUN_REACH`` characters before (for "they", also a community)."""
+        for m in reversed(self.mentions):
+            if m.start >= start or m.person or start - m.end > PRONOUN_REACH:
+                continue
+            if not (m.ref.code and (m.ref.country_iso3 or m.ref.code.startswith("IGO"))):
+                continue
+            if m.ref.sector is None and not plural and m.ref.name is None:
+                continue  # a bare country as "it" is rare next to its government or people
+            return m
+        return None
 
     def _alias_of(self, name: str, start: int) -> Mention | None:
         keys = self._name_keys(name)
@@ -166,6 +195,9 @@ class ArticleActors:
         if stripped.lower() in PRONOUNS:
             before = self._person_before(start)
             return _with_span(before[-1].ref, text, start, end) if before else None
+        if stripped.lower() in GROUP_PRONOUNS:
+            body = self._body_before(start, plural=stripped.lower() != "it")
+            return _with_span(body.ref, text, start, end) if body else None
         reading = self.situate(self.linker.read(text, self.when))
         defined = self.acronyms.get(_strip_article(stripped))
         if reading.entity is None and defined is not None and defined[0] < start:
@@ -199,9 +231,9 @@ class ArticleActors:
             if antecedent is not None:
                 return _merge(_with_span(antecedent.ref, text, start, end), reading)
         if reading.definite and reading.titled and not reading.named and "'s " not in text:
-            for m in reversed(self._person_before(start)):
-                if _compatible(m.ref, reading):
-                    return _with_span(m.ref, text, start, end)
+            found = self._titled_antecedent(reading, start)
+            if found is not None:
+                return _with_span(found.ref, text, start, end)
         if not (reading.code or reading.name or reading.sponsor):
             return None
         return reading.ref(text, start, end, self.linker.kb)
@@ -238,18 +270,92 @@ def _compatible(ref: ActorRef, reading: Reading) -> bool:
     return not (reading.country and ref.country_iso3 and reading.country != ref.country_iso3)
 
 
-def _article_country(linker: ActorLinker, dateline: str | None, places: list[str]) -> str | None:
-    """The dateline's country, else the country named most often (at least twice, no tie)."""
+def _article_country(
+    linker: ActorLinker, dateline: str | None, places: list[str]
+) -> tuple[str | None, str | None]:
+    """The dateline's country, else the country named most often (at least twice, no tie);
+    with where it came from ("dateline" or "article")."""
     kb = linker.kb
-    for part in (dateline or "").split(","):
-        hit = kb.places.get(kb.key(part))
-        if hit:
-            return hit[0]
     counts = Counter(hit[0] for name in places if (hit := kb.places.get(kb.key(name))))
     ranked = counts.most_common(2)
+    named = None
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        return ranked[0][0]
-    return None
+        named = ranked[0][0]
+    stated = _dateline_country(kb, dateline)
+    # A wire dateline is often a hub near the news (BEIRUT for Syria): a country the text
+    # names at least twice as often as the dateline's, and three times or more, wins.
+    if stated and named and named != stated and counts[named] >= max(3, 2 * counts[stated]):
+        return named, "article"
+    if stated:
+        return stated, "dateline"
+    return (named, "article") if named else (None, None)
+
+
+# AP-style US state abbreviations that qualify a dateline ("GEORGETOWN, Ky.").
+_US_STATES = frozenset(
+    [
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "dc",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "kans",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nebr",
+        "nev",
+        "nh",
+        "nj",
+        "nm",
+        "ny",
+        "nc",
+        "nd",
+        "okla",
+        "ore",
+        "pa",
+        "ri",
+        "sc",
+        "sd",
+        "tenn",
+        "tex",
+        "vt",
+        "va",
+        "wash",
+        "wva",
+        "wis",
+        "wyo",
+    ]
+)
+
+
+def _dateline_country(kb: Any, dateline: str | None) -> str | None:
+    """The dateline's country; its qualifier ("PARIS, Texas", "GEORGETOWN, Ky.") wins over
+    the bare place name."""
+    parts = [p.strip() for p in (dateline or "").split(",") if p.strip()]
+    for part in reversed(parts[1:]):
+        if re.sub(r"[^a-z]", "", part.lower()) in _US_STATES:
+            return "USA"
+        hit = kb.places.get(kb.key(part))
+        if hit:
+            return str(hit[0])
+    hit = kb.places.get(kb.key(parts[0])) if parts else None
+    return str(hit[0]) if hit else None
 
 
 def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
@@ -257,7 +363,7 @@ def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
     article = doc.article
     actors = ArticleActors(linker, article.text, as_date(article.published_at))
     sdoc = doc.doc
-    actors.country = _article_country(
+    actors.country, actors.country_from = _article_country(
         linker, article.dateline, [e.text for e in sdoc.ents if e.label_ in {"GPE", "NORP"}]
     )
     chunk_of: dict[int, tuple[int, int]] = {}

@@ -50,11 +50,18 @@ class LearnedV2Coder(RuleCoder):
         threshold: float = 0.0,
         none_threshold: float = 0.5,
         keep_background: bool = False,
+        require_actor: bool = False,
+        context_actors: bool = False,
     ) -> None:
-        """``threshold``: least sentence probability of an event's type to keep it;
+        """Rule-coder settings as in ``RuleCoder``; ``threshold``: least sentence probability of an event's type to keep it;
         ``none_threshold``: drop every event of a sentence whose "no political event"
         probability reaches this."""
-        super().__init__(actor_linker=actor_linker, keep_background=keep_background)
+        super().__init__(
+            actor_linker=actor_linker,
+            keep_background=keep_background,
+            require_actor=require_actor,
+            context_actors=context_actors,
+        )
         self.heads: Heads = load_heads()  # fails here, at start, when the file is missing
         self.threshold = threshold
         self.none_threshold = none_threshold
@@ -132,10 +139,14 @@ def make_learned_v2_coder(
     threshold: float = 0.0,
     none_threshold: float = 0.5,
     keep_background: bool = False,
+    require_actor: bool = False,
+    context_actors: bool = False,
 ) -> LearnedV2Coder:
     return LearnedV2Coder(
         actor_linker=actor_linker,
         threshold=threshold,
         none_threshold=none_threshold,
         keep_background=keep_background,
+        require_actor=require_actor,
+        context_actors=context_actors,
     )

@@ -15,7 +15,7 @@ from tidings.errors import ConfigError
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
-from tidings.events._records import doc_actors, make_event
+from tidings.events._records import doc_actors, known_party, make_event
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import AnnotatedDoc, Event
 from tidings.registry import register
@@ -36,10 +36,17 @@ class RuleCoder:
         self,
         actor_linker: str | ActorLinker | None = "tidings.actors.v1",
         keep_background: bool = False,
+        require_actor: bool = False,
+        context_actors: bool = False,
     ) -> None:
         """``keep_background``: also emit events of subordinate clauses ("..., where 28
-        people were killed") when the sentence has a main-clause event; off by default."""
+        people were killed") when the sentence has a main-clause event; off by default.
+        ``require_actor``: emit no event without at least one party coded with a country or
+        a known organisation (the relevance gate). ``context_actors``: a sector-only party
+        ("the police") takes its context's country (event place, dateline, article)."""
         self.keep_background = keep_background
+        self.require_actor = require_actor
+        self.context_actors = context_actors
         self.lexicon: Lexicon = load_lexicon()
         self.choose: Chooser = lexicon_entry
         self._matchers: dict[int, tuple[Vocab, Matcher]] = {}
@@ -119,13 +126,20 @@ class RuleCoder:
                 actors=actors,
                 coder=self.name,
                 version=self.version,
+                context_actors=self.context_actors,
             )
+            if ev is not None and self.require_actor and not _relevant(ev):
+                continue
             if ev is not None:
                 made[id(m)] = (m, ev)
         found = _link_requests(made)
         if not self.keep_background and any(not e.extra.get("subordinate") for e in found):
             found = [e for e in found if not e.extra.get("subordinate")]
         return found
+
+
+def _relevant(ev: Event) -> bool:
+    return known_party(ev.source) or known_party(ev.target)
 
 
 def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
@@ -143,6 +157,15 @@ def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
 
 @register("event_coder", "tidings.rules.v1")
 def make_rule_coder(
-    actor_linker: str = "tidings.actors.v1", keep_background: bool = False, **_: Any
+    actor_linker: str = "tidings.actors.v1",
+    keep_background: bool = False,
+    require_actor: bool = False,
+    context_actors: bool = False,
+    **_: Any,
 ) -> RuleCoder:
-    return RuleCoder(actor_linker=actor_linker, keep_background=keep_background)
+    return RuleCoder(
+        actor_linker=actor_linker,
+        keep_background=keep_background,
+        require_actor=require_actor,
+        context_actors=context_actors,
+    )
