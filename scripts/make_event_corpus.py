@@ -190,7 +190,7 @@ def fill(frame: str, rng: random.Random, sgroup: str, tgroup: str) -> tuple[str,
         out.append(lit)
         length += len(lit)
         val = chosen[m.group(1)]
-        if length == 0 or out[-1].endswith(('. ', '" ', "“")):
+        if length == 0 or out[-1].endswith((". ", '" ', "“")):
             val = _cap(val)
         spans.setdefault(m.group(1), [length, length + len(val)])
         out.append(val)
@@ -301,7 +301,9 @@ def negatives(rng: random.Random, n: int) -> list[dict[str, Any]]:
     return rows
 
 
-def build(seed: int = 13, per_type: int = 300, n_neg: int = 2600) -> dict[str, list[dict[str, Any]]]:
+def build(
+    seed: int = 13, per_type: int = 300, n_neg: int = 2600
+) -> dict[str, list[dict[str, Any]]]:
     rng = random.Random(seed)
     pos = positives(rng, per_type)
     neg = negatives(rng, n_neg)

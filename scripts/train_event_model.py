@@ -14,8 +14,8 @@ import argparse
 import hashlib
 import json
 import random
-import zlib
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +118,7 @@ def train(rows: list[dict[str, Any]], x: npt.NDArray[np.float32]) -> Heads:
         "c_modality": C_MOD,
         "seed": SEED,
     }
+
     # Rounded to float16 precision and back: the file stays small and its bytes do not depend
     # on last-bit differences between BLAS builds.
     def r(a: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
@@ -143,7 +144,9 @@ def holdout(rows: list[dict[str, Any]], x: npt.NDArray[np.float32], threshold: f
     neg_fp = n_neg = 0
     for row, i in enumerate(te):
         gold = {e["type"] for e in rows[i]["events"]}
-        pred = {lab for lab, p in zip(LABELS, probs[row], strict=True) if lab != NONE and p >= threshold}
+        pred = {
+            lab for lab, p in zip(LABELS, probs[row], strict=True) if lab != NONE and p >= threshold
+        }
         tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
         if not gold:
             n_neg += 1

@@ -48,14 +48,15 @@ class LearnedV2Coder(RuleCoder):
         self,
         actor_linker: str | ActorLinker | None = "tidings.actors.v1",
         threshold: float = 0.0,
-        none_threshold: float = 0.5,
+        none_threshold: float = 0.95,
         keep_background: bool = False,
         require_actor: bool = False,
         context_actors: bool = False,
     ) -> None:
-        """Rule-coder settings as in ``RuleCoder``; ``threshold``: least sentence probability of an event's type to keep it;
-        ``none_threshold``: drop every event of a sentence whose "no political event"
-        probability reaches this."""
+        """Rule-coder settings as in ``RuleCoder``. ``threshold``: least sentence probability
+        of an event's type to keep it (0: off; the type heads do not carry over from our
+        corpus to real news, see docs/architecture.md); ``none_threshold``: drop every event
+        of a sentence whose "no political event" probability reaches this."""
         super().__init__(
             actor_linker=actor_linker,
             keep_background=keep_background,
@@ -137,7 +138,7 @@ def _relink(events: list[Event]) -> list[Event]:
 def make_learned_v2_coder(
     actor_linker: str = "tidings.actors.v1",
     threshold: float = 0.0,
-    none_threshold: float = 0.5,
+    none_threshold: float = 0.95,
     keep_background: bool = False,
     require_actor: bool = False,
     context_actors: bool = False,

@@ -142,7 +142,9 @@ def load_heads(path: Path | None = None) -> Heads:
     """Read the heads; a missing or unreadable file fails with the command that rebuilds it."""
     p = path or weights_path()
     if not p.is_file():
-        raise ConfigError(f"tidings.learned.v2: model file {p} is missing; rebuild it with `{REBUILD}`")
+        raise ConfigError(
+            f"tidings.learned.v2: model file {p} is missing; rebuild it with `{REBUILD}`"
+        )
     try:
         with np.load(p) as z:
             arrays = {k: np.asarray(z[k]) for k in z.files}
@@ -158,5 +160,7 @@ def load_heads(path: Path | None = None) -> Heads:
             f"tidings.learned.v2: model file {p} is unreadable ({exc}); rebuild it with `{REBUILD}`"
         ) from exc
     if tuple(meta.get("labels", ())) != LABELS or heads.type_w.shape[0] != len(LABELS):
-        raise ConfigError(f"tidings.learned.v2: model file {p} has other labels; rebuild it with `{REBUILD}`")
+        raise ConfigError(
+            f"tidings.learned.v2: model file {p} has other labels; rebuild it with `{REBUILD}`"
+        )
     return heads
