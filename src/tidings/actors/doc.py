@@ -23,9 +23,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tidings.actors.linker import Reading, as_date, make_code
 from tidings.model import ActorRef, AnnotatedDoc
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+PRONOUN_REACH = 300  # characters back an "it"/"they" may find its antecedent
+TITLE_REACH = 20  # compatible people a bare title ("the minister") looks back over
 ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")  # "Foo Front (FF)"
 
 
@@ -61,6 +65,7 @@ class ArticleActors:
         self._cache: dict[tuple[int, int], ActorRef | None] = {}
         self.acronyms: dict[str, tuple[int, ActorRef]] = {}  # "SSF" -> (defined at, actor)
         self.country: str | None = None  # the article's country: dateline, else most named
+        self.country_from: str | None = None  # "dateline" | "article" (most named)
 
     def situate(self, reading: Reading) -> Reading:
         """Give a community phrase with no place of its own ("Kurdish fighters") the
@@ -79,6 +84,38 @@ class ArticleActors:
     # -- building ------------------------------------------------------------------------------
     def _name_keys(self, name: str) -> frozenset[str]:
         return frozenset(k for k in self.linker.kb.key(name).split(" ") if k)
+
+    def _titled_antecedent(self, reading: Reading, start: int) -> Mention | None:
+        """The person a bare title ("the president") refers to: the latest compatible person
+        once named with that title ("President Barack Obama"), else the latest compatible.
+        Looks back over at most ``TITLE_REACH`` compatible people (bounded cost per lookup)."""
+        titles = {h.key for h in reading.hits if h.kind == "agent"}
+        first: Mention | None = None
+        seen = 0
+        for m in self._index.people_before(start):
+            if not _compatible(m.ref, reading):
+                continue
+            first = first or m
+            said = self.linker.kb.key(self.text[m.start : m.end]).split(" ")
+            if titles & set(said):
+                return m
+            seen += 1
+            if seen >= TITLE_REACH:
+                break
+        return first
+
+    def _body_before(self, start: int, plural: bool) -> Mention | None:
+        """The body "it"/"they" refers to: the latest coded organisation or state named
+        within ``PRONOUN_REACH`` characters before (for "they", also a community)."""
+        for m in self._index.spans_before(start, PRONOUN_REACH):
+            if m.person or start - m.end > PRONOUN_REACH:
+                continue
+            if not (m.ref.code and (m.ref.country_iso3 or m.ref.code.startswith("IGO"))):
+                continue
+            if m.ref.sector is None and not plural and m.ref.name is None:
+                continue  # a bare country as "it" is rare next to its government or people
+            return m
+        return None
 
     def _alias_of(self, name: str, start: int) -> Mention | None:
         """The most recent named person before ``start`` whose name keys include ``name``'s."""
@@ -164,6 +201,9 @@ class ArticleActors:
         if stripped.lower() in PRONOUNS:
             last = self._index.last_person(start)
             return _with_span(last.ref, text, start, end) if last else None
+        if stripped.lower() in GROUP_PRONOUNS:
+            body = self._body_before(start, plural=stripped.lower() != "it")
+            return _with_span(body.ref, text, start, end) if body else None
         reading = self.situate(self.linker.read(text, self.when))
         defined = self.acronyms.get(_strip_article(stripped))
         if reading.entity is None and defined is not None and defined[0] < start:
@@ -194,9 +234,9 @@ class ArticleActors:
             if antecedent is not None:
                 return _merge(_with_span(antecedent.ref, text, start, end), reading)
         if reading.definite and reading.titled and not reading.named and "'s " not in text:
-            titled = self._index.last_compatible(start, reading.sector, reading.country)
-            if titled is not None:
-                return _with_span(titled.ref, text, start, end)
+            found = self._titled_antecedent(reading, start)
+            if found is not None:
+                return _with_span(found.ref, text, start, end)
         if not (reading.code or reading.name or reading.sponsor):
             return None
         return reading.ref(text, start, end, self.linker.kb)
@@ -241,6 +281,21 @@ class _MentionIndex:
     def last_person(self, start: int) -> Mention | None:
         k = self._before(self.people, start)
         return self.people[k - 1][2] if k else None
+
+    def people_before(self, start: int) -> Iterator[Mention]:
+        """Named people starting before ``start``, most recent first (lazily)."""
+        k = self._before(self.people, start)
+        return (self.people[i][2] for i in range(k - 1, -1, -1))
+
+    def spans_before(self, start: int, reach: int) -> Iterator[Mention]:
+        """Mentions starting before ``start`` and at most twice ``reach`` characters earlier,
+        most recent first (mentions are short, so this holds every one ending within reach)."""
+        k = self._before(self.spans, start)
+        for i in range(k - 1, -1, -1):
+            m = self.spans[i][2]
+            if start - m.start > 2 * reach:
+                return
+            yield m
 
     def alias(self, keys: frozenset[str], start: int) -> Mention | None:
         lists = [self.by_key.get(key, []) for key in keys]
@@ -301,18 +356,98 @@ def _merge(ref: ActorRef, reading: Reading) -> ActorRef:
     )
 
 
-def _article_country(linker: ActorLinker, dateline: str | None, places: list[str]) -> str | None:
-    """The dateline's country, else the country named most often (at least twice, no tie)."""
+def _compatible(ref: ActorRef, reading: Reading) -> bool:
+    if reading.sector and reading.sector != ref.sector:
+        return False
+    return not (reading.country and ref.country_iso3 and reading.country != ref.country_iso3)
+
+
+def _article_country(
+    linker: ActorLinker, dateline: str | None, places: list[str]
+) -> tuple[str | None, str | None]:
+    """The dateline's country, else the country named most often (at least twice, no tie);
+    with where it came from ("dateline" or "article")."""
     kb = linker.kb
-    for part in (dateline or "").split(","):
-        hit = kb.places.get(kb.key(part))
-        if hit:
-            return hit[0]
     counts = Counter(hit[0] for name in places if (hit := kb.places.get(kb.key(name))))
     ranked = counts.most_common(2)
+    named = None
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        return ranked[0][0]
-    return None
+        named = ranked[0][0]
+    stated = _dateline_country(kb, dateline)
+    # A wire dateline is often a hub near the news (BEIRUT for Syria): a country the text
+    # names at least twice as often as the dateline's, and three times or more, wins.
+    if stated and named and named != stated and counts[named] >= max(3, 2 * counts[stated]):
+        return named, "article"
+    if stated:
+        return stated, "dateline"
+    return (named, "article") if named else (None, None)
+
+
+# AP-style US state abbreviations that qualify a dateline ("GEORGETOWN, Ky.").
+_US_STATES = frozenset(
+    [
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "dc",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "kans",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nebr",
+        "nev",
+        "nh",
+        "nj",
+        "nm",
+        "ny",
+        "nc",
+        "nd",
+        "okla",
+        "ore",
+        "pa",
+        "ri",
+        "sc",
+        "sd",
+        "tenn",
+        "tex",
+        "vt",
+        "va",
+        "wash",
+        "wva",
+        "wis",
+        "wyo",
+    ]
+)
+
+
+def _dateline_country(kb: Any, dateline: str | None) -> str | None:
+    """The dateline's country; its qualifier ("PARIS, Texas", "GEORGETOWN, Ky.") wins over
+    the bare place name."""
+    parts = [p.strip() for p in (dateline or "").split(",") if p.strip()]
+    for part in reversed(parts[1:]):
+        if re.sub(r"[^a-z]", "", part.lower()) in _US_STATES:
+            return "USA"
+        hit = kb.places.get(kb.key(part))
+        if hit:
+            return str(hit[0])
+    hit = kb.places.get(kb.key(parts[0])) if parts else None
+    return str(hit[0]) if hit else None
 
 
 def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
@@ -320,7 +455,7 @@ def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
     article = doc.article
     actors = ArticleActors(linker, article.text, as_date(article.published_at))
     sdoc = doc.doc
-    actors.country = _article_country(
+    actors.country, actors.country_from = _article_country(
         linker, article.dateline, [e.text for e in sdoc.ents if e.label_ in {"GPE", "NORP"}]
     )
     chunk_of: dict[int, tuple[int, int]] = {}

@@ -101,7 +101,7 @@ def _from_modifier(
         inner, inner_span = _lookup(obj, actors)
         if inner is None or not (inner.country_iso3 or inner.code):
             continue
-        if c.lower_ == "of" and tok.lemma_.lower() in _GROUP_HEADS:
+        if c.lower_ == "of" and tok.lemma_.lower() in _GROUP_HEADS and known_party(inner):
             return inner, inner_span
         if c.lower_ in ("in", "from") and inner.country_iso3:
             if ref is None:
@@ -115,6 +115,43 @@ def _from_modifier(
             code = inner.country_iso3 + (ref.sector or "")
             return replace(ref, country_iso3=inner.country_iso3, code=code), span
     return ref, span
+
+
+# Codes of international and non-state bodies that have no country of their own.
+_ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "UIS")
+
+
+def known_party(ref: ActorRef | None) -> bool:
+    """A party coded with a country or a known international/non-state organisation: what
+    the relevance gate asks of at least one side (PETRARCH codes only events with actors)."""
+    if ref is None:
+        return False
+    return bool(ref.country_iso3) or (ref.code or "").startswith(_ORG_PREFIXES)
+
+
+def situate(
+    ref: ActorRef | None, m: Mention, actors: DocActors
+) -> tuple[ActorRef | None, str | None]:
+    """A sector-only party ("police", "the government") takes its context's country: the
+    event's own place ("police in Cairo"), else the article's country (its dateline, else
+    the country it names most). Returns the party and where its country came from."""
+    if ref is None or ref.country_iso3 or ref.sector in _ORG_PREFIXES:
+        return ref, None
+    if not ref.sector and not ref.entity_id:
+        return ref, None  # a thing ("the plan"), not an actor
+    if (ref.code or "").startswith(_ORG_PREFIXES):
+        return ref, None
+    country, origin = None, None
+    if m.location is not None:
+        loc = actor_ref(m.location, actors)
+        if loc is not None and loc.country_iso3:
+            country, origin = loc.country_iso3, "event_place"
+    if country is None:
+        country = getattr(actors, "country", None)
+        origin = getattr(actors, "country_from", None) or "article"
+    if not country:
+        return ref, None
+    return replace(ref, country_iso3=country, code=country + (ref.sector or "")), origin
 
 
 def _confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) -> float:
@@ -200,10 +237,15 @@ def make_event(
     actors: DocActors,
     coder: str,
     version: str,
+    context_actors: bool = False,
 ) -> Event | None:
     """Build one ``Event`` from a mention; None when the code has no PLOVER type."""
     source = actor_ref(m.source, actors)
     target = actor_ref(m.target, actors)
+    from_ = {}
+    if context_actors:
+        source, from_["source_country_from"] = situate(source, m, actors)
+        target, from_["target_country_from"] = situate(target, m, actors)
     # PETRARCH-derived rows code only events between known actors, as PETRARCH does;
     # a row with object heads ("attack * base") needs a known source only.
     petrarch = not m.entry.curated and m.entry.probability is None
@@ -226,7 +268,7 @@ def make_event(
     if mode and mode not in lex.plover_modes.get(event, set()):
         mode = ""
     trig = m.trigger
-    extra: dict[str, Any] = {k: v for k, v in m.extra.items() if v is not None}
+    extra: dict[str, Any] = {k: v for k, v in {**m.extra, **from_}.items() if v is not None}
     claimed = None
     if m.claimed_by is not None:
         s, e = syn.np_span(m.claimed_by)

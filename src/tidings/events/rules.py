@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from tidings import registry
@@ -14,8 +14,8 @@ from tidings.errors import ConfigError
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
-from tidings.events._records import doc_actors, make_event
-from tidings.interfaces import ActorLinker
+from tidings.events._records import doc_actors, known_party, make_event
+from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import AnnotatedDoc, Event
 from tidings.registry import register
 
@@ -35,10 +35,17 @@ class RuleCoder:
         self,
         actor_linker: str | ActorLinker | None = "tidings.actors.v1",
         keep_background: bool = False,
+        require_actor: bool = False,
+        context_actors: bool = False,
     ) -> None:
         """``keep_background``: also emit events of subordinate clauses ("..., where 28
-        people were killed") when the sentence has a main-clause event; off by default."""
+        people were killed") when the sentence has a main-clause event; off by default.
+        ``require_actor``: emit no event without at least one party coded with a country or
+        a known organisation (the relevance gate). ``context_actors``: a sector-only party
+        ("the police") takes its context's country (event place, dateline, article)."""
         self.keep_background = keep_background
+        self.require_actor = require_actor
+        self.context_actors = context_actors
         self.lexicon: Lexicon = load_lexicon()
         self.choose: Chooser = lexicon_entry
         self._matchers: dict[int, tuple[Vocab, Matcher]] = {}
@@ -99,25 +106,39 @@ class RuleCoder:
                 t += 1
             if not mine or len(sent) > MAX_SENT_TOKENS or syn.is_shouting(sent):
                 continue
-            made: dict[int, tuple[Mention, Event]] = {}
-            for m in find_mentions(sent, self.lexicon, mine, self.choose):
-                ev = make_event(
-                    m,
-                    doc=doc,
-                    sent=sent,
-                    sent_idx=sent_idx,
-                    lex=self.lexicon,
-                    actors=actors,
-                    coder=self.name,
-                    version=self.version,
-                )
-                if ev is not None:
-                    made[id(m)] = (m, ev)
-            found = _link_requests(made)
-            if not self.keep_background and any(not e.extra.get("subordinate") for e in found):
-                found = [e for e in found if not e.extra.get("subordinate")]
-            events.extend(found)
+            events.extend(self.sentence_events(doc, sent, sent_idx, mine, actors))
         return events
+
+    def sentence_events(
+        self, doc: AnnotatedDoc, sent: Span, sent_idx: int, mine: list[Token], actors: DocActors
+    ) -> list[Event]:
+        """The events of one sentence, given its trigger candidates (the learned.v2 coder
+        reuses this and gates its output)."""
+        made: dict[int, tuple[Mention, Event]] = {}
+        for m in find_mentions(sent, self.lexicon, mine, self.choose):
+            ev = make_event(
+                m,
+                doc=doc,
+                sent=sent,
+                sent_idx=sent_idx,
+                lex=self.lexicon,
+                actors=actors,
+                coder=self.name,
+                version=self.version,
+                context_actors=self.context_actors,
+            )
+            if ev is not None and self.require_actor and not _relevant(ev):
+                continue
+            if ev is not None:
+                made[id(m)] = (m, ev)
+        found = _link_requests(made)
+        if not self.keep_background and any(not e.extra.get("subordinate") for e in found):
+            found = [e for e in found if not e.extra.get("subordinate")]
+        return found
+
+
+def _relevant(ev: Event) -> bool:
+    return known_party(ev.source) or known_party(ev.target)
 
 
 def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
@@ -135,6 +156,14 @@ def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
 
 @register("event_coder", "tidings.rules.v1")
 def make_rule_coder(
-    actor_linker: str | ActorLinker = "tidings.actors.v1", keep_background: bool = False
+    actor_linker: str | ActorLinker = "tidings.actors.v1",
+    keep_background: bool = False,
+    require_actor: bool = True,
+    context_actors: bool = True,
 ) -> RuleCoder:
-    return RuleCoder(actor_linker=actor_linker, keep_background=keep_background)
+    return RuleCoder(
+        actor_linker=actor_linker,
+        keep_background=keep_background,
+        require_actor=require_actor,
+        context_actors=context_actors,
+    )
