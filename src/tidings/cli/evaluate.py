@@ -20,12 +20,26 @@ def evaluate(
     data: Annotated[
         Path | None, typer.Option("--data", help="Gold file (default: the dev set).")
     ] = None,
+    as_text: Annotated[
+        str | None,
+        typer.Option("--as-text", help="extract only: render pages to text (inscriptis|dom)."),
+    ] = None,
+    glued: Annotated[
+        bool, typer.Option("--glued", help="extract --as-text only: also score glued pairs.")
+    ] = False,
 ) -> None:
     """Evaluate TASK on its dev set (or --data) next to a baseline; last line is JSON."""
     if task not in TASKS:
         raise typer.BadParameter(f"unknown task {task!r}; choose one of: {', '.join(TASKS)}")
     if data is not None and not data.exists():
         raise typer.BadParameter(f"{data}: file not found")
+    if (as_text is not None or glued) and task != "extract":
+        raise typer.BadParameter("--as-text and --glued apply to the extract task only")
+    if glued and as_text is None:
+        raise typer.BadParameter("--glued needs --as-text inscriptis|dom")
+    if as_text is not None and as_text not in ("inscriptis", "dom"):
+        raise typer.BadParameter(f"--as-text {as_text!r}: choose inscriptis or dom")
     module = importlib.import_module(f"tidings.eval.{task}")
-    result = module.evaluate(data)
+    extra = {"as_text": as_text, "glued": glued} if as_text is not None else {}
+    result = module.evaluate(data, **extra)
     typer.echo(json.dumps(result, default=str))
