@@ -19,7 +19,7 @@ from typing import Any
 from tidings import registry
 from tidings.config import Config, config_hash, load_config
 from tidings.errors import TidingsError
-from tidings.extract import extract_articles
+from tidings.extract import batch_line_stats, extract_articles
 from tidings.ingest import read_sources
 from tidings.interfaces import (
     ActorLinker,
@@ -208,9 +208,10 @@ def process_documents(
     """
     out: list[DocOutcome | SourceError] = []
     extracted: list[tuple[RawDoc, list[Article]]] = []
+    stats = batch_line_stats(docs)  # lines that repeat across the batch are furniture
     for doc in docs:
         try:
-            extracted.append((doc, extract_articles(doc, config)))
+            extracted.append((doc, extract_articles(doc, config, stats)))
         except TidingsError as exc:
             out.append(SourceError(doc.source_uri, "extract", str(exc)))
     all_articles = [a for _, arts in extracted for a in arts]

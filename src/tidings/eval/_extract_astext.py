@@ -24,18 +24,20 @@ from tidings.config import load_config
 from tidings.errors import TidingsError
 from tidings.eval import _extract_text as tx
 from tidings.eval._extract_score import SnippetCounts
-from tidings.extract import extract_articles
+from tidings.extract import LineStats, extract_articles
 from tidings.model import Article, RawDoc, content_id
 
 GLUE_SEED = 11
 _OWN_SHARE = 0.95
 
 
-def text_articles(text: str, config: dict[str, Any], key: str) -> list[Article]:
+def text_articles(
+    text: str, config: dict[str, Any], key: str, stats: LineStats | None = None
+) -> list[Article]:
     """Articles of ``text`` taken as a scraped ``.txt`` file (no fetch time, no metadata)."""
     doc = RawDoc(content_id("text", text, key), f"{key or 'page'}.txt", "text", text, "")
     try:
-        return extract_articles(doc, config)
+        return extract_articles(doc, config, stats)
     except TidingsError:
         return []
 
@@ -48,12 +50,11 @@ def evaluate_as_text(
     systems = ("ours", "raw", "base")
     counts = {s: SnippetCounts() for s in systems}
     titles = dated = dated_found = dated_right = dated_gold = clock = wrongly_split = 0
-    rendered: list[str] = []
-    for record in records:
+    rendered = [tx.render(r.get("html") or "", how) for r in records]
+    stats = LineStats.of_texts(rendered)  # the run is one batch, as an ingest run would be
+    for record, text in zip(records, rendered, strict=True):
         html = record.get("html") or ""
-        text = tx.render(html, how)
-        rendered.append(text)
-        articles = text_articles(text, config, str(record.get("id", "")))
+        articles = text_articles(text, config, str(record.get("id", "")), stats)
         with_, without = record.get("with", []), record.get("without", [])
         counts["ours"].add("\n".join(a.text for a in articles), with_, without)
         counts["raw"].add(text, with_, without)
@@ -103,7 +104,7 @@ def evaluate_as_text(
         f" single pages split {wrongly_split}/{n}"
     )
     if glued:
-        result["glued"] = _glued(records, rendered, config, lambda a: tx.from_clock(a, now))
+        result["glued"] = _glued(records, rendered, config, lambda a: tx.from_clock(a, now), stats)
     return result
 
 
@@ -112,6 +113,7 @@ def _glued(
     rendered: list[str],
     config: dict[str, Any],
     clock: Callable[[datetime | None], bool],
+    stats: LineStats,
 ) -> dict[str, Any]:
     order = list(range(len(records)))
     random.Random(GLUE_SEED).shuffle(order)
@@ -122,7 +124,7 @@ def _glued(
         first, second = rendered[a].rstrip("\n"), rendered[b]
         text = f"{first}\n\n{second}"
         cut = len(first) + 2
-        articles = text_articles(text, config, f"glued-{a}-{b}")
+        articles = text_articles(text, config, f"glued-{a}-{b}", stats)
         clock_dates += sum(clock(x.published_at) for x in articles)
         shares = [_share_before(x, cut) for x in articles]
         if len(articles) == 2 and shares[0] >= _OWN_SHARE and 1 - shares[1] >= _OWN_SHARE:

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from tidings.extract._lexicon import boilerplate
+from tidings.extract._linemodel import line_model
+from tidings.extract._linestats import LineStats
 from tidings.extract._segments import Segment, TextBuilder
+from tidings.extract._textdates import dates_in, relative_date
 
 _SEPARATORS = " \t|•·»>/–—-:"
 _DATELINE = re.compile(
@@ -42,6 +46,7 @@ class Line:
     value: str | None = None  # the author of a byline, the date of a published line
     spans: list[tuple[int, int]] = field(default_factory=list)
     caption: bool = False
+    score: float = 1.0  # the line model's probability of article text (1.0 when not scored)
 
     def kept(self, base: str) -> str:
         return " ".join(base[s:e] for s, e in self.spans)
@@ -58,6 +63,7 @@ class Part:
     author: str | None = None
     dateline: str | None = None
     wire: str | None = None
+    updated: str | None = None  # a printed "Updated" date, never taken as the published one
 
 
 def split_lines(base: str) -> list[Line]:
@@ -261,13 +267,24 @@ def _continues(lines: list[Line], index: int, base: str) -> bool:
 
 
 def build_part(
-    lines: list[Line], base: str, *, find_title: bool = True, known_title: str | None = None
+    lines: list[Line],
+    base: str,
+    *,
+    find_title: bool = True,
+    known_title: str | None = None,
+    learned: bool = False,
+    fetched: datetime | None = None,
 ) -> Part | None:
     """Clean text and metadata of one article's lines; None when no text is left.
 
-    ``known_title`` (from page metadata) is dropped when the text opens with it.
+    ``known_title`` (from page metadata) is dropped when the text opens with it. ``learned``
+    (scraped text) takes dates only as ``_textdates`` finds them and the title near the lead.
     """
     title = published = author = dateline = wire = None
+    title_at = lead_title(lines, base) if learned and find_title else None
+    if title_at is not None:
+        title = strip_tab_label(lines[title_at].text)
+        find_title = False
     builder = TextBuilder(base)
     body_lines = 0
     previous: Line | None = None
@@ -277,12 +294,13 @@ def build_part(
             gap = True
             continue
         if line.kind == "published":
-            published = published or line.value
+            if not learned:
+                published = published or line.value
             continue
         if line.kind == "byline":
             author = author or line.value
             continue
-        if line.kind != "text":
+        if line.kind != "text" or index == title_at:
             continue
         if body_lines == 0 and known_title and _norm(line.kept(base)) == _norm(known_title):
             continue
@@ -315,7 +333,85 @@ def build_part(
     text = builder.text()
     if not text.strip():
         return None
-    return Part(text, builder.segments, title, published, author, dateline, wire)
+    updated = None
+    if learned:
+        published, updated = printed_dates(lines, fetched)
+    return Part(text, builder.segments, title, published, author, dateline, wire, updated)
+
+
+def printed_dates(lines: list[Line], fetched: datetime | None) -> tuple[str | None, str | None]:
+    """(published, updated) ISO dates printed on the page's metadata lines, or None.
+
+    First labelled date = published; "Updated" ones kept apart; then a line that is only a
+    date; then "2 hours ago" against the fetch time. Prose lines are not metadata: a sentence
+    "on 3 March 2020 the minister said" dates an event, not the article.
+    """
+    published = updated = bare = relative = None
+    for line in lines:
+        if line.kind == "empty" or (line.kind == "text" and len(line.text) > 160):
+            continue
+        for found in dates_in(line.text):
+            if found.updated:
+                updated = updated or found.value
+            elif found.labelled or len(line.text) <= 40:
+                if found.labelled and published is None:
+                    published = found.value
+                bare = bare or found.value
+        if relative is None and len(line.text) <= 80:
+            relative = relative_date(line.text, fetched)
+    chosen = published or bare or relative
+    return (
+        chosen.isoformat() if chosen else None,
+        updated.isoformat() if updated else None,
+    )
+
+
+_TAB_LABEL = re.compile(r"^(?P<label>\w+(?:[ &-]\w+){0,2})\s+(?P=label)\s+(?=\S)")
+_TITLE_WINDOW = 15
+
+
+def strip_tab_label(text: str) -> str:
+    """ "World World On Syria tour, ..." -> "On Syria tour, ...": a tab label printed twice."""
+    match = _TAB_LABEL.match(text)
+    return text[match.end() :] if match else text
+
+
+def lead_title(lines: list[Line], base: str) -> int | None:
+    """Index of the headline: of the title-shaped lines just before the lead, the one whose
+    words best match the lead's opening; the nearest one when none shares a word.
+    """
+    lead = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.kind == "text" and len(line.text.split()) >= 12 and _END_PUNCT.search(line.text)
+        ),
+        None,
+    )
+    if lead is None:
+        return None
+    opening = set(_content_words(" ".join(x.text for x in lines[lead : lead + 3])[:600]))
+    best, best_score = None, 0.0
+    for j in range(lead - 1, max(-1, lead - _TITLE_WINDOW - 1), -1):
+        line = lines[j]
+        if line.kind not in ("text", "furniture") or line.caption:
+            continue
+        text = strip_tab_label(line.text)
+        words = text.split()
+        if not 3 <= len(words) <= 30 or len(text) > 250 or _END_PUNCT.search(text):
+            continue
+        if dates_in(text) or text.isupper():
+            continue
+        mine = set(_content_words(text))
+        overlap = len(mine & opening) / (len(mine) or 1)
+        score = overlap + 0.3 / (lead - j) + 0.2 * line.score
+        if score > best_score:
+            best, best_score = j, score
+    return best
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 3]
 
 
 def _joiner(previous: Line, line: Line, base: str, gap: bool) -> str:
@@ -327,24 +423,112 @@ def _joiner(previous: Line, line: Line, base: str, gap: bool) -> str:
     return "\n\n"
 
 
-def clean_lines(base: str) -> list[Line]:
+def clean_lines(base: str, learned: bool = False, stats: LineStats | None = None) -> list[Line]:
+    """Classify every line; ``learned`` also drops text lines the line model calls furniture."""
     lines = split_lines(base)
     for line in lines:
         if line.kind != "empty":
             classify(line)
+    if learned:
+        drop_furniture(lines, base, stats)
+        mark_repeats(lines, base)
+        drop_loose_ends(lines)
     mark_duplicates(lines, base)
     return lines
 
 
+_REPEAT_WINDOW = 12
+
+
+def mark_repeats(lines: list[Line], base: str) -> None:
+    """A text line printed again within a few lines (headline and caption before and after a
+    "TT" marker) is a duplicate; the first copy stays.
+    """
+    recent: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if line.kind == "empty":
+            continue
+        key = _norm(line.kept(base)) if line.kind == "text" else _norm(line.text)
+        if (
+            line.kind == "text"
+            and key
+            and any(k == key for j, k in recent if i - j <= 2 * _REPEAT_WINDOW)
+        ):
+            line.kind = "duplicate"
+            continue
+        recent = [*recent[-_REPEAT_WINDOW:], (i, key)]
+
+
+def _prose(line: Line) -> bool:
+    return (
+        line.kind == "text"
+        and len(line.text.split()) >= 12
+        and _END_PUNCT.search(line.text) is not None
+    )
+
+
+def drop_loose_ends(lines: list[Line]) -> None:
+    """Kept lines after the last prose sentence that are not sentences themselves (teaser
+    headlines, "You may also like") are furniture; a glued page's next article starts with prose
+    again, so this only trims tails of runs.
+    """
+    tail = True
+    for line in reversed(lines):
+        if line.kind == "empty":
+            continue
+        if line.kind == "text" and (
+            len(line.text.split()) >= 12 or _END_PUNCT.search(line.text) is not None
+        ):  # a sentence, or a piece of one that a DOM dump broke across lines
+            tail = False
+        elif line.kind == "text" and tail and not line.caption and not _END_PUNCT.search(line.text):
+            line.kind = "furniture"
+
+
+def drop_furniture(lines: list[Line], base: str, stats: LineStats | None = None) -> None:
+    """Mark text lines the line model scores under its threshold as ``furniture``.
+
+    ``stats`` counts lines over the batch this page was read with (it includes this page).
+    """
+    model = line_model()
+    shown = [line for line in lines if line.kind != "empty"]
+    raws = [base[base.rfind("\n", 0, line.start) + 1 : line.end] for line in shown]
+    repeats = stats.others([line.text for line in shown]) if stats is not None else None
+    for line, p in zip(shown, model.probabilities(raws, repeats), strict=True):
+        line.score = p
+        # a credited caption is kept (once) by design, and a line opening with a dateline is
+        # the lead by definition; the model judges the rest
+        if line.kind != "text" or line.caption or dateline_of(line.text) is not None:
+            continue
+        if p < model.threshold:
+            line.kind = "furniture"
+
+
 def split_articles(
-    base: str, *, split: bool = True, find_title: bool = True, known_title: str | None = None
+    base: str,
+    *,
+    split: bool = True,
+    find_title: bool = True,
+    known_title: str | None = None,
+    learned: bool = False,
+    stats: LineStats | None = None,
+    fetched: datetime | None = None,
 ) -> list[Part]:
-    """The articles of a page, each cleaned; one part unless the page glues several."""
-    lines = clean_lines(base)
+    """The articles of a page, each cleaned; one part unless the page glues several.
+
+    ``learned`` (scraped text, not trafilatura's output) applies the line model.
+    """
+    lines = clean_lines(base, learned, stats)
     starts = article_starts(lines, base) if split else [0]
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     parts = [
-        build_part(lines[a:b], base, find_title=find_title, known_title=known_title)
+        build_part(
+            lines[a:b],
+            base,
+            find_title=find_title,
+            known_title=known_title,
+            learned=learned,
+            fetched=fetched,
+        )
         for a, b in bounds
     ]
     return [p for p in parts if p is not None]
