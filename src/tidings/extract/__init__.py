@@ -26,6 +26,8 @@ from tidings.model import Article, RawDoc, content_id
 __all__ = [
     "LineStats",
     "batch_line_stats",
+    "group_line_stats",
+    "line_group",
     "detect_language",
     "extract_articles",
     "parse_date",
@@ -49,6 +51,27 @@ def _domain(url: str | None) -> str | None:
 def batch_line_stats(docs: Iterable[RawDoc]) -> LineStats:
     """Line counts over the scraped-text documents of one batch."""
     return LineStats.of_texts(d.body for d in docs if d.content_type != "html")
+
+
+def line_group(doc: RawDoc) -> str:
+    """Whose furniture a page shares: its outlet, its URL's site, else its folder (a scrape
+    of one site is usually saved in one folder)."""
+    if doc.outlet:
+        return doc.outlet
+    site = _domain(doc.url)
+    if site:
+        return site
+    uri = doc.source_uri.replace("\\", "/")
+    return uri.rsplit("/", 1)[0] if "/" in uri else "."
+
+
+def group_line_stats(docs: Iterable[RawDoc]) -> dict[str, LineStats]:
+    """Line counts of a batch's scraped-text documents, per ``line_group``."""
+    out: dict[str, LineStats] = {}
+    for doc in docs:
+        if doc.content_type != "html":
+            out.setdefault(line_group(doc), LineStats()).add(doc.body)
+    return out
 
 
 def _first_date(*values: str | None) -> datetime | None:

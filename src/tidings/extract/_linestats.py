@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 _WORD = re.compile(r"\w+")
 _MAX_KEY = 200  # longer lines are prose, never menu furniture: no need to count them
+STORED_KEY = 120  # only keys this short are kept in the store's outlet history
 
 
 def line_key(text: str) -> str:
@@ -39,3 +40,12 @@ class LineStats:
         """For each line, how many OTHER documents print it (``counted``: this one was added)."""
         own = 1 if counted else 0
         return [max(self.counts.get(line_key(x), 0) - own, 0) for x in lines]
+
+    def plus(self, history: dict[str, int]) -> LineStats:
+        """These counts with an outlet's stored history added (documents of earlier runs)."""
+        merged = Counter(self.counts)
+        merged.update(history)
+        return LineStats(merged)
+
+    def storable(self) -> dict[str, int]:
+        return {k: n for k, n in self.counts.items() if len(k) <= STORED_KEY}

@@ -6,11 +6,14 @@ returns article parts as spans of it, so clean text can always be mapped back.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
-from tidings.extract._lexicon import boilerplate
+from tidings.extract._lexicon import boilerplate, stopwords
 from tidings.extract._linemodel import line_model
 from tidings.extract._linestats import LineStats
 from tidings.extract._segments import Segment, TextBuilder
@@ -103,10 +106,15 @@ def _is_nav(text: str) -> bool:
     return len(pieces) > 1 and all(p in rules.nav_lines for p in pieces)
 
 
+_LONG_LINE = 5000
+
+
 def classify(line: Line) -> None:
     """Decide the kind of a non-empty line and trim inline credits and doubled text."""
     rules = boilerplate()
     text = line.text
+    if len(text) > _LONG_LINE:
+        return  # furniture rules are for short lines: a long one is text, or junk the model drops
     published = rules.published.match(text)
     if published and re.search(r"\d", published.group("value")):
         line.kind, line.value = "published", published.group("value").strip()
@@ -258,6 +266,58 @@ def article_starts(lines: list[Line], base: str) -> list[int]:
             starts.append(start)
         last_marker = m
     return starts
+
+
+_GAP_LINES = 12  # furniture lines between two prose runs: one page's footer, the next's header
+_MIN_BLOCK_CHARS = 400
+_MAX_COSINE = 0.035  # content-word cosine under which two prose runs tell different stories
+
+
+def gap_starts(lines: list[Line], base: str) -> list[int]:
+    """Where a second page was glued on: two long runs of article text, parted by a run of
+    furniture, that share almost no words (one article's comments or second half share its
+    vocabulary; a different article does not).
+    """
+    kept = [i for i, line in enumerate(lines) if line.kind == "text"]
+    if not kept:
+        return []
+    blocks: list[list[int]] = [[kept[0]]]
+    for prev, i in zip(kept, kept[1:], strict=False):
+        gap = sum(1 for k in range(prev + 1, i) if lines[k].kind != "empty")
+        if gap >= _GAP_LINES:
+            blocks.append([i])
+        else:
+            blocks[-1].append(i)
+    starts: list[int] = []
+    left = blocks[0]
+    for block in blocks[1:]:
+        left_text = " ".join(lines[i].kept(base) for i in left)
+        right_text = " ".join(lines[i].kept(base) for i in block)
+        if (
+            len(left_text) >= _MIN_BLOCK_CHARS
+            and len(right_text) >= _MIN_BLOCK_CHARS
+            and _cosine(left_text, right_text) < _MAX_COSINE
+        ):
+            starts.append(left[-1] + 1)
+            left = block
+        else:
+            left = [*left, *block]
+    return starts
+
+
+@lru_cache(maxsize=1)
+def _all_stopwords() -> frozenset[str]:
+    return frozenset().union(*stopwords().values())
+
+
+def _cosine(a: str, b: str) -> float:
+    """Cosine of the two texts' bags of content words (stopwords of every language left out)."""
+    stop = _all_stopwords()
+    one = Counter(w for w in _content_words(a) if w not in stop)
+    two = Counter(w for w in _content_words(b) if w not in stop)
+    dot = sum(v * two[k] for k, v in one.items())
+    norm = math.sqrt(sum(v * v for v in one.values()) * sum(v * v for v in two.values()))
+    return dot / norm if norm else 0.0
 
 
 def _continues(lines: list[Line], index: int, base: str) -> bool:
@@ -493,14 +553,32 @@ def drop_furniture(lines: list[Line], base: str, stats: LineStats | None = None)
     shown = [line for line in lines if line.kind != "empty"]
     raws = [base[base.rfind("\n", 0, line.start) + 1 : line.end] for line in shown]
     repeats = stats.others([line.text for line in shown]) if stats is not None else None
-    for line, p in zip(shown, model.probabilities(raws, repeats), strict=True):
-        line.score = p
+    common = _batch_furniture(shown, repeats)
+    for k, (line, p) in enumerate(zip(shown, model.probabilities(raws, repeats), strict=True)):
+        line.score = 0.0 if k in common else p
         # a credited caption is kept (once) by design, and a line opening with a dateline is
         # the lead by definition; the model judges the rest
         if line.kind != "text" or line.caption or dateline_of(line.text) is not None:
             continue
-        if p < model.threshold:
+        if line.score < model.threshold:
             line.kind = "furniture"
+
+
+_BATCH_REPEATS = 3  # other documents of the batch printing the same line
+
+
+def _batch_furniture(shown: list[Line], repeats: list[int] | None) -> set[int]:
+    """Lines that several other documents of the batch print too are furniture (menus,
+    promos, footers), unless most of this page's prose repeats as well: a syndicated wire
+    story printed by several outlets is an article each time.
+    """
+    if repeats is None:
+        return set()
+    common = {k for k, n in enumerate(repeats) if n >= _BATCH_REPEATS}
+    prose = [k for k, line in enumerate(shown) if _prose(line)]
+    if prose and sum(k in common for k in prose) * 2 >= len(prose):
+        return set()
+    return common
 
 
 def split_articles(
@@ -519,6 +597,8 @@ def split_articles(
     """
     lines = clean_lines(base, learned, stats)
     starts = article_starts(lines, base) if split else [0]
+    if split and learned:
+        starts = sorted(set(starts) | set(gap_starts(lines, base)))
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     parts = [
         build_part(

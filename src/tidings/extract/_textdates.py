@@ -63,6 +63,7 @@ _RELATIVE = re.compile(
     re.I,
 )
 _UNITS = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 604800}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SENTINELS = (datetime(1904, 2, 3, 0, 0), datetime(1908, 6, 9, 0, 0))
 
 
@@ -105,7 +106,9 @@ def full_date(text: str) -> datetime | None:
 
 def dates_in(line: str) -> list[FoundDate]:
     """Every full date printed on ``line``, with the label just before it, in order."""
-    out = []
+    out: list[FoundDate] = []
+    if _YEAR.search(line) is None:  # every full date prints a four-digit year: a cheap test first
+        return out
     cursor = 0
     for match in DATE.finditer(line):
         value = full_date(match.group(0))
