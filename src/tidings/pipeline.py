@@ -19,7 +19,7 @@ from typing import Any
 from tidings import registry
 from tidings.config import Config, config_hash, load_config
 from tidings.errors import TidingsError
-from tidings.extract import extract_articles
+from tidings.extract import batch_line_stats, extract_articles, group_line_stats, line_group
 from tidings.ingest import read_sources
 from tidings.interfaces import (
     ActorLinker,
@@ -200,17 +200,25 @@ class DocOutcome:
 
 
 def process_documents(
-    docs: Sequence[RawDoc], parts: Components, config: Config
+    docs: Sequence[RawDoc],
+    parts: Components,
+    config: Config,
+    line_history: dict[str, dict[str, int]] | None = None,
 ) -> list[DocOutcome | SourceError]:
     """Extract, annotate (one batch) and code documents; pure, so any worker can run it.
 
-    A failing document becomes a SourceError; the others go on.
+    A failing document becomes a SourceError; the others go on. ``line_history`` is the
+    stored per-outlet line counts (``Store.outlet_line_counts``) of earlier runs.
     """
     out: list[DocOutcome | SourceError] = []
     extracted: list[tuple[RawDoc, list[Article]]] = []
+    stats = batch_line_stats(docs)  # lines that repeat across the batch are furniture
+    history = line_history or {}
     for doc in docs:
         try:
-            extracted.append((doc, extract_articles(doc, config)))
+            known = history.get(line_group(doc))
+            mine = stats.plus(known) if known else stats  # and across the outlet's past pages
+            extracted.append((doc, extract_articles(doc, config, mine)))
         except TidingsError as exc:
             out.append(SourceError(doc.source_uri, "extract", str(exc)))
     all_articles = [a for _, arts in extracted for a in arts]
@@ -294,10 +302,19 @@ class Pipeline:
                 continue
             batch.append(item)
             if len(batch) >= self.batch_docs:
-                self.write(process_documents(batch, self.parts, self.config), report)
+                self.write(self.process(batch), report)
                 batch = []
-        self.write(process_documents(batch, self.parts, self.config), report)
+        self.write(self.process(batch), report)
         return self.finish(report, after_run)
+
+    def process(self, batch: Sequence[RawDoc]) -> list[DocOutcome | SourceError]:
+        """``process_documents`` with the outlets' stored line history, then add this batch's
+        lines to it, so a second run on the same outlet cleans better than the first."""
+        groups = group_line_stats(batch)
+        history = self.store.outlet_line_counts(sorted(groups)) if groups else {}
+        outcomes = process_documents(batch, self.parts, self.config, history)
+        self.store.add_outlet_lines({g: s.storable() for g, s in groups.items()})
+        return outcomes
 
     def after_run(self, report: RunReport) -> None:
         """Cross-article steps over everything stored: the actors events name, stories, then

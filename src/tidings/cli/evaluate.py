@@ -25,6 +25,13 @@ def evaluate(
         str | None,
         typer.Option("--coder", help="Event coder to score (events, news; default: configured)."),
     ] = None,
+    as_text: Annotated[
+        str | None,
+        typer.Option("--as-text", help="extract only: render pages to text (inscriptis|dom)."),
+    ] = None,
+    glued: Annotated[
+        bool, typer.Option("--glued", help="extract --as-text only: also score glued pairs.")
+    ] = False,
 ) -> None:
     """Evaluate TASK on its dev set (or --data) next to a baseline; last line is JSON."""
     if task not in TASKS:
@@ -33,6 +40,17 @@ def evaluate(
         raise typer.BadParameter(f"{data}: file not found")
     if coder is not None and task not in CODER_TASKS:
         raise typer.BadParameter(f"--coder applies to {', '.join(CODER_TASKS)}, not {task!r}")
+    if (as_text is not None or glued) and task != "extract":
+        raise typer.BadParameter("--as-text and --glued apply to the extract task only")
+    if glued and as_text is None:
+        raise typer.BadParameter("--glued needs --as-text inscriptis|dom")
+    if as_text is not None and as_text not in ("inscriptis", "dom"):
+        raise typer.BadParameter(f"--as-text {as_text!r}: choose inscriptis or dom")
     module = importlib.import_module(f"tidings.eval.{task}")
-    result = module.evaluate(data) if coder is None else module.evaluate(data, coder=coder)
+    extra: dict[str, object] = {}
+    if coder is not None:
+        extra["coder"] = coder
+    if as_text is not None:
+        extra.update(as_text=as_text, glued=glued)
+    result = module.evaluate(data, **extra)
     typer.echo(json.dumps(result, default=str))

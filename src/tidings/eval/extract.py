@@ -3,6 +3,8 @@
 ``tidings eval extract [--data FILE]``: FILE is JSON Lines (optionally gzip) with ``html``,
 ``with`` and ``without`` snippet lists and ``lang_guess``; the default is
 ``article_extraction/trafilatura_eval.jsonl.gz`` under ``$TIDINGS_EVAL_DIR`` or ``../shared/eval``.
+``--as-text inscriptis|dom [--glued]`` scores the scraped-text path on the pages rendered to
+text instead (``tidings.eval._extract_astext``).
 """
 
 from __future__ import annotations
@@ -53,9 +55,15 @@ def baseline(html: str) -> str:
     return trafilatura.extract(html) or ""
 
 
-def evaluate(data: Path | None = None) -> dict[str, Any]:
+def evaluate(
+    data: Path | None = None, as_text: str | None = None, glued: bool = False
+) -> dict[str, Any]:
     """Print a table of ours vs trafilatura and return the metrics dict."""
     path = data if data is not None else default_data()
+    if as_text is not None:
+        from tidings.eval._extract_astext import evaluate_as_text
+
+        return evaluate_as_text(list(read_records(path)), as_text, path, glued)
     config = load_config()
     counts = {
         (system, subset): SnippetCounts() for system in ("ours", "base") for subset in ("all", "en")

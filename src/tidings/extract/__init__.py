@@ -9,6 +9,7 @@ segments mapping its clean text back to ``RawDoc.body``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,11 +18,21 @@ from tidings.errors import ExtractionError
 from tidings.extract._dates import parse_date
 from tidings.extract._html import html_text, stated_timestamp
 from tidings.extract._language import detect_language
+from tidings.extract._linestats import LineStats
 from tidings.extract._rawmap import raw_span, remap_html
 from tidings.extract._scraped import Part, split_articles
 from tidings.model import Article, RawDoc, content_id
 
-__all__ = ["detect_language", "extract_articles", "parse_date", "raw_span"]
+__all__ = [
+    "LineStats",
+    "batch_line_stats",
+    "group_line_stats",
+    "line_group",
+    "detect_language",
+    "extract_articles",
+    "parse_date",
+    "raw_span",
+]
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +48,32 @@ def _domain(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def batch_line_stats(docs: Iterable[RawDoc]) -> LineStats:
+    """Line counts over the scraped-text documents of one batch."""
+    return LineStats.of_texts(d.body for d in docs if d.content_type != "html")
+
+
+def line_group(doc: RawDoc) -> str:
+    """Whose furniture a page shares: its outlet, its URL's site, else its folder (a scrape
+    of one site is usually saved in one folder)."""
+    if doc.outlet:
+        return doc.outlet
+    site = _domain(doc.url)
+    if site:
+        return site
+    uri = doc.source_uri.replace("\\", "/")
+    return uri.rsplit("/", 1)[0] if "/" in uri else "."
+
+
+def group_line_stats(docs: Iterable[RawDoc]) -> dict[str, LineStats]:
+    """Line counts of a batch's scraped-text documents, per ``line_group``."""
+    out: dict[str, LineStats] = {}
+    for doc in docs:
+        if doc.content_type != "html":
+            out.setdefault(line_group(doc), LineStats()).add(doc.body)
+    return out
+
+
 def _first_date(*values: str | None) -> datetime | None:
     for value in values:
         parsed = parse_date(value)
@@ -45,8 +82,14 @@ def _first_date(*values: str | None) -> datetime | None:
     return None
 
 
-def extract_articles(doc: RawDoc, config: dict[str, Any]) -> list[Article]:
-    """One Article per article in ``doc``; raises ExtractionError naming the file."""
+def extract_articles(
+    doc: RawDoc, config: dict[str, Any], line_stats: LineStats | None = None
+) -> list[Article]:
+    """One Article per article in ``doc``; raises ExtractionError naming the file.
+
+    ``line_stats`` counts the lines of the batch ``doc`` came in (see ``batch_line_stats``):
+    lines many documents repeat are furniture.
+    """
     settings = config.get("extract", {})
     min_chars = int(settings.get("min_text_chars", 40))
     name = _name(doc)
@@ -65,7 +108,12 @@ def extract_articles(doc: RawDoc, config: dict[str, Any]) -> list[Article]:
     else:
         base = doc.body
         parts = split_articles(
-            base, split=bool(settings.get("split_glued_pages", True)), known_title=doc.title
+            base,
+            split=bool(settings.get("split_glued_pages", True)),
+            known_title=doc.title,
+            learned=True,
+            stats=line_stats,
+            fetched=parse_date(doc.fetched_at),
         )
     kept = [p for p in parts if len(p.text.strip()) >= min_chars]
     if not kept:

@@ -6,11 +6,18 @@ returns article parts as spans of it, so clean text can always be mapped back.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
 
-from tidings.extract._lexicon import boilerplate
+from tidings.extract._lexicon import boilerplate, stopwords
+from tidings.extract._linemodel import line_model
+from tidings.extract._linestats import LineStats
 from tidings.extract._segments import Segment, TextBuilder
+from tidings.extract._textdates import dates_in, relative_date
 
 _SEPARATORS = " \t|•·»>/–—-:"
 _DATELINE = re.compile(
@@ -42,6 +49,7 @@ class Line:
     value: str | None = None  # the author of a byline, the date of a published line
     spans: list[tuple[int, int]] = field(default_factory=list)
     caption: bool = False
+    score: float = 1.0  # the line model's probability of article text (1.0 when not scored)
 
     def kept(self, base: str) -> str:
         return " ".join(base[s:e] for s, e in self.spans)
@@ -58,6 +66,7 @@ class Part:
     author: str | None = None
     dateline: str | None = None
     wire: str | None = None
+    updated: str | None = None  # a printed "Updated" date, never taken as the published one
 
 
 def split_lines(base: str) -> list[Line]:
@@ -97,10 +106,15 @@ def _is_nav(text: str) -> bool:
     return len(pieces) > 1 and all(p in rules.nav_lines for p in pieces)
 
 
+_LONG_LINE = 5000
+
+
 def classify(line: Line) -> None:
     """Decide the kind of a non-empty line and trim inline credits and doubled text."""
     rules = boilerplate()
     text = line.text
+    if len(text) > _LONG_LINE:
+        return  # furniture rules are for short lines: a long one is text, or junk the model drops
     published = rules.published.match(text)
     if published and re.search(r"\d", published.group("value")):
         line.kind, line.value = "published", published.group("value").strip()
@@ -254,6 +268,58 @@ def article_starts(lines: list[Line], base: str) -> list[int]:
     return starts
 
 
+_GAP_LINES = 12  # furniture lines between two prose runs: one page's footer, the next's header
+_MIN_BLOCK_CHARS = 400
+_MAX_COSINE = 0.035  # content-word cosine under which two prose runs tell different stories
+
+
+def gap_starts(lines: list[Line], base: str) -> list[int]:
+    """Where a second page was glued on: two long runs of article text, parted by a run of
+    furniture, that share almost no words (one article's comments or second half share its
+    vocabulary; a different article does not).
+    """
+    kept = [i for i, line in enumerate(lines) if line.kind == "text"]
+    if not kept:
+        return []
+    blocks: list[list[int]] = [[kept[0]]]
+    for prev, i in zip(kept, kept[1:], strict=False):
+        gap = sum(1 for k in range(prev + 1, i) if lines[k].kind != "empty")
+        if gap >= _GAP_LINES:
+            blocks.append([i])
+        else:
+            blocks[-1].append(i)
+    starts: list[int] = []
+    left = blocks[0]
+    for block in blocks[1:]:
+        left_text = " ".join(lines[i].kept(base) for i in left)
+        right_text = " ".join(lines[i].kept(base) for i in block)
+        if (
+            len(left_text) >= _MIN_BLOCK_CHARS
+            and len(right_text) >= _MIN_BLOCK_CHARS
+            and _cosine(left_text, right_text) < _MAX_COSINE
+        ):
+            starts.append(left[-1] + 1)
+            left = block
+        else:
+            left = [*left, *block]
+    return starts
+
+
+@lru_cache(maxsize=1)
+def _all_stopwords() -> frozenset[str]:
+    return frozenset().union(*stopwords().values())
+
+
+def _cosine(a: str, b: str) -> float:
+    """Cosine of the two texts' bags of content words (stopwords of every language left out)."""
+    stop = _all_stopwords()
+    one = Counter(w for w in _content_words(a) if w not in stop)
+    two = Counter(w for w in _content_words(b) if w not in stop)
+    dot = sum(v * two[k] for k, v in one.items())
+    norm = math.sqrt(sum(v * v for v in one.values()) * sum(v * v for v in two.values()))
+    return dot / norm if norm else 0.0
+
+
 def _continues(lines: list[Line], index: int, base: str) -> bool:
     """True when the line after ``index`` carries on its sentence (a hard-wrapped line)."""
     following = lines[index + 1] if index + 1 < len(lines) else None
@@ -261,13 +327,24 @@ def _continues(lines: list[Line], index: int, base: str) -> bool:
 
 
 def build_part(
-    lines: list[Line], base: str, *, find_title: bool = True, known_title: str | None = None
+    lines: list[Line],
+    base: str,
+    *,
+    find_title: bool = True,
+    known_title: str | None = None,
+    learned: bool = False,
+    fetched: datetime | None = None,
 ) -> Part | None:
     """Clean text and metadata of one article's lines; None when no text is left.
 
-    ``known_title`` (from page metadata) is dropped when the text opens with it.
+    ``known_title`` (from page metadata) is dropped when the text opens with it. ``learned``
+    (scraped text) takes dates only as ``_textdates`` finds them and the title near the lead.
     """
     title = published = author = dateline = wire = None
+    title_at = lead_title(lines, base) if learned and find_title else None
+    if title_at is not None:
+        title = strip_tab_label(lines[title_at].text)
+        find_title = False
     builder = TextBuilder(base)
     body_lines = 0
     previous: Line | None = None
@@ -277,12 +354,13 @@ def build_part(
             gap = True
             continue
         if line.kind == "published":
-            published = published or line.value
+            if not learned:
+                published = published or line.value
             continue
         if line.kind == "byline":
             author = author or line.value
             continue
-        if line.kind != "text":
+        if line.kind != "text" or index == title_at:
             continue
         if body_lines == 0 and known_title and _norm(line.kept(base)) == _norm(known_title):
             continue
@@ -315,7 +393,85 @@ def build_part(
     text = builder.text()
     if not text.strip():
         return None
-    return Part(text, builder.segments, title, published, author, dateline, wire)
+    updated = None
+    if learned:
+        published, updated = printed_dates(lines, fetched)
+    return Part(text, builder.segments, title, published, author, dateline, wire, updated)
+
+
+def printed_dates(lines: list[Line], fetched: datetime | None) -> tuple[str | None, str | None]:
+    """(published, updated) ISO dates printed on the page's metadata lines, or None.
+
+    First labelled date = published; "Updated" ones kept apart; then a line that is only a
+    date; then "2 hours ago" against the fetch time. Prose lines are not metadata: a sentence
+    "on 3 March 2020 the minister said" dates an event, not the article.
+    """
+    published = updated = bare = relative = None
+    for line in lines:
+        if line.kind == "empty" or (line.kind == "text" and len(line.text) > 160):
+            continue
+        for found in dates_in(line.text):
+            if found.updated:
+                updated = updated or found.value
+            elif found.labelled or len(line.text) <= 40:
+                if found.labelled and published is None:
+                    published = found.value
+                bare = bare or found.value
+        if relative is None and len(line.text) <= 80:
+            relative = relative_date(line.text, fetched)
+    chosen = published or bare or relative
+    return (
+        chosen.isoformat() if chosen else None,
+        updated.isoformat() if updated else None,
+    )
+
+
+_TAB_LABEL = re.compile(r"^(?P<label>\w+(?:[ &-]\w+){0,2})\s+(?P=label)\s+(?=\S)")
+_TITLE_WINDOW = 15
+
+
+def strip_tab_label(text: str) -> str:
+    """ "World World On Syria tour, ..." -> "On Syria tour, ...": a tab label printed twice."""
+    match = _TAB_LABEL.match(text)
+    return text[match.end() :] if match else text
+
+
+def lead_title(lines: list[Line], base: str) -> int | None:
+    """Index of the headline: of the title-shaped lines just before the lead, the one whose
+    words best match the lead's opening; the nearest one when none shares a word.
+    """
+    lead = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.kind == "text" and len(line.text.split()) >= 12 and _END_PUNCT.search(line.text)
+        ),
+        None,
+    )
+    if lead is None:
+        return None
+    opening = set(_content_words(" ".join(x.text for x in lines[lead : lead + 3])[:600]))
+    best, best_score = None, 0.0
+    for j in range(lead - 1, max(-1, lead - _TITLE_WINDOW - 1), -1):
+        line = lines[j]
+        if line.kind not in ("text", "furniture") or line.caption:
+            continue
+        text = strip_tab_label(line.text)
+        words = text.split()
+        if not 3 <= len(words) <= 30 or len(text) > 250 or _END_PUNCT.search(text):
+            continue
+        if dates_in(text) or text.isupper():
+            continue
+        mine = set(_content_words(text))
+        overlap = len(mine & opening) / (len(mine) or 1)
+        score = overlap + 0.3 / (lead - j) + 0.2 * line.score
+        if score > best_score:
+            best, best_score = j, score
+    return best
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 3]
 
 
 def _joiner(previous: Line, line: Line, base: str, gap: bool) -> str:
@@ -327,24 +483,132 @@ def _joiner(previous: Line, line: Line, base: str, gap: bool) -> str:
     return "\n\n"
 
 
-def clean_lines(base: str) -> list[Line]:
+def clean_lines(base: str, learned: bool = False, stats: LineStats | None = None) -> list[Line]:
+    """Classify every line; ``learned`` also drops text lines the line model calls furniture."""
     lines = split_lines(base)
     for line in lines:
         if line.kind != "empty":
             classify(line)
+    if learned:
+        drop_furniture(lines, base, stats)
+        mark_repeats(lines, base)
+        drop_loose_ends(lines)
     mark_duplicates(lines, base)
     return lines
 
 
+_REPEAT_WINDOW = 12
+
+
+def mark_repeats(lines: list[Line], base: str) -> None:
+    """A text line printed again within a few lines (headline and caption before and after a
+    "TT" marker) is a duplicate; the first copy stays.
+    """
+    recent: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if line.kind == "empty":
+            continue
+        key = _norm(line.kept(base)) if line.kind == "text" else _norm(line.text)
+        if (
+            line.kind == "text"
+            and key
+            and any(k == key for j, k in recent if i - j <= 2 * _REPEAT_WINDOW)
+        ):
+            line.kind = "duplicate"
+            continue
+        recent = [*recent[-_REPEAT_WINDOW:], (i, key)]
+
+
+def _prose(line: Line) -> bool:
+    return (
+        line.kind == "text"
+        and len(line.text.split()) >= 12
+        and _END_PUNCT.search(line.text) is not None
+    )
+
+
+def drop_loose_ends(lines: list[Line]) -> None:
+    """Kept lines after the last prose sentence that are not sentences themselves (teaser
+    headlines, "You may also like") are furniture; a glued page's next article starts with prose
+    again, so this only trims tails of runs.
+    """
+    tail = True
+    for line in reversed(lines):
+        if line.kind == "empty":
+            continue
+        if line.kind == "text" and (
+            len(line.text.split()) >= 12 or _END_PUNCT.search(line.text) is not None
+        ):  # a sentence, or a piece of one that a DOM dump broke across lines
+            tail = False
+        elif line.kind == "text" and tail and not line.caption and not _END_PUNCT.search(line.text):
+            line.kind = "furniture"
+
+
+def drop_furniture(lines: list[Line], base: str, stats: LineStats | None = None) -> None:
+    """Mark text lines the line model scores under its threshold as ``furniture``.
+
+    ``stats`` counts lines over the batch this page was read with (it includes this page).
+    """
+    model = line_model()
+    shown = [line for line in lines if line.kind != "empty"]
+    raws = [base[base.rfind("\n", 0, line.start) + 1 : line.end] for line in shown]
+    repeats = stats.others([line.text for line in shown]) if stats is not None else None
+    common = _batch_furniture(shown, repeats)
+    for k, (line, p) in enumerate(zip(shown, model.probabilities(raws, repeats), strict=True)):
+        line.score = 0.0 if k in common else p
+        # a credited caption is kept (once) by design, and a line opening with a dateline is
+        # the lead by definition; the model judges the rest
+        if line.kind != "text" or line.caption or dateline_of(line.text) is not None:
+            continue
+        if line.score < model.threshold:
+            line.kind = "furniture"
+
+
+_BATCH_REPEATS = 3  # other documents of the batch printing the same line
+
+
+def _batch_furniture(shown: list[Line], repeats: list[int] | None) -> set[int]:
+    """Lines that several other documents of the batch print too are furniture (menus,
+    promos, footers), unless most of this page's prose repeats as well: a syndicated wire
+    story printed by several outlets is an article each time.
+    """
+    if repeats is None:
+        return set()
+    common = {k for k, n in enumerate(repeats) if n >= _BATCH_REPEATS}
+    prose = [k for k, line in enumerate(shown) if _prose(line)]
+    if prose and sum(k in common for k in prose) * 2 >= len(prose):
+        return set()
+    return common
+
+
 def split_articles(
-    base: str, *, split: bool = True, find_title: bool = True, known_title: str | None = None
+    base: str,
+    *,
+    split: bool = True,
+    find_title: bool = True,
+    known_title: str | None = None,
+    learned: bool = False,
+    stats: LineStats | None = None,
+    fetched: datetime | None = None,
 ) -> list[Part]:
-    """The articles of a page, each cleaned; one part unless the page glues several."""
-    lines = clean_lines(base)
+    """The articles of a page, each cleaned; one part unless the page glues several.
+
+    ``learned`` (scraped text, not trafilatura's output) applies the line model.
+    """
+    lines = clean_lines(base, learned, stats)
     starts = article_starts(lines, base) if split else [0]
+    if split and learned:
+        starts = sorted(set(starts) | set(gap_starts(lines, base)))
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     parts = [
-        build_part(lines[a:b], base, find_title=find_title, known_title=known_title)
+        build_part(
+            lines[a:b],
+            base,
+            find_title=find_title,
+            known_title=known_title,
+            learned=learned,
+            fetched=fetched,
+        )
         for a, b in bounds
     ]
     return [p for p in parts if p is not None]

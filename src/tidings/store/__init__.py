@@ -344,6 +344,33 @@ class Store:
         with self.transaction() as con:
             _bulk_insert(con, "actors", ACTOR_COLUMNS, rows, verb="INSERT OR REPLACE")
 
+    # -- per-outlet line statistics (written and read by the pipeline for tidings.extract) --
+    def outlet_line_counts(self, outlets: Sequence[str]) -> dict[str, dict[str, int]]:
+        """outlet -> {line key: documents printing it} for the stored history of ``outlets``."""
+        out: dict[str, dict[str, int]] = {o: {} for o in outlets}
+        if not outlets:
+            return out
+        rows = self.con.execute(
+            "SELECT outlet, line_key, n_docs FROM outlet_lines WHERE outlet IN "
+            f"({', '.join('?' * len(outlets))})",
+            list(outlets),
+        ).fetchall()
+        for outlet, key, n in rows:
+            out[str(outlet)][str(key)] = int(n)
+        return out
+
+    def add_outlet_lines(self, counts: dict[str, dict[str, int]]) -> None:
+        """Add a batch's per-outlet line counts to the stored ones."""
+        rows = [(o, k, n) for o, keys in counts.items() for k, n in keys.items()]
+        if not rows:
+            return
+        with self.transaction() as con:
+            con.executemany(
+                "INSERT INTO outlet_lines VALUES (?, ?, ?) ON CONFLICT (outlet, line_key) "
+                "DO UPDATE SET n_docs = outlet_lines.n_docs + excluded.n_docs",
+                rows,
+            )
+
     def referenced_entities(self) -> set[str]:
         """Entity ids that stored events name as source or target."""
         rows = self.con.execute(

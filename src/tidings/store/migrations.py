@@ -53,6 +53,14 @@ STEPS: tuple[Step, ...] = (
             " WHERE status IS NULL",
         ),
     ),
+    Step(
+        4,
+        "outlet_lines: per-outlet line counts for learned scraped-text boilerplate",
+        (
+            "CREATE TABLE IF NOT EXISTS outlet_lines ("
+            "outlet VARCHAR, line_key VARCHAR, n_docs INTEGER, PRIMARY KEY (outlet, line_key))",
+        ),
+    ),
 )
 LATEST = STEPS[-1].version if STEPS else BASELINE
 

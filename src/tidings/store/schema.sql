@@ -88,3 +88,9 @@ CREATE TABLE IF NOT EXISTS article_fingerprints (
   keys VARCHAR[], near_duplicate_of VARCHAR, undated BOOLEAN, score DOUBLE,
   clustered_at TIMESTAMPTZ
 );
+
+-- tidings.extract: per outlet (or scrape folder), how many stored documents printed each short
+-- line; lines many pages of one outlet repeat are its menus and footers (issue 11).
+CREATE TABLE IF NOT EXISTS outlet_lines (
+  outlet VARCHAR, line_key VARCHAR, n_docs INTEGER, PRIMARY KEY (outlet, line_key)
+);
