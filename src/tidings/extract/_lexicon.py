@@ -61,3 +61,13 @@ def time_zones() -> dict[str, timezone]:
         delta = timedelta(hours=int(hours), minutes=int(minutes)) * sign
         zones[abbr.upper()] = timezone(delta, abbr.upper())
     return zones
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    """Language code -> its frequent function words (``data/language_stopwords.tsv``): the
+    scraped-text line model's "stopword share" feature (language guessing uses py3langid)."""
+    return {
+        lang: frozenset(words.split())
+        for lang, words in (r[:2] for r in _tsv_rows("language_stopwords.tsv"))
+    }
