@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from sample_store import build_sample
 from tidings.api import create_app
 from tidings.db import Tidings
-from tidings.query._sample import build_sample
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from sample_store import XSS_TEXT, build_sample
 from tidings.api import create_app
 from tidings.cli import query as _query  # noqa: F401  (registers the read commands)
 from tidings.cli._app import app
 from tidings.db import Tidings
-from tidings.query._sample import XSS_TEXT, build_sample
 
 runner = CliRunner()
 

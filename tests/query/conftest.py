@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from sample_store import build_sample
 from tidings.db import Tidings
-from tidings.query._sample import build_sample
 
 
 @pytest.fixture(scope="module")

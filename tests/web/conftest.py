@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from sample_store import build_sample
 from tidings.api import create_app
 from tidings.db import Tidings
-from tidings.query._sample import build_sample
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tidings.query._sample import XSS_OUTLET, XSS_TITLE
+from sample_store import XSS_OUTLET, XSS_TITLE
 
 pytestmark = pytest.mark.browser
 # Screenshots of every test run go to build/screenshots (not tracked); refresh the README's

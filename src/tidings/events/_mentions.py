@@ -16,39 +16,20 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from tidings.events import _syntax as syn
+from tidings.events._compound_codes import compound_codes
 from tidings.events._lexicon import Lexicon, TriggerEntry
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
-# Future cooperation is AGREE (PLOVER coding notes); the CAMEO "intent" code by root.
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "03": "030", "08": "035"}
-# What a threat threatens, by the type of the threatened act: (CAMEO code, PLOVER mode).
-THREAT_CODES = {
-    "ASSAULT": ("138", "violence"),
-    "MOBILIZE": ("138", "violence"),
-    "COERCE": ("132", "restrict"),
-    "SANCTION": ("1313", "relations"),
-    "PROTEST": ("1312", "restrict"),
-}
-# Refusals by the type of the refused act (CAMEO 12x).
-REFUSE_CODES = {
-    "CONSULT": "125",
-    "AID": "122",
-    "COOPERATE": "121",
-    "CONCEDE": "124",
-    "RETREAT": "124",
-    "AGREE": "120",
-}
-# Requests by the type of the requested act (CAMEO 02x appeals).
-REQUEST_CODES = {
-    "CONSULT": "026",
-    "AID": "023",
-    "COOPERATE": "021",
-    "CONCEDE": "025",
-    "RETREAT": "025",
-    "SUPPORT": "022",
-    "AGREE": "027",
-}
+# CAMEO codes of compound acts (data/events/compound_codes.tsv). Future cooperation is AGREE
+# (PLOVER coding notes) with the CAMEO "intent" code by root; what a threat threatens, by the
+# type of the threatened act: (CAMEO code, PLOVER mode); refusals (CAMEO 12x) and requests
+# (CAMEO 02x appeals) by the type of the refused or requested act.
+_COMPOUND = compound_codes()
+INTENT_CODES = {root: code for root, (code, _) in _COMPOUND["intent"].items()}
+THREAT_CODES = _COMPOUND["threat"]
+REFUSE_CODES = {kind: code for kind, (code, _) in _COMPOUND["refuse"].items()}
+REQUEST_CODES = {kind: code for kind, (code, _) in _COMPOUND["request"].items()}
 _SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 _CEASE = frozenset({"stop", "cease", "halt", "end", "quit", "suspend"})
 _NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos")

@@ -95,8 +95,8 @@ def check_readable(version: int | None, path: str, latest: int = LATEST) -> None
     if version is not None and version < latest:
         raise StoreError(
             f"{path}: database schema version {version} is older than this Tidings' ({latest}); "
-            "open it once read-write (e.g. `tidings run --db FILE` or `tidings.open(FILE)`) "
-            "to upgrade it in place"
+            "open it once read-write to upgrade it in place (`tidings run SOURCES --db FILE`, "
+            "or `tidings.open(FILE)` in Python)"
         )
 
 

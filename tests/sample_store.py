@@ -1,4 +1,7 @@
-"""A tiny hand-written store (six invented articles) for tests, docs and the UI demo.
+"""A tiny hand-written store (six invented articles) for tests and the docs' examples.
+
+A test fixture, kept out of the package (importable as ``sample_store``: pytest puts ``tests/``
+on the path through its root conftest).
 
 Built through ``Store.write_document`` with hand-made records, so it does not depend on any
 coder. The texts are invented for this purpose; one article carries HTML and ``<script>`` in
