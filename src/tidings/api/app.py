@@ -247,7 +247,9 @@ def create_app(
     CORS is closed unless ``cors_origins`` lists the origins allowed to call the API.
     """
     if not isinstance(db, Tidings):
-        db = Tidings(db, read_only=api_key is None, own=api_key is not None)
+        # A second of linger: requests share one read-only connection while they keep
+        # coming, and a writer elsewhere gets the file once they pause.
+        db = Tidings(db, read_only=api_key is None, own=api_key is not None, linger=1.0)
     tdb: Tidings = db
     app = FastAPI(
         title="Tidings",
