@@ -191,18 +191,25 @@ class Tidings:
 
     # -- writing ----------------------------------------------------------------------
     def run(
-        self, sources: Sequence[str | Path], progress: Callable[[int], None] | None = None
+        self,
+        sources: Sequence[str | Path],
+        progress: Callable[[int], None] | None = None,
+        *,
+        fetched_at: dict[str, str] | None = None,
     ) -> RunReport:
         """Ingest ``sources`` (files, folders, globs, WARC, feeds) and store what they give.
 
-        ``progress`` is called with 1 per document read. Returns the run's ``RunReport``.
+        ``progress`` is called with 1 per document read; ``fetched_at`` maps source files to
+        their fetch time (ISO 8601), stored on their documents. Returns the ``RunReport``.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only; cannot run the pipeline")
         from tidings.pipeline import Pipeline
 
         with self.writing() as store:
-            return Pipeline(store, self.config).run([str(s) for s in sources], progress)
+            return Pipeline(store, self.config).run(
+                [str(s) for s in sources], progress, fetched_at=fetched_at
+            )
 
     @contextmanager
     def writing(self) -> Iterator[Store]:

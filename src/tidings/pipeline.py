@@ -253,12 +253,20 @@ class Pipeline:
         return report
 
     def run(
-        self, sources: Sequence[str], progress: ProgressFn | None = None, after_run: bool = True
+        self,
+        sources: Sequence[str],
+        progress: ProgressFn | None = None,
+        after_run: bool = True,
+        fetched_at: dict[str, str] | None = None,
     ) -> RunReport:
-        """Ingest ``sources`` and store everything derived from them; returns the report."""
+        """Ingest ``sources`` and store everything derived from them; returns the report.
+
+        ``fetched_at`` maps a source file to when it was fetched (the watch loop's feed URLs),
+        recorded on its documents that carry no fetch time of their own.
+        """
         report = self.start(sources)
         try:
-            return self._run(report, sources, progress, after_run)
+            return self._run(report, sources, progress, after_run, fetched_at or {})
         except KeyboardInterrupt:
             # Every stored batch is a committed transaction: record the stop, keep what is in.
             self.store.finish_run(report.run_id, report.counts(), status="interrupted")
@@ -270,12 +278,17 @@ class Pipeline:
         sources: Sequence[str],
         progress: ProgressFn | None,
         after_run: bool,
+        fetched_at: dict[str, str],
     ) -> RunReport:
         batch: list[RawDoc] = []
         for item in read_sources(sources, self.config):
             if isinstance(item, SourceError):
                 self.fail(report, item)
                 continue
+            if fetched_at and item.fetched_at is None:
+                when = fetched_at.get(item.source_uri.split("#", 1)[0])
+                if when is not None:
+                    item = replace(item, fetched_at=when)
             report.documents_seen += 1
             if progress:
                 progress(1)

@@ -187,4 +187,7 @@ def test_watching_a_feed_url_ingests_new_entries_only(tmp_path: Path, feed_url: 
     _Feed.body, _Feed.etag = _rss(3), '"v2"'
     third = watcher.poll_once()
     assert third is not None and third.documents_new == 1 and third.documents_skipped == 2
+    with db.reading() as store:
+        fetched = store.con.execute("SELECT fetched_at FROM documents").fetchall()
+    assert len(fetched) == 3 and all(row[0] for row in fetched)  # when the URL was fetched
     db.close()
