@@ -80,3 +80,33 @@ def test_sigkill_then_rerun_equals_one_clean_run(tmp_path: Path) -> None:
     assert "running" not in statuses  # each killed run was found dead by the next writer
     # A process killed while loading models never opened a run; the others were marked.
     assert 1 <= statuses.count("killed") <= kills
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_with_a_message_and_an_interrupted_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 600)
+    db = tmp_path / "t.duckdb"
+    proc = _cli("run", str(corpus), "--db", str(db))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # wait until the run holds the write lock
+        time.sleep(0.5)
+        if not db.exists():
+            continue
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+        except duckdb.Error as exc:
+            if "lock" in str(exc):
+                break
+            continue
+        con.close()
+    time.sleep(12.0)  # past model loading, into the documents
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    line = " ".join(err.decode().split())
+    assert proc.returncode == 1
+    assert "interrupted: what was stored so far stays in" in line
+    con = duckdb.connect(str(db), read_only=True)
+    status = con.execute("SELECT status FROM runs").fetchall()
+    con.close()
+    assert status == [("interrupted",)]
