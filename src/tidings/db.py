@@ -16,6 +16,8 @@ read-write connection for its lifetime instead, and every read there uses a curs
 from __future__ import annotations
 
 import builtins
+import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +59,8 @@ class Tidings:
     ``own`` keeps the write lock for the handle's lifetime (the process that owns the store,
     e.g. ``tidings serve --watch``); otherwise reads take no lock between calls and ``run()``
     holds the write lock only while it runs, waiting up to ``wait`` seconds for it.
+    ``linger`` keeps a read-only connection open that many seconds after its last reader (a
+    server: opening one per request costs tens of milliseconds); 0 closes it at once.
     """
 
     def __init__(
@@ -67,10 +71,16 @@ class Tidings:
         *,
         own: bool = False,
         wait: float = 0.0,
+        linger: float = 0.0,
     ) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.wait = wait
+        self.linger = linger
+        self._shared: Store | None = None  # the lingering read-only connection
+        self._users = 0
+        self._released = 0.0
+        self._pool = threading.Lock()
         if config is None or isinstance(config, dict):
             self._config: Config | None = config
         else:
@@ -123,15 +133,38 @@ class Tidings:
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
-        """A store to read from: the held one, else a short-lived read-only connection."""
+        """A store to read from: the held one, else a short-lived read-only connection
+        (shared by overlapping readers, closed ``linger`` seconds after the last one)."""
         if self._held is not None:
             yield self._held
             return
-        store = self._open_reader()
+        with self._pool:
+            if self._shared is None:
+                self._shared = self._open_reader()
+            self._users += 1
+            store = self._shared
         try:
             yield store
         finally:
-            store.close()
+            with self._pool:
+                self._users -= 1
+                self._released = time.monotonic()
+                idle = self._users == 0
+            if idle:
+                if self.linger <= 0:
+                    self._close_idle(0.0)
+                else:
+                    timer = threading.Timer(self.linger, self._close_idle, (self.linger,))
+                    timer.daemon = True
+                    timer.start()
+
+    def _close_idle(self, linger: float) -> None:
+        """Close the shared read-only connection if no reader used it for ``linger`` s."""
+        with self._pool:
+            quiet = time.monotonic() - self._released >= linger * 0.99
+            if self._shared is not None and self._users == 0 and quiet:
+                self._shared.close()
+                self._shared = None
 
     def __enter__(self) -> Tidings:
         return self
@@ -141,6 +174,10 @@ class Tidings:
 
     def close(self) -> None:
         """Close the database connection, if one is held."""
+        with self._pool:
+            if self._shared is not None:
+                self._shared.close()
+                self._shared = None
         if self._held is not None:
             self._held.close()
             self._held = None
@@ -158,11 +195,14 @@ class Tidings:
         sources: Sequence[str | Path],
         progress: Callable[[int], None] | None = None,
         names: Mapping[str, str] | None = None,
+        *,
+        fetched_at: dict[str, str] | None = None,
     ) -> RunReport:
         """Ingest ``sources`` (files, folders, globs, WARC, feeds) and store what they give.
 
         ``progress`` is called with 1 per document read; ``names`` renames source paths in
-        what is stored (see ``Pipeline.run``). Returns the run's ``RunReport``.
+        what is stored (see ``Pipeline.run``); ``fetched_at`` maps source files to their fetch
+        time (ISO 8601), stored on their documents. Returns the ``RunReport``.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only; cannot run the pipeline")
@@ -170,7 +210,7 @@ class Tidings:
 
         with self.writing() as store:
             return Pipeline(store, self.config).run(
-                [str(s) for s in sources], progress, names=names
+                [str(s) for s in sources], progress, names=names, fetched_at=fetched_at
             )
 
     @contextmanager

@@ -119,8 +119,14 @@ class Components:
         )
 
 
-def process_annotated(doc: AnnotatedDoc, parts: Components) -> ArticleResult:
-    """Run the per-article stages after annotation: code, date, place, quotes."""
+def process_annotated(
+    doc: AnnotatedDoc, parts: Components, reference: datetime | None = None
+) -> ArticleResult:
+    """Run the per-article stages after annotation: code, date, place, quotes.
+
+    ``reference`` (when the page was fetched) dates relative expressions ("2 hours ago") of
+    an article that gives no publication date; the stored article keeps its own (none).
+    """
     article = doc.article
     if article.language and article.language != "en":
         return ArticleResult(
@@ -131,7 +137,10 @@ def process_annotated(doc: AnnotatedDoc, parts: Components) -> ArticleResult:
     places: tuple[Any, ...] = ()
     quotes: list[Quote] = []
     if parts.time_resolver:
-        events, found_times = parts.time_resolver.date_events(doc, events)
+        dated = doc
+        if article.published_at is None and reference is not None:
+            dated = AnnotatedDoc(replace(article, published_at=reference), doc.doc)
+        events, found_times = parts.time_resolver.date_events(dated, events)
         times = tuple(found_times)
         if parts.actor_linker is not None:
             events = [roles_at_event_date(e, parts.actor_linker) for e in events]
@@ -170,9 +179,28 @@ def _role_at(ref: ActorRef | None, linker: ActorLinker, when: datetime) -> Actor
     return replace(ref, code=fresh.code, country_iso3=fresh.country_iso3, sector=fresh.sector)
 
 
-def process_articles(articles: Iterable[Article], parts: Components) -> list[ArticleResult]:
-    """Annotate articles in one batch and run the per-article stages on each."""
-    return [process_annotated(d, parts) for d in parts.annotator.annotate(articles)]
+def process_articles(
+    articles: Iterable[Article],
+    parts: Components,
+    references: dict[str, datetime] | None = None,
+) -> list[ArticleResult]:
+    """Annotate articles in one batch and run the per-article stages on each
+    (``references``: fetch times by article id, see ``process_annotated``)."""
+    refs = references or {}
+    return [
+        process_annotated(d, parts, refs.get(d.article.article_id))
+        for d in parts.annotator.annotate(articles)
+    ]
+
+
+def _fetch_time(doc: RawDoc) -> datetime | None:
+    if not doc.fetched_at:
+        return None
+    try:
+        when = datetime.fromisoformat(doc.fetched_at.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 @dataclass
@@ -222,14 +250,20 @@ def process_documents(
         except TidingsError as exc:
             out.append(SourceError(doc.source_uri, "extract", str(exc)))
     all_articles = [a for _, arts in extracted for a in arts]
+    refs = {
+        a.article_id: when
+        for d, arts in extracted
+        if (when := _fetch_time(d)) is not None
+        for a in arts
+    }
     try:
-        by_id = {r.article.article_id: r for r in process_articles(all_articles, parts)}
+        by_id = {r.article.article_id: r for r in process_articles(all_articles, parts, refs)}
     except Exception:  # one bad article must not sink the batch: retry one document at a time
         log.exception("batch failed; retrying documents one by one")
         by_id = {}
         for doc, arts in extracted:
             try:
-                by_id.update({r.article.article_id: r for r in process_articles(arts, parts)})
+                by_id.update({r.article.article_id: r for r in process_articles(arts, parts, refs)})
             except Exception as exc:  # noqa: BLE001 - any failure of one input is recorded
                 out.append(SourceError(doc.source_uri, "process", _one_line(exc)))
     for doc, arts in extracted:
@@ -266,15 +300,18 @@ class Pipeline:
         progress: ProgressFn | None = None,
         after_run: bool = True,
         names: Mapping[str, str] | None = None,
+        fetched_at: dict[str, str] | None = None,
     ) -> RunReport:
         """Ingest ``sources`` and store everything derived from them; returns the report.
 
         ``names`` maps a source path to the name documents and errors should carry instead
         (REST uploads: the file name the client gave, not the server's temporary copy).
+        ``fetched_at`` maps a source file to when it was fetched (the watch loop's feed URLs),
+        recorded on its documents that carry no fetch time of their own.
         """
         report = self.start([names.get(s, s) for s in sources] if names else sources)
         try:
-            return self._run(report, sources, progress, after_run, names)
+            return self._run(report, sources, progress, after_run, names, fetched_at or {})
         except KeyboardInterrupt:
             # Every stored batch is a committed transaction: record the stop, keep what is in.
             self.store.finish_run(report.run_id, report.counts(), status="interrupted")
@@ -287,6 +324,7 @@ class Pipeline:
         progress: ProgressFn | None,
         after_run: bool,
         names: Mapping[str, str] | None,
+        fetched_at: dict[str, str],
     ) -> RunReport:
         batch: list[RawDoc] = []
         for read in read_sources(sources, self.config):
@@ -294,6 +332,10 @@ class Pipeline:
             if isinstance(item, SourceError):
                 self.fail(report, item)
                 continue
+            if fetched_at and item.fetched_at is None:
+                when = fetched_at.get(read.source_uri.split("#", 1)[0])
+                if when is not None:
+                    item = replace(item, fetched_at=when)
             report.documents_seen += 1
             if progress:
                 progress(1)

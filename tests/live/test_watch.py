@@ -187,4 +187,24 @@ def test_watching_a_feed_url_ingests_new_entries_only(tmp_path: Path, feed_url: 
     _Feed.body, _Feed.etag = _rss(3), '"v2"'
     third = watcher.poll_once()
     assert third is not None and third.documents_new == 1 and third.documents_skipped == 2
+    with db.reading() as store:
+        fetched = store.con.execute("SELECT fetched_at FROM documents").fetchall()
+    assert len(fetched) == 3 and all(row[0] for row in fetched)  # when the URL was fetched
+    db.close()
+
+
+def test_fetch_time_dates_relative_expressions_of_undated_pages(tmp_path: Path) -> None:
+    page = tmp_path / "undated.txt"
+    page.write_text(
+        "President Joe Biden met Prime Minister Fumio Kishida in Tokyo yesterday to discuss "
+        "trade, officials said.\n",
+        encoding="utf-8",
+    )
+    db = Tidings(tmp_path / "d.duckdb")
+    db.run([page], fetched_at={str(page): "2024-05-10T12:00:00+00:00"})
+    rows = db.events(as_="records")
+    assert rows and rows[0]["event_date"] == "2024-05-09"  # "yesterday" of the fetch
+    with db.reading() as store:
+        published = store.con.execute("SELECT published_at FROM articles").fetchall()
+    assert published == [(None,)]  # the article still says it gave no date
     db.close()

@@ -263,7 +263,9 @@ def create_app(
     that disconnects cancels them.
     """
     if not isinstance(db, Tidings):
-        db = Tidings(db, read_only=api_key is None, own=api_key is not None)
+        # A second of linger: requests share one read-only connection while they keep
+        # coming, and a writer elsewhere gets the file once they pause.
+        db = Tidings(db, read_only=api_key is None, own=api_key is not None, linger=1.0)
     tdb: Tidings = db
     app = FastAPI(
         title="Tidings",

@@ -61,7 +61,7 @@ def serve(
     owner = bool(sources) or api_key is not None
     try:
         interval = parse_every(every)
-        tdb = Tidings(db, read_only=not owner, own=owner)
+        tdb = Tidings(db, read_only=not owner, own=owner, linger=1.0)
         watcher = Watcher(tdb, sources, interval) if sources else None
         application = create_app(
             tdb,

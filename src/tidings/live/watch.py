@@ -98,6 +98,7 @@ class Watcher:
         self._jobs: queue.Queue[Job] = queue.Queue()
         self._seen: dict[str, tuple[int, int]] = {}
         self._pending: dict[str, tuple[int, int]] = {}
+        self._fetched: dict[str, str] = {}  # cached feed file -> when its URL was fetched
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -113,6 +114,7 @@ class Watcher:
                     log.warning("%s", got.error)
                 elif got.changed and got.path is not None:
                     out.append(str(got.path))
+                    self._fetched[str(got.path)] = got.fetched_at
                 continue
             for item in expand_sources([source]):
                 if isinstance(item, SourceError):  # nothing there yet is normal for a watch
@@ -144,7 +146,8 @@ class Watcher:
             self.state.current_sources = sources[:20]
             self.state.started = _now()
         try:
-            report = self.db.run(sources, progress=self._progress)
+            fetched = {k: v for k, v in self._fetched.items() if k in sources}
+            report = self.db.run(sources, progress=self._progress, fetched_at=fetched)
         except Stopped:
             with self._lock:
                 self.state.last_run = {"status": "interrupted", "finished": _now()}

@@ -71,13 +71,13 @@ class EventFilter(BaseModel):
         default=None,
         description="PLOVER event type(s), comma-separated (CONSULT,REQUEST).",
         max_length=200,
-        pattern=TYPES_PATTERN,
+        json_schema_extra={"pattern": TYPES_PATTERN},
     )
     cameo_root: str | None = Field(
         default=None,
         description="CAMEO root code(s) 01..20, comma-separated.",
         max_length=100,
-        pattern=ROOTS_PATTERN,
+        json_schema_extra={"pattern": ROOTS_PATTERN},
     )
     quad_class: int | None = Field(
         default=None,
@@ -90,7 +90,7 @@ class EventFilter(BaseModel):
         description="ISO3 country of the event place, or of either actor.",
         max_length=3,
         min_length=3,
-        pattern=COUNTRY_PATTERN,
+        json_schema_extra={"pattern": COUNTRY_PATTERN},
     )
     lat: float | None = Field(
         default=None,
@@ -153,7 +153,7 @@ class EventFilter(BaseModel):
     @classmethod
     def _iso_date(cls, v: Any) -> Any:
         # Only YYYY-MM-DD (or a date): pydantic alone would also take Unix timestamps.
-        if isinstance(v, str) and not re.match(DATE_PATTERN, v):
+        if isinstance(v, str) and not re.fullmatch(DATE_PATTERN, v):
             raise ValueError("not a date YYYY-MM-DD")
         if isinstance(v, int | float):
             raise ValueError("not a date YYYY-MM-DD")
@@ -162,6 +162,8 @@ class EventFilter(BaseModel):
     @field_validator("type")
     @classmethod
     def _types(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(TYPES_PATTERN, v):
+            raise ValueError("not a PLOVER type name (letters and _ only)")
         items = _split(v)
         if items is None:
             return None
@@ -174,6 +176,8 @@ class EventFilter(BaseModel):
     @field_validator("cameo_root")
     @classmethod
     def _roots(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(ROOTS_PATTERN, v):
+            raise ValueError("not a CAMEO root 01..20")
         items = _split(v)
         if items is None:
             return None
@@ -189,7 +193,9 @@ class EventFilter(BaseModel):
     def _country(cls, v: str | None) -> str | None:
         if v is None:
             return None
-        v = v.strip().upper()
+        if not re.fullmatch(COUNTRY_PATTERN, v):
+            raise ValueError("not an ISO3 country code")
+        v = v.upper()
         if not _ISO3.match(v):
             raise ValueError("not an ISO3 country code")
         return v

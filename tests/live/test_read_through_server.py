@@ -1,0 +1,82 @@
+"""A CLI reader meeting the owning server's write lock reads through that server instead."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tidings.live.registry import lookup
+from tidings.query._sample import build_sample
+from tidings.store import Store
+
+TIDINGS = [sys.executable, "-c", "from tidings.cli import main; main()"]
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_cli_reads_through_serve_watch(tmp_path: Path) -> None:
+    db = tmp_path / "t.duckdb"
+    store = Store(db)
+    ids = build_sample(store)
+    store.close()
+    (tmp_path / "in").mkdir()
+    port = _port()
+    server = subprocess.Popen(
+        [*TIDINGS, "serve", "--db", str(db), "--port", str(port),
+         "--watch", str(tmp_path / "in"), "--every", "1s"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"{base}/runs", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        reg = lookup(db)
+        assert reg is not None and reg.pid == server.pid and reg.url == base
+        env = {**os.environ, "COLUMNS": "200"}
+        out = subprocess.run(
+            [*TIDINGS, "events", "--db", str(db), "--format", "json", "--type", "CONSULT"],
+            capture_output=True, text=True, env=env,
+        )  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        assert f"reading through {base}" in out.stderr
+        with urllib.request.urlopen(f"{base}/events?type=CONSULT") as resp:
+            rest = json.loads(resp.read())["rows"]
+        assert json.loads(out.stdout) == rest and rest
+        shown = subprocess.run(
+            [*TIDINGS, "show", rest[0]["event_id"], "--db", str(db)],
+            capture_output=True, text=True, env=env,
+        )  # fmt: skip
+        assert shown.returncode == 0 and "CONSULT" in shown.stdout
+        stats = subprocess.run(
+            [*TIDINGS, "stats", "--db", str(db)], capture_output=True, text=True, env=env
+        )
+        assert stats.returncode == 0 and "events" in stats.stdout
+        blocked = subprocess.run(
+            [*TIDINGS, "run", str(tmp_path / "in"), "--db", str(db)],
+            capture_output=True, text=True, env=env,
+        )  # fmt: skip
+        assert blocked.returncode == 1
+        line = " ".join(blocked.stderr.split())
+        assert f"in use by another process (PID {server.pid})" in line and str(db) in line
+    finally:
+        server.send_signal(2)
+        server.wait(timeout=60)
+    assert lookup(db) is None  # unregistered on the way out
+    assert ids
