@@ -181,15 +181,17 @@ class Tidings:
 
     # -- exports ----------------------------------------------------------------------
     def export_gdelt(
-        self, out: str | Path | IO[str], *, header: bool = False, **filters: Any
+        self, out: str | Path | IO[str], *, header: bool = False, raw: bool = False, **filters: Any
     ) -> int:
-        """Write matching events as GDELT 2.0 event-table TSV; returns the row count."""
+        """Write matching events as GDELT 2.0 event-table TSV; returns the row count.
+
+        Text cells starting with = + - @ get a leading ' unless ``raw``."""
         filters.setdefault("limit", 1)  # exports stream every row; the page is ignored
         filt = _filter(filters, None)
         if isinstance(out, str | Path):
             with builtins.open(out, "w", encoding="utf-8", newline="") as fh:
-                return query.export_gdelt(self.store, fh, filt, header)
-        return query.export_gdelt(self.store, out, filt, header)
+                return query.export_gdelt(self.store, fh, filt, header, raw)
+        return query.export_gdelt(self.store, out, filt, header, raw)
 
     def export_parquet(self, directory: str | Path, **filters: Any) -> int:
         """Write matching events as a Parquet dataset partitioned by event month."""
