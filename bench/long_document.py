@@ -5,9 +5,10 @@
 Each size runs in a fresh subprocess (so peak RSS is that run's alone): a synthetic news text
 of that many characters, on ONE line (no paragraph breaks, as a scraped dump may come), is
 written to a temporary folder and run through ``Tidings.run`` into a new store. A baseline run
-of a 2,000-character document first measures the fixed cost (model load, store); each size's
-time and memory beyond the baseline are divided by its length, and the table prints each
-per-character cost as a ratio to the smallest size's (target: within 1.5x, near-linear).
+of a 2,000-character document first measures the fixed cost (model load, store). The run's CPU
+time (this process; wall time is shown too but swings with machine load) and its peak memory
+beyond the baseline are divided by the length, and the table prints each per-character cost as
+a ratio to the smallest size's (target: within 1.5x, near-linear).
 ``--profile N`` instead runs N characters once under cProfile and prints the top functions.
 The text is generated here from made-up names and templates; no real article is used.
 """
@@ -77,13 +78,16 @@ def one_run(chars: int) -> dict[str, float]:
         doc.write_text(make_text(chars), encoding="utf-8")
         with Tidings(Path(tmp) / "t.duckdb") as db:
             started = time.perf_counter()
+            cpu = time.process_time()
             report = db.run([doc])
             seconds = time.perf_counter() - started
+            cpu_seconds = time.process_time() - cpu
             stored = db.store.con.execute("SELECT count(*) FROM articles").fetchone()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "chars": chars,
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
         "peak_mib": peak,
         "errors": len(report.errors),
         "events": report.events,
@@ -119,20 +123,26 @@ def main() -> None:
         pstats.Stats("/tmp/tidings-long.prof").sort_stats("cumulative").print_stats(40)
         return
     base = measure(2_000)
-    print(f"baseline 2,000 chars: {base['seconds']:.2f} s, peak {base['peak_mib']:.0f} MiB")
-    rows = [measure(int(s)) for s in args.sizes.split(",")]
-    first = rows[0]
-    t0 = first["seconds"] / first["chars"]
-    m0 = max(first["peak_mib"] - base["peak_mib"], 1e-9) / first["chars"]
-    print(f"{'chars':>10} {'seconds':>8} {'peak MiB':>9} {'events':>7} {'us/char':>8} "
-          f"{'time x':>7} {'KiB/char':>9} {'mem x':>6} errors")  # fmt: skip
-    for r in rows:
-        per_t = r["seconds"] / r["chars"]
+    print(
+        f"baseline 2,000 chars: {base['seconds']:.2f} s ({base['cpu_seconds']:.2f} s CPU), "
+        f"peak {base['peak_mib']:.0f} MiB"
+    )
+    print(f"{'chars':>10} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'events':>7} "
+          f"{'CPU us/char':>11} {'CPU x':>6} {'KiB/char':>9} {'mem x':>6} errors",
+          flush=True)  # fmt: skip
+    first: dict[str, float] | None = None
+    for size in args.sizes.split(","):
+        r = measure(int(size))  # each row printed as soon as measured: sizes take minutes
+        first = first or r
+        per_t = r["cpu_seconds"] / r["chars"]
         per_m = (r["peak_mib"] - base["peak_mib"]) / r["chars"]
+        t0 = first["cpu_seconds"] / first["chars"]
+        m0 = max(first["peak_mib"] - base["peak_mib"], 1e-9) / first["chars"]
         print(
-            f"{r['chars']:>10,} {r['seconds']:>8.1f} {r['peak_mib']:>9.0f} {r['events']:>7.0f} "
-            f"{per_t * 1e6:>8.1f} {per_t / t0:>7.2f} {per_m * 1024:>9.3f} {per_m / m0:>6.2f} "
-            f"{r['errors']:.0f}"
+            f"{r['chars']:>10,} {r['seconds']:>8.1f} {r['cpu_seconds']:>8.1f} "
+            f"{r['peak_mib']:>9.0f} {r['events']:>7.0f} {per_t * 1e6:>11.1f} {per_t / t0:>6.2f} "
+            f"{per_m * 1024:>9.3f} {per_m / m0:>6.2f} {r['errors']:.0f}",
+            flush=True,
         )
 
 

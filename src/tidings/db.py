@@ -318,9 +318,11 @@ class Tidings:
 
     # -- exports ----------------------------------------------------------------------
     def export_gdelt(
-        self, out: str | Path | IO[str], *, header: bool = False, **filters: Any
+        self, out: str | Path | IO[str], *, header: bool = False, raw: bool = False, **filters: Any
     ) -> int:
-        """Write matching events as GDELT 2.0 event-table TSV; returns the row count."""
+        """Write matching events as GDELT 2.0 event-table TSV; returns the row count.
+
+        Text cells starting with = + - @ get a leading ' unless ``raw``."""
         filters.setdefault("limit", 1)  # exports stream every row; the page is ignored
         filt = _filter(filters, None)
         if isinstance(out, str | Path):
@@ -328,9 +330,9 @@ class Tidings:
                 builtins.open(out, "w", encoding="utf-8", newline="") as fh,
                 self.reading() as store,
             ):
-                return query.export_gdelt(store, fh, filt, header)
+                return query.export_gdelt(store, fh, filt, header, raw)
         with self.reading() as store:
-            return query.export_gdelt(store, out, filt, header)
+            return query.export_gdelt(store, out, filt, header, raw)
 
     def export_parquet(self, directory: str | Path, **filters: Any) -> int:
         """Write matching events as a Parquet dataset partitioned by event month."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from pathlib import Path
 from typing import Any
@@ -109,4 +110,58 @@ def test_client_that_goes_away_cancels_its_query(
 
     assert asyncio.run(call()) < 3.0
     assert sent[0]["status"] == 503
+    app.state.db.close()
+
+
+def test_cancelled_request_stops_its_query(
+    api_sample: tuple[Path, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server shutting down cancels request tasks: the query in the worker thread stops."""
+    app = create_app(api_sample[0], query_timeout_s=None)
+    ended: list[float] = []
+
+    def slow(src: Any, **_: Any) -> Any:
+        try:
+            return fetch(src, _RUNAWAY, [], "records")
+        finally:
+            ended.append(time.monotonic())
+
+    monkeypatch.setattr(query, "quotes", slow)
+
+    async def call() -> float:
+        async def receive() -> dict[str, Any]:
+            await asyncio.sleep(3600)  # a client that stays connected
+            return {"type": "http.disconnect"}
+
+        async def send(message: dict[str, Any]) -> None:
+            pass
+
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": "/quotes",
+            "raw_path": b"/quotes",
+            "query_string": b"",
+            "root_path": "",
+            "headers": [],
+            "client": ("127.0.0.1", 1),
+            "server": ("127.0.0.1", 80),
+        }
+        task = asyncio.create_task(app(scope, receive, send))
+        await asyncio.sleep(0.5)
+        cancelled_at = time.monotonic()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        for _ in range(60):
+            if ended:
+                break
+            await asyncio.sleep(0.05)
+        return cancelled_at
+
+    cancelled_at = asyncio.run(call())
+    assert ended and ended[0] - cancelled_at < 3.0
     app.state.db.close()

@@ -45,6 +45,9 @@ class QueryBudgetMiddleware:
             try:
                 await self.app(scope, relay, send)
             finally:
+                # Normally a no-op (the reads are over). When the request task is cancelled
+                # (a server shutting down), its worker thread would run on: interrupt it.
+                budget.cancel("request cancelled; its query was stopped")
                 listener.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await listener

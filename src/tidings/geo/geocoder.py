@@ -12,7 +12,7 @@ from typing import Any
 
 from tidings import registry
 from tidings.geo.gazetteer import Gazetteer, data_dir, load_demonyms, load_gazetteer
-from tidings.geo.locate import locate
+from tidings.geo.locate import ByOffset, locate
 from tidings.geo.recognise import GazetteerMatcher, find_mentions
 from tidings.geo.resolve import Context, Resolution, place_of, resolve_mentions, resolve_name
 from tidings.model import AnnotatedDoc, Article, Event, Place
@@ -98,6 +98,7 @@ class GazetteerGeocoder:
         """Every place of the article, and each event with the place its clause names."""
         ctx = self.context(doc.article, events)
         resolutions = self.resolve_doc(doc.doc, ctx)
+        by_offset = ByOffset(resolutions)  # events look up their clause's places by offset
         located: list[Event] = []
         for event in events:
             hit = locate(
@@ -105,7 +106,7 @@ class GazetteerGeocoder:
                 event.trigger_start,
                 event.trigger_end,
                 (event.evidence_start, event.evidence_end),
-                resolutions,
+                by_offset,
                 self.preps,
                 self.max_path,
                 self.topics_of(event.plover_type),

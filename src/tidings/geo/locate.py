@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Sequence
 from typing import Any
 
@@ -71,6 +72,19 @@ def conjunct_head(trigger: Any) -> Any | None:
     return head
 
 
+class ByOffset(list[Resolution]):
+    """Resolutions sorted by mention start (stable), for ``between`` lookups by bisect: one
+    event looks only at its own clause's places, not at every place of a long article."""
+
+    def __init__(self, resolutions: Sequence[Resolution]) -> None:
+        super().__init__(sorted(resolutions, key=lambda r: r.mention.start))
+        self.starts = [r.mention.start for r in self]
+
+    def between(self, lo: int, hi: int) -> list[Resolution]:
+        """Resolutions whose mention starts within [lo, hi]."""
+        return self[bisect.bisect_left(self.starts, lo) : bisect.bisect_right(self.starts, hi)]
+
+
 def _closest(
     doc: Any,
     trigger: Any,
@@ -82,7 +96,8 @@ def _closest(
 ) -> Resolution | None:
     best: tuple[int, int, Resolution] | None = None
     lo, hi = bounds
-    for res in resolutions:
+    candidates = resolutions.between(lo, hi) if isinstance(resolutions, ByOffset) else resolutions
+    for res in candidates:
         m = res.mention
         # "Iraqi forces" names whose forces, not where: a demonym never places an event
         if m.source == "demonym" or m.start < lo or m.end > hi:

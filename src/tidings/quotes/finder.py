@@ -80,6 +80,10 @@ def _token_i(tok: Token) -> int:
     return int(tok.i)
 
 
+def _token_idx(tok: Token) -> int:
+    return int(tok.idx)
+
+
 class _Coverage:
     """Whether an offset lies inside any of some spans, in O(log n): spans sorted by start,
     with the running maximum of their ends (spans may nest or overlap)."""
@@ -275,9 +279,8 @@ class QuoteExtractor:
         ends at the comma before that attribution."""
         if q.balanced:
             return q
-        for c in cues:
-            if not (q.start < c.idx < q.end):
-                continue
+        lo = bisect.bisect_right(cues, q.start, key=_token_idx)  # cues sorted: by offset too
+        for c in cues[lo : bisect.bisect_left(cues, q.end, key=_token_idx)]:
             subj = self.subject(c)
             if subj is None or not (q.start < subj.idx < q.end):
                 continue
