@@ -12,6 +12,7 @@ from tidings.events import _syntax as syn
 from tidings.events._calibration import calibrate
 from tidings.events._lexicon import Lexicon
 from tidings.events._mentions import Mention
+from tidings.events._spurious import non_political
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import ActorRef, AnnotatedDoc, Event, content_id
 
@@ -238,6 +239,7 @@ def make_event(
     coder: str,
     version: str,
     context_actors: bool = False,
+    skip_non_political: bool = False,
 ) -> Event | None:
     """Build one ``Event`` from a mention; None when the code has no PLOVER type."""
     source = actor_ref(m.source, actors)
@@ -263,6 +265,8 @@ def make_event(
         return None
     event = m.plover_event or cameo.plover_event
     if not event:
+        return None
+    if skip_non_political and non_political(m.trigger, sent, event, lex):
         return None
     mode = m.plover_mode or (cameo.plover_mode if (m.plover_event in ("", event)) else "")
     if mode and mode not in lex.plover_modes.get(event, set()):

@@ -38,15 +38,19 @@ class RuleCoder:
         keep_background: bool = False,
         require_actor: bool = False,
         context_actors: bool = False,
+        skip_non_political: bool = False,
     ) -> None:
         """``keep_background``: also emit events of subordinate clauses ("..., where 28
         people were killed") when the sentence has a main-clause event; off by default.
         ``require_actor``: emit no event without at least one party coded with a country or
         a known organisation (the relevance gate). ``context_actors``: a sector-only party
-        ("the police") takes its context's country (event place, dateline, article)."""
+        ("the police") takes its context's country (event place, dateline, article).
+        ``skip_non_political``: no event from a clause about weather, markets, accidents or
+        quantities ("prices hit record levels", see ``_spurious``)."""
         self.keep_background = keep_background
         self.require_actor = require_actor
         self.context_actors = context_actors
+        self.skip_non_political = skip_non_political
         self.lexicon: Lexicon = load_lexicon()
         self.choose: Chooser = lexicon_entry
         self._matchers: dict[int, tuple[Vocab, Matcher]] = {}
@@ -119,6 +123,7 @@ class RuleCoder:
                     coder=self.name,
                     version=self.version,
                     context_actors=self.context_actors,
+                    skip_non_political=self.skip_non_political,
                 )
                 if ev is not None and self.require_actor and not _relevant(ev):
                     continue
@@ -154,6 +159,7 @@ def make_rule_coder(
     keep_background: bool = False,
     require_actor: bool = False,
     context_actors: bool = False,
+    skip_non_political: bool = False,
     **_: Any,
 ) -> RuleCoder:
     return RuleCoder(
@@ -161,4 +167,5 @@ def make_rule_coder(
         keep_background=keep_background,
         require_actor=require_actor,
         context_actors=context_actors,
+        skip_non_political=skip_non_political,
     )
