@@ -215,7 +215,8 @@ def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token 
     """The target actor of a verb and, when the direct object is a thing, that thing's text."""
     if not syn.is_passive(verb):
         for c in verb.children:
-            if c.dep_ == "dobj" and _usable_arg(c) and _is_thing(c, entry, lex):
+            thing = _is_thing(c, entry, lex) or _munition(c, lex.instruments)
+            if c.dep_ == "dobj" and _usable_arg(c) and thing:
                 prep = _prep_target(verb, True, entry, lex) or _prep_target(c, True, entry, lex)
                 prep = prep or _recipient(verb, c, lex)
                 acted_on = None

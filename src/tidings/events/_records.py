@@ -143,16 +143,45 @@ def situate(
     if (ref.code or "").startswith(_ORG_PREFIXES):
         return ref, None
     country, origin = None, None
-    if m.location is not None:
-        loc = actor_ref(m.location, actors)
+    for where in (m.location, _clause_place(m.trigger)):
+        loc = actor_ref(where, actors) if where is not None else None
         if loc is not None and loc.country_iso3:
             country, origin = loc.country_iso3, "event_place"
+            break
     if country is None:
         country = getattr(actors, "country", None)
         origin = getattr(actors, "country_from", None) or "article"
     if not country:
         return ref, None
     return replace(ref, country_iso3=country, code=country + (ref.sector or "")), origin
+
+
+def _not_self(
+    source: ActorRef | None, target: ActorRef | None, actors: DocActors
+) -> ActorRef | None:
+    """An object pronoun is not its clause's own subject ("Putin thanked him")."""
+    if source is None or target is None or target.start is None or not source.entity_id:
+        return target
+    if target.text.lower() not in ("him", "her") or target.entity_id != source.entity_id:
+        return target
+    other = getattr(actors, "other_person", None)
+    found = other(target.start, source.entity_id) if other is not None else None
+    if not isinstance(found, ActorRef):
+        return ActorRef(text=target.text, start=target.start, end=target.end)
+    return replace(found, text=target.text, start=target.start, end=target.end)
+
+
+def _clause_place(trigger: Token) -> Token | None:
+    """A place named "in"/"near" inside the event's own clause, also on its parties
+    ("police in Cairo arrested ...")."""
+    for tok in trigger.subtree:
+        if tok.ent_type_ != "GPE" or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "near"):
+            continue
+        path = list(tok.ancestors)
+        upto = path[: path.index(trigger)] if trigger in path else None
+        if upto is not None and not any(t.pos_ in ("VERB", "AUX") for t in upto):
+            return tok
+    return None
 
 
 def _confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) -> float:
@@ -244,6 +273,7 @@ def make_event(
     """Build one ``Event`` from a mention; None when the code has no PLOVER type."""
     source = actor_ref(m.source, actors)
     target = actor_ref(m.target, actors)
+    target = _not_self(source, target, actors)
     from_ = {}
     if context_actors:
         source, from_["source_country_from"] = situate(source, m, actors)
