@@ -127,6 +127,7 @@ ACCIDENTS = frozenset(
         "quake",
     ]
 )
+_ACCIDENT_VERBS = frozenset({"crash", "collide", "derail", "capsize", "overturn", "sink"})
 _MOVE_FORCES = frozenset({"deploy", "dispatch", "send", "mobilize", "mobilise", "station"})
 
 
@@ -166,6 +167,10 @@ def non_political(trigger: Token, sent: Span, event: str, lex: Lexicon) -> str |
         return "hazard_warning"
     if event == "ASSAULT" and any(_lemma(c) in ACCIDENTS for c in _causes(trigger)):
         return "accident"
+    if event == "ASSAULT" and any(
+        c.dep_ == "advcl" and _lemma(c) in _ACCIDENT_VERBS for c in trigger.children
+    ):
+        return "accident"  # "were killed when two helicopters crashed"
     if event == "MOBILIZE" and _lemma(trigger) in _MOVE_FORCES:
         moved = syn.first_child(trigger, "dobj")
         if moved is not None and not _force(moved, lex):
