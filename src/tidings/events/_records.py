@@ -123,11 +123,17 @@ _ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "UIS")
 
 
 def known_party(ref: ActorRef | None) -> bool:
-    """A party coded with a country or a known international/non-state organisation: what
-    the relevance gate asks of at least one side (PETRARCH codes only events with actors)."""
+    """A party coded with a country or a known international/non-state organisation."""
     if ref is None:
         return False
     return bool(ref.country_iso3) or (ref.code or "").startswith(_ORG_PREFIXES)
+
+
+def coded_actor(ref: ActorRef | None) -> bool:
+    """What the relevance gate asks of at least one side: a country, a known organisation,
+    or a CAMEO role even when its country is unknown ("the police", "striking workers"), as
+    PETRARCH codes such agents ("---COP"); plain people ("a man", CVL) are not enough."""
+    return known_party(ref) or (ref is not None and bool(ref.sector) and ref.sector != "CVL")
 
 
 def situate(
@@ -151,6 +157,8 @@ def situate(
     if country is None:
         country = getattr(actors, "country", None)
         origin = getattr(actors, "country_from", None) or "article"
+    if not country:  # no article country (a lone sentence): the one country it names
+        country, origin = _sentence_country(m.trigger, actors), "sentence"
     if not country:
         return ref, None
     return replace(ref, country_iso3=country, code=country + (ref.sector or "")), origin
@@ -171,11 +179,29 @@ def _not_self(
     return replace(found, text=target.text, start=target.start, end=target.end)
 
 
+_IN = frozenset({"in", "near", "throughout", "across", "inside"})
+
+
+def _sentence_country(trigger: Token, actors: DocActors) -> str | None:
+    """The only country the event's sentence names (by name or demonym), if just one."""
+    found: set[str] = set()
+    for ent in trigger.sent.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        try:
+            ref = actors.at(ent.start_char, ent.end_char)
+        except Exception:  # noqa: BLE001 - a linker bug must not lose the event
+            continue
+        if ref is not None and ref.country_iso3:
+            found.add(ref.country_iso3)
+    return found.pop() if len(found) == 1 else None
+
+
 def _clause_place(trigger: Token) -> Token | None:
     """A place named "in"/"near" inside the event's own clause, also on its parties
     ("police in Cairo arrested ...")."""
     for tok in trigger.subtree:
-        if tok.ent_type_ != "GPE" or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "near"):
+        if tok.ent_type_ != "GPE" or tok.dep_ != "pobj" or tok.head.lower_ not in _IN:
             continue
         path = list(tok.ancestors)
         upto = path[: path.index(trigger)] if trigger in path else None

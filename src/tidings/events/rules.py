@@ -15,7 +15,7 @@ from tidings.errors import ConfigError
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
-from tidings.events._records import doc_actors, known_party, make_event
+from tidings.events._records import coded_actor, doc_actors, make_event
 from tidings.interfaces import ActorLinker
 from tidings.model import AnnotatedDoc, Event
 from tidings.registry import register
@@ -137,7 +137,7 @@ class RuleCoder:
 
 
 def _relevant(ev: Event) -> bool:
-    return known_party(ev.source) or known_party(ev.target)
+    return coded_actor(ev.source) or coded_actor(ev.target)
 
 
 def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
