@@ -171,9 +171,9 @@ def non_political(trigger: Token, sent: Span, event: str, lex: Lexicon) -> str |
         c.dep_ == "advcl" and _lemma(c) in _ACCIDENT_VERBS for c in trigger.children
     ):
         return "accident"  # "were killed when two helicopters crashed"
-    if event == "ASSAULT" and trigger.dep_ in ("advcl", "xcomp", "conj"):
-        if _lemma(trigger.head) in _ACCIDENT_VERBS:
-            return "accident"  # "two ferries collided, killing forty passengers"
+    participle = trigger.dep_ in ("advcl", "xcomp", "conj")
+    if event == "ASSAULT" and participle and _lemma(trigger.head) in _ACCIDENT_VERBS:
+        return "accident"  # "two ferries collided, killing forty passengers"
     if event == "MOBILIZE" and _lemma(trigger) in _MOVE_FORCES:
         moved = syn.first_child(trigger, "dobj")
         if moved is not None and not _force(moved, lex):
