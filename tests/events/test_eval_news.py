@@ -144,8 +144,13 @@ def test_dev_set_floor() -> None:
         pytest.skip(f"{folder}: news-events gold data not available")
     out = news.evaluate(None)
     assert out["n"] == 40
-    assert out["type_f1"] >= 0.30
-    assert out["dyad_f1"] >= 0.04
-    assert out["type_f1_no_background"] >= 0.26
+    # pinned with the rule coder: type P 0.39, F1 0.30; dyad F1 0.115 (0.108 without
+    # background); date 0.58, place 0.62 on matched events
+    assert out["type_p"] >= 0.37
+    assert out["type_f1"] >= 0.28
+    assert out["dyad_f1"] >= 0.10
+    assert out["dyad_f1_no_background"] >= 0.09
     assert out["date_acc"] >= 0.55
-    assert out["place_country_acc"] >= 0.50
+    assert out["place_country_acc"] >= 0.58
+    # actors in context: dyads well above the baseline of the same run
+    assert out["dyad_f1"] > 1.5 * out["baseline"]["dyad_f1"]

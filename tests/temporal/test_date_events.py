@@ -105,8 +105,8 @@ def test_no_publication_relative_stays_unresolved(nlp) -> None:  # type: ignore[
 
 
 def test_impossible_date_falls_back_to_publication_with_its_flag(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Rebels will meet negotiators on February 30."
-    events = [_event(text, "meet")]
+    text = "Rebels met negotiators on February 30."
+    events = [_event(text, "met")]
     [e], _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), events)
     assert (e.event_date, e.date_source, e.date_text) == (
         "2024-12-14",
@@ -181,3 +181,23 @@ def test_event_date_table(  # type: ignore[no-untyped-def]
 ) -> None:
     got, _ = _dates(nlp, sentence, ref, [trigger])
     assert got == [(event_date, precision, date_text or None, source)]
+
+
+def test_undated_act_still_to_come_gets_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "will appeal" has not happened: the publication day is not its date (news_events rule)
+    text = "The party will appeal to the home minister."
+    [e], _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), [_event(text, "appeal")])
+    assert (e.event_date, e.date_source, e.extra.get("date_note")) == (None, "none", "not_yet")
+
+
+def test_recalled_act_gets_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    # past perfect: an earlier act the news recalls, undated, never the publication day
+    text = "Jordan had closed its borders with Syria."
+    [e], _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), [_event(text, "closed")])
+    assert (e.event_date, e.date_source, e.extra.get("date_note")) == (None, "none", "recalled")
+
+
+def test_news_act_without_date_takes_publication_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jordan closed its borders with Syria."
+    [e], _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), [_event(text, "closed")])
+    assert (e.event_date, e.date_source) == ("2024-12-14", "publication")

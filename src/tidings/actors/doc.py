@@ -85,6 +85,16 @@ class ArticleActors:
     def _name_keys(self, name: str) -> frozenset[str]:
         return frozenset(k for k in self.linker.kb.key(name).split(" ") if k)
 
+    def other_person(self, start: int, entity_id: str | None) -> ActorRef | None:
+        """The latest person before ``start`` who is not ``entity_id``: "him" in "Putin
+        thanked him" is not Putin (looks back over at most ``TITLE_REACH`` people)."""
+        for seen, m in enumerate(self._index.people_before(start)):
+            if m.ref.entity_id != entity_id:
+                return m.ref
+            if seen >= TITLE_REACH:
+                break
+        return None
+
     def _titled_antecedent(self, reading: Reading, start: int) -> Mention | None:
         """The person a bare title ("the president") refers to: the latest compatible person
         once named with that title ("President Barack Obama"), else the latest compatible.
@@ -96,8 +106,8 @@ class ArticleActors:
             if not _compatible(m.ref, reading):
                 continue
             first = first or m
-            said = self.linker.kb.key(self.text[m.start : m.end]).split(" ")
-            if titles & set(said):
+            said = f" {self.linker.kb.key(self.text[m.start : m.end])} "
+            if any(f" {t} " in said for t in titles):
                 return m
             seen += 1
             if seen >= TITLE_REACH:
@@ -182,6 +192,27 @@ class ArticleActors:
         self._index.add(mention)
         if mention.person:  # people were resolved in reading order; other spans resolve on demand
             self._cache[(mention.start, mention.end)] = mention.ref
+
+    def role_from_apposition(self, start: int, end: int, apposed: tuple[int, int] | None) -> None:
+        """A person the KB does not code takes the office its apposition names: "Iran's
+        foreign minister Abbas Araghchi", "Ali Veli, a member of Ankara's riot police"."""
+        if apposed is None:
+            return
+        mine = [m for m in self.mentions if m.person and start <= m.start and m.end <= end + 1]
+        mine += [m for m in self.mentions if m.person and m.start <= start and end <= m.end]
+        if not mine or any(m.ref.country_iso3 for m in mine):
+            return
+        a0, a1 = apposed
+        reading = self.situate(self.linker.read(self.text[a0:a1], self.when))
+        if not (reading.country and reading.sector):
+            return
+        for i, m in enumerate(self.mentions):
+            if m in mine:
+                ref = replace(
+                    m.ref, code=reading.code, country_iso3=reading.country, sector=reading.sector
+                )
+                self.mentions[i] = replace(m, ref=ref)
+                self._cache[(m.start, m.end)] = ref
 
     # -- querying ------------------------------------------------------------------------------
     def at(self, start: int, end: int) -> ActorRef | None:
@@ -450,6 +481,18 @@ def _dateline_country(kb: Any, dateline: str | None) -> str | None:
     return str(hit[0]) if hit else None
 
 
+def _apposed(root: Any, chunk_of: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+    """The character span of the noun phrase in apposition with a name, if any."""
+    if root.dep_ == "appos":
+        head = root.head
+        start: int = head.idx
+        return chunk_of.get(head.i, (start, start + len(head.text)))
+    for c in root.children:
+        if c.dep_ == "appos":
+            return (min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree))
+    return None
+
+
 def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
     """Build the article's actor index from its spaCy entities and noun chunks."""
     article = doc.article
@@ -472,6 +515,8 @@ def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
         if not (span[0] <= ent.start_char and ent.end_char <= span[1]):
             span = (ent.start_char, ent.end_char)
         actors.add(ent.start_char, ent.end_char, ent.text, ent.label_, span)
+        if ent.label_ == "PERSON":
+            actors.role_from_apposition(ent.start_char, ent.end_char, _apposed(ent.root, chunk_of))
         acronym = ACRONYM.match(article.text, ent.end_char)
         if acronym and ent.label_ in {"ORG", "PERSON", "NORP"}:
             ref = actors.at(ent.start_char, ent.end_char)

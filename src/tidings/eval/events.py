@@ -32,6 +32,7 @@ from rich.table import Table
 
 from tidings import registry
 from tidings.annotate import load_pipeline
+from tidings.config import load_config
 from tidings.eval import eval_dir
 from tidings.model import ActorRef, AnnotatedDoc, Article, Event
 
@@ -300,7 +301,15 @@ def evaluate(data: Path | None, coder: str | None = None) -> dict[str, Any]:
         if not p.exists():
             raise FileNotFoundError(f"{p}: evaluation file not found (set TIDINGS_EVAL_DIR)")
     nlp = load_pipeline()
-    system = registry.resolve("event_coder", coder_name)
+    # The configured coder is scored with its configured settings (relevance gate, context
+    # actors ...); any other coder with its defaults.
+    section = dict(load_config().get("event_coder", {}))
+    settings = (
+        {k: v for k, v in section.items() if k not in ("name", "actor_linker")}
+        if coder_name == section.get("name")
+        else {}
+    )
+    system = registry.resolve("event_coder", coder_name, **settings)
     base = keyword_baseline()
     console = Console()
     results: dict[str, dict[str, Any]] = {}

@@ -43,8 +43,13 @@ from tidings.extract import extract_articles
 from tidings.model import AnnotatedDoc, Event, RawDoc
 
 BASELINE = "tidings.rules.v1"
-# What the rule coder did before this measure existed: no relevance gate, no context actors.
-BASELINE_SETTINGS: dict[str, Any] = {"require_actor": False, "context_actors": False}
+# What the rule coder did before this measure existed: no relevance gate, no context actors,
+# no non-political filter (its other fixes, and the dates/places stages, are shared).
+BASELINE_SETTINGS: dict[str, Any] = {
+    "require_actor": False,
+    "context_actors": False,
+    "skip_non_political": False,
+}
 FOLDER = "news_events"
 _STOP = frozenset({"the", "a", "an", "of", "s", "and", "to", "in", "on", "at", "for", "by"})
 RECIPROCAL = frozenset({"CONSULT"})

@@ -9,7 +9,7 @@ and conditions set modality, and reported speech records who claims the event.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,8 +61,15 @@ class Mention:
     requested_by: Mention | None = None  # the REQUEST that asks for this act
 
 
-def _slots(tok: Token) -> tuple[set[str], set[str]]:
+def _munition(tok: Token, instruments: Mapping[str, str]) -> bool:
+    """A fired or launched thing: "shells", "artillery shells", "missiles"."""
+    words = [tok.lemma_.lower(), *(c.lemma_.lower() for c in syn.children(tok, "compound"))]
+    return any(w in instruments for w in words)
+
+
+def _slots(tok: Token, instruments: Mapping[str, str] | None = None) -> tuple[set[str], set[str]]:
     """Lemmas in the trigger's argument slots, and the prepositions/particles attached."""
+    instruments = instruments or {}
     slots: set[str] = set()
     preps: set[str] = set()
     for c in tok.children:
@@ -78,6 +85,9 @@ def _slots(tok: Token) -> tuple[set[str], set[str]]:
             slots.add(c.lemma_.lower())
             slots.add(c.lower_)
             slots.update(m.lemma_.lower() for m in syn.children(c, "compound", "amod"))
+            if c.dep_ == "dobj" and _munition(c, instruments):
+                # "fired two shells at Seoul": the parser hangs "at" on the munition
+                preps.update(p.lower_ for p in syn.children(c, "prep") if not _only_time(p))
         elif c.dep_ in ("xcomp",):
             slots.add(c.lemma_.lower())
     return slots, preps
@@ -88,9 +98,11 @@ def _only_time(prep: Token) -> bool:
     return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
-def choose_entry(tok: Token, entries: list[TriggerEntry]) -> TriggerEntry | None:
+def choose_entry(
+    tok: Token, entries: list[TriggerEntry], instruments: Mapping[str, str] | None = None
+) -> TriggerEntry | None:
     """The most specific lexicon entry whose particle, heads and prepositions are present."""
-    slots, preps = _slots(tok)
+    slots, preps = _slots(tok, instruments)
     best: TriggerEntry | None = None
     for e in entries:
         if e.particle and e.particle not in preps:
@@ -184,7 +196,8 @@ def _verb_target(verb: Token, entry: TriggerEntry, lex: Lexicon) -> tuple[Token 
     """The target actor of a verb and, when the direct object is a thing, that thing's text."""
     if not syn.is_passive(verb):
         for c in verb.children:
-            if c.dep_ == "dobj" and _usable_arg(c) and _is_thing(c, entry, lex):
+            thing = _is_thing(c, entry, lex) or _munition(c, lex.instruments)
+            if c.dep_ == "dobj" and _usable_arg(c) and thing:
                 prep = _prep_target(verb, True, entry, lex) or _prep_target(c, True, entry, lex)
                 prep = prep or _recipient(verb, c, lex)
                 acted_on = None
@@ -597,7 +610,7 @@ Chooser = Callable[[Token, Lexicon], TriggerEntry | None]
 def lexicon_entry(tok: Token, lex: Lexicon) -> TriggerEntry | None:
     """The default chooser: the most specific matching lexicon row for ``tok``."""
     if tok.pos_ == "VERB":
-        return choose_entry(tok, lex.verbs.get(tok.lemma_.lower(), []))
+        return choose_entry(tok, lex.verbs.get(tok.lemma_.lower(), []), lex.instruments)
     entries = lex.nouns.get(tok.lemma_.lower(), []) or lex.nouns.get(tok.lower_, [])
     return choose_entry(tok, entries)
 

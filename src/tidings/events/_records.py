@@ -12,6 +12,7 @@ from tidings.events import _syntax as syn
 from tidings.events._calibration import calibrate
 from tidings.events._lexicon import Lexicon
 from tidings.events._mentions import Mention
+from tidings.events._spurious import non_political
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import ActorRef, AnnotatedDoc, Event, content_id
 
@@ -122,11 +123,17 @@ _ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "UIS")
 
 
 def known_party(ref: ActorRef | None) -> bool:
-    """A party coded with a country or a known international/non-state organisation: what
-    the relevance gate asks of at least one side (PETRARCH codes only events with actors)."""
+    """A party coded with a country or a known international/non-state organisation."""
     if ref is None:
         return False
     return bool(ref.country_iso3) or (ref.code or "").startswith(_ORG_PREFIXES)
+
+
+def coded_actor(ref: ActorRef | None) -> bool:
+    """What the relevance gate asks of at least one side: a country, a known organisation,
+    or a CAMEO role even when its country is unknown ("the police", "striking workers"), as
+    PETRARCH codes such agents ("---COP"); plain people ("a man", CVL) are not enough."""
+    return known_party(ref) or (ref is not None and bool(ref.sector) and ref.sector != "CVL")
 
 
 def situate(
@@ -142,16 +149,65 @@ def situate(
     if (ref.code or "").startswith(_ORG_PREFIXES):
         return ref, None
     country, origin = None, None
-    if m.location is not None:
-        loc = actor_ref(m.location, actors)
+    for where in (m.location, _clause_place(m.trigger)):
+        loc = actor_ref(where, actors) if where is not None else None
         if loc is not None and loc.country_iso3:
             country, origin = loc.country_iso3, "event_place"
+            break
     if country is None:
         country = getattr(actors, "country", None)
         origin = getattr(actors, "country_from", None) or "article"
+    if not country:  # no article country (a lone sentence): the one country it names
+        country, origin = _sentence_country(m.trigger, actors), "sentence"
     if not country:
         return ref, None
     return replace(ref, country_iso3=country, code=country + (ref.sector or "")), origin
+
+
+def _not_self(
+    source: ActorRef | None, target: ActorRef | None, actors: DocActors
+) -> ActorRef | None:
+    """An object pronoun is not its clause's own subject ("Putin thanked him")."""
+    if source is None or target is None or target.start is None or not source.entity_id:
+        return target
+    if target.text.lower() not in ("him", "her") or target.entity_id != source.entity_id:
+        return target
+    other = getattr(actors, "other_person", None)
+    found = other(target.start, source.entity_id) if other is not None else None
+    if not isinstance(found, ActorRef):
+        return ActorRef(text=target.text, start=target.start, end=target.end)
+    return replace(found, text=target.text, start=target.start, end=target.end)
+
+
+_IN = frozenset({"in", "near", "throughout", "across", "inside"})
+
+
+def _sentence_country(trigger: Token, actors: DocActors) -> str | None:
+    """The only country the event's sentence names (by name or demonym), if just one."""
+    found: set[str] = set()
+    for ent in trigger.sent.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        try:
+            ref = actors.at(ent.start_char, ent.end_char)
+        except Exception:  # noqa: BLE001 - a linker bug must not lose the event
+            continue
+        if ref is not None and ref.country_iso3:
+            found.add(ref.country_iso3)
+    return found.pop() if len(found) == 1 else None
+
+
+def _clause_place(trigger: Token) -> Token | None:
+    """A place named "in"/"near" inside the event's own clause, also on its parties
+    ("police in Cairo arrested ...")."""
+    for tok in trigger.subtree:
+        if tok.ent_type_ != "GPE" or tok.dep_ != "pobj" or tok.head.lower_ not in _IN:
+            continue
+        path = list(tok.ancestors)
+        upto = path[: path.index(trigger)] if trigger in path else None
+        if upto is not None and not any(t.pos_ in ("VERB", "AUX") for t in upto):
+            return tok
+    return None
 
 
 def _confidence(m: Mention, source: ActorRef | None, target: ActorRef | None) -> float:
@@ -238,10 +294,12 @@ def make_event(
     coder: str,
     version: str,
     context_actors: bool = False,
+    skip_non_political: bool = False,
 ) -> Event | None:
     """Build one ``Event`` from a mention; None when the code has no PLOVER type."""
     source = actor_ref(m.source, actors)
     target = actor_ref(m.target, actors)
+    target = _not_self(source, target, actors)
     from_ = {}
     if context_actors:
         source, from_["source_country_from"] = situate(source, m, actors)
@@ -263,6 +321,8 @@ def make_event(
         return None
     event = m.plover_event or cameo.plover_event
     if not event:
+        return None
+    if skip_non_political and non_political(m.trigger, sent, event, lex):
         return None
     mode = m.plover_mode or (cameo.plover_mode if (m.plover_event in ("", event)) else "")
     if mode and mode not in lex.plover_modes.get(event, set()):

@@ -14,7 +14,7 @@ from tidings.errors import ConfigError
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
-from tidings.events._records import doc_actors, known_party, make_event
+from tidings.events._records import coded_actor, doc_actors, make_event
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import AnnotatedDoc, Event
 from tidings.registry import register
@@ -37,15 +37,19 @@ class RuleCoder:
         keep_background: bool = False,
         require_actor: bool = False,
         context_actors: bool = False,
+        skip_non_political: bool = False,
     ) -> None:
         """``keep_background``: also emit events of subordinate clauses ("..., where 28
         people were killed") when the sentence has a main-clause event; off by default.
         ``require_actor``: emit no event without at least one party coded with a country or
         a known organisation (the relevance gate). ``context_actors``: a sector-only party
-        ("the police") takes its context's country (event place, dateline, article)."""
+        ("the police") takes its context's country (event place, dateline, article).
+        ``skip_non_political``: no event from a clause about weather, markets, accidents or
+        quantities ("prices hit record levels", see ``_spurious``)."""
         self.keep_background = keep_background
         self.require_actor = require_actor
         self.context_actors = context_actors
+        self.skip_non_political = skip_non_political
         self.lexicon: Lexicon = load_lexicon()
         self.choose: Chooser = lexicon_entry
         self._matchers: dict[int, tuple[Vocab, Matcher]] = {}
@@ -126,6 +130,7 @@ class RuleCoder:
                 coder=self.name,
                 version=self.version,
                 context_actors=self.context_actors,
+                skip_non_political=self.skip_non_political,
             )
             if ev is not None and self.require_actor and not _relevant(ev):
                 continue
@@ -138,7 +143,7 @@ class RuleCoder:
 
 
 def _relevant(ev: Event) -> bool:
-    return known_party(ev.source) or known_party(ev.target)
+    return coded_actor(ev.source) or coded_actor(ev.target)
 
 
 def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
@@ -160,10 +165,12 @@ def make_rule_coder(
     keep_background: bool = False,
     require_actor: bool = True,
     context_actors: bool = True,
+    skip_non_political: bool = True,
 ) -> RuleCoder:
     return RuleCoder(
         actor_linker=actor_linker,
         keep_background=keep_background,
         require_actor=require_actor,
         context_actors=context_actors,
+        skip_non_political=skip_non_political,
     )

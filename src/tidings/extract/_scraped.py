@@ -25,7 +25,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))??"
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<wire>[A-Za-z][A-Za-z .&/-]{0,30})\))?"
-    r"(?:\s*[-–—]+\s+|:\s+)"
+    r"(?:\s*[-–—]+\s+|:\s+|(?<=\))_\s*)"  # "MOSCOW (AP)_ ..." (TimeBank wire copy)
 )
 # Capitalised labels that open a line like a dateline but are not places.
 _NOT_PLACES = frozenset(
@@ -378,6 +378,8 @@ def build_part(
             match = dateline_of(line.kept(base))
             if match is not None and spans:
                 dateline = match.group("place").strip()
+                if match.group("region"):  # "GEORGETOWN, Ky.": the qualifier places it
+                    dateline += ", " + match.group("region").strip()
                 wire = (match.group("wire") or "").strip() or None
                 first_start, first_end = spans[0]
                 spans[0] = (first_start + match.end(), first_end)

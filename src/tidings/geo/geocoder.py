@@ -6,6 +6,7 @@ import dataclasses
 import logging
 import tomllib
 from collections.abc import Sequence
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,17 @@ class GazetteerGeocoder:
         """Every place of the article, and each event with the place its clause names."""
         ctx = self.context(doc.article, events)
         resolutions = self.resolve_doc(doc.doc, ctx)
+        if ctx.dateline is not None and not _qualified(doc.article.dateline):
+            # A bare dateline ("LONDON") is resolved again among the article's own places:
+            # LONDON of a Kentucky story is London, Kentucky.
+            name = (doc.article.dateline or "").split(",")[0].strip().title()
+            places = [r.entry for r in resolutions]
+            again = resolve_name(name, self.gazetteer, self.weights, ctx, places=places)
+            if again is not None and again != ctx.dateline:
+                ctx = dataclasses.replace(ctx, dateline=again)
+                resolutions = self.resolve_doc(doc.doc, ctx)
         by_offset = ByOffset(resolutions)  # events look up their clause's places by offset
+        published = doc.article.published_at
         located: list[Event] = []
         for event in events:
             hit = locate(
@@ -113,7 +124,11 @@ class GazetteerGeocoder:
             )
             if hit is not None:
                 located.append(dataclasses.replace(event, place=hit.place, place_source="text"))
-            elif ctx.dateline is not None:
+            elif (
+                ctx.dateline is not None
+                and _news_of_the_day(event, published)
+                and _parties_allow(event, ctx.dateline.country_iso3)
+            ):
                 place = place_of(ctx.dateline, doc.article.dateline or "", None, None)
                 located.append(dataclasses.replace(event, place=place, place_source="dateline"))
             else:
@@ -138,14 +153,45 @@ class GazetteerGeocoder:
         base = Context(actor_iso3=frozenset(actors))
         dateline = None
         if article.dateline and article.dateline.strip():
-            name = article.dateline.strip().split(",")[0].strip().title()
-            dateline = resolve_name(name, self.gazetteer, self.weights, base)
+            parts = [p.strip() for p in article.dateline.split(",") if p.strip()]
+            name = parts[0].title()
+            dateline = resolve_name(name, self.gazetteer, self.weights, base, parts[1:])
         return dataclasses.replace(base, dateline=dateline)
 
     def resolve_doc(self, doc: Any, ctx: Context | None = None) -> list[Resolution]:
         """Recognise and resolve every place mention of a parsed document."""
         mentions = find_mentions(doc, self.matcher, self.labels, self.demonyms)
         return resolve_mentions(doc.text, mentions, self.gazetteer, self.weights, ctx)
+
+
+# An event dated this many days or more from publication is not the dateline's news.
+DATELINE_DAYS = 7
+
+
+def _qualified(dateline: str | None) -> bool:
+    return "," in (dateline or "")
+
+
+def _news_of_the_day(event: Event, published: datetime | None) -> bool:
+    """The dateline places the article's own news, not the past it recalls: an event dated
+    in the text far from publication, or one the text recalls (undated past), is not put
+    there."""
+    if event.extra.get("date_note") in ("recalled", "not_yet"):
+        return False
+    if event.date_source != "text" or not event.event_date or published is None:
+        return True
+    try:
+        when = date.fromisoformat(event.event_date[:10])
+    except ValueError:
+        return True
+    return abs((when - published.date()).days) < DATELINE_DAYS
+
+
+def _parties_allow(event: Event, country: str | None) -> bool:
+    """A wire dateline is often a hub (BEIRUT for Syria, THE HAGUE for a court): its place is
+    an event's only when a party comes from its country, or no party has a country."""
+    parties = [r.country_iso3 for r in (event.source, event.target) if r and r.country_iso3]
+    return not parties or country in parties
 
 
 @registry.register("geocoder", "tidings.gazetteer.v1")

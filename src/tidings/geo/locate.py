@@ -12,6 +12,37 @@ from tidings.geo.resolve import Resolution
 # (the trigger's object, "struck targets in Syria"; a noun trigger, "the attack in Kabul").
 _CLAUSE_STOP = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "xcomp", "acl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
+_VISITS = frozenset({"visit", "tour"})
+# Nouns a place name may modify and still be the place: "Helmand province", "Gaza city".
+_PLACE_HEADS = frozenset(
+    [
+        "province",
+        "city",
+        "region",
+        "district",
+        "state",
+        "county",
+        "town",
+        "village",
+        "area",
+        "governorate",
+        "capital",
+        "island",
+        "islands",
+        "valley",
+        "prefecture",
+        "municipality",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+        "border",
+        "coast",
+        "port",
+        "camp",
+        "strip",
+    ]
+)
 
 
 def _trigger_token(doc: Any, start: int, end: int) -> Any | None:
@@ -105,6 +136,9 @@ def _closest(
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
+        root = span.root
+        if root.dep_ in _MODIFIERS and root.head.lemma_.lower() not in _PLACE_HEADS:
+            continue  # "at a US warship", "Kenyan police": whose, not where
         steps = _path_to_trigger(span.root, trigger, preps, max_path, topic_nouns)
         if steps is None:
             continue
@@ -130,6 +164,8 @@ def locate(
     if trigger is None:
         return None
     hit = _closest(doc, trigger, evidence, resolutions, preps, max_path, topic_nouns)
+    if hit is None and trigger.lemma_.lower() in _VISITS:
+        hit = _visited(doc, trigger, resolutions)
     head = conjunct_head(trigger)
     seen = {trigger.i}
     while hit is None and head is not None and head.i not in seen:
@@ -140,3 +176,13 @@ def locate(
         hit = _closest(doc, head, bounds, resolutions, preps, max_path, topic_nouns)
         head = conjunct_head(head)
     return hit
+
+
+def _visited(doc: Any, trigger: Any, resolutions: Sequence[Resolution]) -> Resolution | None:
+    """ "visited Damascus": the visited place is where the visit happened."""
+    objects = {c.i for c in trigger.children if c.dep_ == "dobj"}
+    for res in resolutions:
+        span = doc.char_span(res.mention.start, res.mention.end, alignment_mode="expand")
+        if span is not None and span.root.i in objects and res.mention.source != "demonym":
+            return res
+    return None

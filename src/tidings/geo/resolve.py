@@ -182,9 +182,28 @@ def resolve_mentions(
 
 
 def resolve_name(
-    name: str, gaz: Gazetteer, weights: Mapping[str, float], ctx: Context | None = None
+    name: str,
+    gaz: Gazetteer,
+    weights: Mapping[str, float],
+    ctx: Context | None = None,
+    qualifiers: Sequence[str] = (),
+    places: Sequence[Entry | None] = (),
 ) -> Entry | None:
-    """The best place for a bare name (a dateline), with no article context but ``ctx``."""
+    """The best place for a bare name (a dateline), with no article context but ``ctx``,
+    the names that qualify it ("GEORGETOWN, Ky.") and the article's other resolved places
+    (their countries and admin1s vote, as for any mention)."""
     ctx = ctx or Context()
     cands = gaz.lookup(name)
-    return _best(cands, name, gaz, weights, {}, {}, [], ctx)[0] if cands else None
+    if not cands:
+        return None
+    quals = [e for q in qualifiers for e in gaz.lookup(q) if e.feature in ("country", "admin1")]
+    countries: dict[str, int] = {}
+    admin1s: dict[tuple[str, str], int] = {}
+    for e in places:
+        if e is None or not e.country_iso3:
+            continue
+        countries[e.country_iso3] = countries.get(e.country_iso3, 0) + 1
+        if e.admin1 and e.feature in ("city", "admin1"):
+            key = (e.country_iso3, e.admin1)
+            admin1s[key] = admin1s.get(key, 0) + 1
+    return _best(cands, name, gaz, weights, countries, admin1s, quals, ctx)[0]

@@ -6,7 +6,9 @@ the event's own verb; next, one on a verb joined to it without reported speech i
 across a reporting verb ("said on Friday that ..."), which dates the report, an upper bound.
 Ties go to the nearest. Apposition anchors ("Last Saturday, the day before rebels took
 Damascus") shift the events of the clause that follows. No candidate: the publication date,
-marked ``date_source = "publication"``; no publication date either: no date, ``"none"``.
+marked ``date_source = "publication"``; no publication date either, or an act the clause
+recalls from before the news (past perfect, "used to") or one still to come ("will appeal"):
+no date, ``"none"``.
 """
 
 from __future__ import annotations
@@ -65,6 +67,27 @@ def _clause_end(doc: Doc, start: int, end: int) -> int:
         if t.text in {",", ";"}:
             return t.idx
     return span.sent.end_char
+
+
+def recalled(verb: Token | None) -> bool:
+    """The clause tells an act from before the news: past perfect ("had warned", "had been
+    killed") or habitual "used to". Without a date of its own such an act has none."""
+    if verb is None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ == "used"
+
+
+_NOT_YET = frozenset({"will", "'ll", "shall", "would", "could", "may", "might"})
+
+
+def not_yet(verb: Token | None) -> bool:
+    """The clause tells an act that has not happened ("will appeal", "could file"): it has
+    no date of its own unless the text gives one, and the publication day is not it."""
+    if verb is None:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _NOT_YET for c in verb.children)
 
 
 def _dated(f: Found) -> bool:
@@ -198,7 +221,13 @@ def date_events(
             if best is None or (score, dist) < best[:2]:
                 best = (score, dist, i)
         if best is None:
-            out.append(_fallback(event, ref, _unresolved_in_clause(found, govs, ev_verb, sent)))
+            unresolved = _unresolved_in_clause(found, govs, ev_verb, sent)
+            note = "recalled" if recalled(ev_verb) else "not_yet" if not_yet(ev_verb) else None
+            if note:  # an earlier act the news recalls, or one still to come: not "today"
+                dated = _fallback(event, None, unresolved)
+                out.append(replace(dated, extra={**dated.extra, "date_note": note}))
+            else:
+                out.append(_fallback(event, ref, unresolved))
         else:
             out.append(_with_date(event, found[best[2]], _LINKS[best[0]]))
     return out, [f.to_time_expr() for f in found]

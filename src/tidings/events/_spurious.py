@@ -1,0 +1,189 @@
+"""Mentions whose trigger word is political but whose clause is not: markets, weather,
+accidents, quantities ("air pollution hit record levels", "deployed salt trucks").
+
+Each rule looks at the trigger's own arguments in the parse, not at words anywhere in the
+sentence, so "police fired tear gas at protesters during the storm" stays an event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tidings.events import _syntax as syn
+from tidings.events._lexicon import Lexicon
+
+# Things that act in weather, market and disaster news; as the subject of a trigger they
+# make it a non-political clause ("prices hit", "the storm killed").
+PHENOMENA = frozenset(
+    [
+        "pollution",
+        "smog",
+        "storm",
+        "snow",
+        "snowfall",
+        "rain",
+        "rainfall",
+        "wind",
+        "winds",
+        "flood",
+        "floods",
+        "flooding",
+        "heat",
+        "heatwave",
+        "cold",
+        "ice",
+        "fog",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "tornado",
+        "blizzard",
+        "earthquake",
+        "quake",
+        "tsunami",
+        "wildfire",
+        "wildfires",
+        "fire",
+        "blaze",
+        "drought",
+        "avalanche",
+        "landslide",
+        "mudslide",
+        "temperature",
+        "temperatures",
+        "inflation",
+        "price",
+        "prices",
+        "share",
+        "shares",
+        "stock",
+        "stocks",
+        "market",
+        "markets",
+        "index",
+        "currency",
+        "dollar",
+        "euro",
+        "yen",
+        "rouble",
+        "ruble",
+        "yuan",
+        "oil",
+        "gold",
+        "output",
+        "sales",
+        "growth",
+        "economy",
+        "unemployment",
+        "demand",
+        "crash",
+        "accident",
+        "collision",
+        "virus",
+        "disease",
+        "outbreak",
+    ]
+)
+# Quantities a trigger verb may reach: "hit record levels", "hit a new high".
+LEVELS = frozenset(
+    [
+        "level",
+        "levels",
+        "record",
+        "records",
+        "high",
+        "highs",
+        "low",
+        "lows",
+        "peak",
+        "peaks",
+        "mark",
+        "milestone",
+        "threshold",
+        "ceiling",
+        "floor",
+        "bottom",
+        "percent",
+    ]
+)
+# Nouns that make a death or injury an accident, when they are its cause.
+ACCIDENTS = frozenset(
+    [
+        "crash",
+        "crashes",
+        "accident",
+        "accidents",
+        "collision",
+        "collisions",
+        "derailment",
+        "fire",
+        "blaze",
+        "avalanche",
+        "landslide",
+        "storm",
+        "flood",
+        "flooding",
+        "earthquake",
+        "quake",
+    ]
+)
+_ACCIDENT_VERBS = frozenset({"crash", "collide", "derail", "capsize", "overturn", "sink"})
+_MOVE_FORCES = frozenset({"deploy", "dispatch", "send", "mobilize", "mobilise", "station"})
+
+
+def _lemma(tok: Token | None) -> str:
+    return tok.lemma_.lower() if tok is not None else ""
+
+
+def _objects(trigger: Token) -> list[Token]:
+    out = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+    for prep in syn.children(trigger, "prep"):
+        out.extend(syn.children(prep, "pobj"))
+    return out
+
+
+def _subject(trigger: Token) -> Token | None:
+    return syn.first_child(trigger, "nsubj", "csubj")
+
+
+def _causes(trigger: Token) -> list[Token]:
+    """What the clause names as the cause of a death: its subject or a "in a crash" phrase."""
+    out = [t for t in (_subject(trigger),) if t is not None]
+    for prep in syn.children(trigger, "prep", "agent"):
+        if prep.lower_ in ("in", "by", "after", "during", "from"):
+            out.extend(syn.children(prep, "pobj"))
+    return out
+
+
+def non_political(trigger: Token, sent: Span, event: str, lex: Lexicon) -> str | None:
+    """Why this mention is not a political event, or None when it may be one."""
+    subj = _subject(trigger)
+    if _lemma(subj) in PHENOMENA:
+        return "phenomenon_subject"
+    objects = _objects(trigger)
+    if any(_lemma(o) in LEVELS for o in objects):
+        return "quantity_object"
+    if event == "THREATEN" and any(_lemma(o) in PHENOMENA for o in objects):
+        return "hazard_warning"
+    if event == "ASSAULT" and any(_lemma(c) in ACCIDENTS for c in _causes(trigger)):
+        return "accident"
+    if event == "ASSAULT" and any(
+        c.dep_ == "advcl" and _lemma(c) in _ACCIDENT_VERBS for c in trigger.children
+    ):
+        return "accident"  # "were killed when two helicopters crashed"
+    participle = trigger.dep_ in ("advcl", "xcomp", "conj")
+    if event == "ASSAULT" and participle and _lemma(trigger.head) in _ACCIDENT_VERBS:
+        return "accident"  # "two ferries collided, killing forty passengers"
+    if event == "MOBILIZE" and _lemma(trigger) in _MOVE_FORCES:
+        moved = syn.first_child(trigger, "dobj")
+        if moved is not None and not _force(moved, lex):
+            return "not_a_force"
+    return None
+
+
+def _force(tok: Token, lex: Lexicon) -> bool:
+    """Troops, police, warships, missiles: what a mobilisation moves."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.agent_nouns or tok.lower_ in lex.agent_nouns or lemma in lex.instruments:
+        return True
+    return tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.pos_ == "PROPN"
