@@ -33,6 +33,7 @@ from tidings.events.learned_v2_model import (  # noqa: E402
     Encoder,
     Heads,
 )
+from tidings.events.learned_v2_roles import ROLES, RoleModel, candidates, features  # noqa: E402
 
 SEED = 20241213
 C_TYPE = 4.0
@@ -127,6 +128,61 @@ def train(rows: list[dict[str, Any]], x: npt.NDArray[np.float32]) -> Heads:
     return Heads(r(type_w), r(type_b), r(mod_w), r(mod_b), r(neg_w), r(neg_b), meta)
 
 
+def role_examples(rows: list[dict[str, Any]]) -> tuple[list[dict[str, float]], list[str]]:
+    """(trigger, candidate) features labelled from the corpus spans: for each one-event
+    sentence, every mention the rule coder's triggers find, every candidate mention."""
+    from tidings.annotate import load_pipeline
+    from tidings.events.rules import RuleCoder
+
+    nlp = load_pipeline()
+    coder = RuleCoder(actor_linker=None)
+    xs: list[dict[str, float]] = []
+    ys: list[str] = []
+    usable = [r for r in rows if len(r["events"]) == 1]
+    for r, doc in zip(usable, nlp.pipe([r["text"] for r in usable], batch_size=256), strict=True):
+        ev = r["events"][0]
+        spans = {"source": ev["source"], "target": ev["target"]}
+        triggers = coder.triggers(doc)
+        for sent in doc.sents:
+            mine = [t for t in triggers if sent.start <= t.i < sent.end]
+            if not mine:
+                continue
+            cands = candidates(sent)
+            for m in coder.mentions(sent, mine):
+                for c in cands:
+                    if c.i == m.trigger.i:
+                        continue
+                    label = "none"
+                    for role, sp in spans.items():
+                        if sp is not None and sp[0] <= c.idx < sp[1]:
+                            label = role
+                    xs.append(features(m.trigger, c))
+                    ys.append(label)
+    return xs, ys
+
+
+def train_roles(rows: list[dict[str, Any]]) -> RoleModel:
+    from sklearn.feature_extraction import DictVectorizer
+
+    xs, ys = role_examples(rows)
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform(xs)
+    model = LogisticRegression(C=1.0, max_iter=3000, random_state=SEED)
+    model.fit(x, ys)
+    w = np.zeros((len(ROLES), x.shape[1]), dtype=np.float32)
+    b = np.full(len(ROLES), -10.0, dtype=np.float32)
+    classes = [str(c) for c in model.classes_]
+    if len(classes) == 2:  # binary fit: one row for the second class
+        w[ROLES.index(classes[1])], b[ROLES.index(classes[1])] = model.coef_[0], model.intercept_[0]
+        b[ROLES.index(classes[0])] = 0.0
+    else:
+        for k, cls in enumerate(classes):
+            w[ROLES.index(cls)], b[ROLES.index(cls)] = model.coef_[k], model.intercept_[k]
+    vocab = {str(n): i for i, n in enumerate(vec.get_feature_names_out())}
+    w16, b16 = w.astype(np.float16).astype(np.float32), b.astype(np.float16).astype(np.float32)
+    return RoleModel(vocab=vocab, w=w16, b=b16)
+
+
 def _family(frame: str) -> str:
     """Frames of one act share a family ("assault-88-3" -> "assault-88")."""
     return "-".join(frame.split("-")[:2])
@@ -190,6 +246,9 @@ def main(argv: list[str] | None = None) -> None:
     heads = train(rows, x)
     heads.save(a.out)
     print(f"{a.out}: {len(rows)} sentences, {a.out.stat().st_size / 1024:.0f} kB")
+    roles_out = a.out.with_name(a.out.stem + "_roles.npz")
+    train_roles(rows).save(roles_out)
+    print(f"{roles_out}: {roles_out.stat().st_size / 1024:.0f} kB")
 
 
 if __name__ == "__main__":

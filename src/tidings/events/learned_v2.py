@@ -18,8 +18,18 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from tidings.events import _syntax as syn
+from tidings.events._mentions import Mention
 from tidings.events._records import doc_actors
-from tidings.events.learned_v2_model import LABELS, MODALITIES, NONE, Encoder, Heads, load_heads
+from tidings.events.learned_v2_model import (
+    LABELS,
+    MODALITIES,
+    NONE,
+    Encoder,
+    Heads,
+    load_heads,
+    weights_path,
+)
+from tidings.events.learned_v2_roles import RoleModel, candidates, load_roles
 from tidings.events.rules import MAX_SENT_TOKENS, RuleCoder
 from tidings.interfaces import ActorLinker
 from tidings.model import AnnotatedDoc, Event
@@ -52,11 +62,15 @@ class LearnedV2Coder(RuleCoder):
         keep_background: bool = False,
         require_actor: bool = False,
         context_actors: bool = False,
+        learned_roles: bool = True,
+        role_threshold: float = 0.5,
     ) -> None:
         """Rule-coder settings as in ``RuleCoder``. ``threshold``: least sentence probability
         of an event's type to keep it (0: off; the type heads do not carry over from our
         corpus to real news, see docs/architecture.md); ``none_threshold``: drop every event
-        of a sentence whose "no political event" probability reaches this."""
+        of a sentence whose "no political event" probability reaches this;
+        ``learned_roles``: the role model re-picks source and target where it is at least
+        ``role_threshold`` sure (else the rule coder's parse arguments stay)."""
         super().__init__(
             actor_linker=actor_linker,
             keep_background=keep_background,
@@ -64,10 +78,31 @@ class LearnedV2Coder(RuleCoder):
             context_actors=context_actors,
         )
         self.heads: Heads = load_heads()  # fails here, at start, when the file is missing
+        path = weights_path()
+        self.roles: RoleModel | None = (
+            load_roles(path.with_name(path.stem + "_roles.npz")) if learned_roles else None
+        )
+        self.role_threshold = role_threshold
         self.threshold = threshold
         self.none_threshold = none_threshold
         self.encode_seconds = 0.0  # MiniLM time, for the benchmark's share
         self.sentences_encoded = 0
+
+    def mentions(self, sent: Span, mine: list[Token]) -> list[Mention]:
+        """The rule coder's mentions, with source and target re-picked by the role model."""
+        found = super().mentions(sent, mine)
+        if self.roles is None or not found:
+            return found
+        cands = candidates(sent)
+        for m in found:
+            if m.extra.get("source_from_speaker") or m.reciprocal:
+                continue
+            src, tgt = self.roles.choose(m.trigger, cands, self.role_threshold)
+            if src is not None and src is not m.target:
+                m.source = src
+            if tgt is not None and tgt is not m.source:
+                m.target = tgt
+        return found
 
     def code(self, doc: AnnotatedDoc) -> list[Event]:
         sdoc = doc.doc
@@ -142,6 +177,8 @@ def make_learned_v2_coder(
     keep_background: bool = False,
     require_actor: bool = False,
     context_actors: bool = False,
+    learned_roles: bool = True,
+    role_threshold: float = 0.5,
 ) -> LearnedV2Coder:
     return LearnedV2Coder(
         actor_linker=actor_linker,
@@ -150,4 +187,6 @@ def make_learned_v2_coder(
         keep_background=keep_background,
         require_actor=require_actor,
         context_actors=context_actors,
+        learned_roles=learned_roles,
+        role_threshold=role_threshold,
     )

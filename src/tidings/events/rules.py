@@ -113,13 +113,17 @@ class RuleCoder:
             events.extend(self.sentence_events(doc, sent, sent_idx, mine, actors))
         return events
 
+    def mentions(self, sent: Span, mine: list[Token]) -> list[Mention]:
+        """The event mentions of one sentence (the learned.v2 coder re-picks their roles)."""
+        return find_mentions(sent, self.lexicon, mine, self.choose)
+
     def sentence_events(
         self, doc: AnnotatedDoc, sent: Span, sent_idx: int, mine: list[Token], actors: DocActors
     ) -> list[Event]:
         """The events of one sentence, given its trigger candidates (the learned.v2 coder
         reuses this and gates its output)."""
         made: dict[int, tuple[Mention, Event]] = {}
-        for m in find_mentions(sent, self.lexicon, mine, self.choose):
+        for m in self.mentions(sent, mine):
             ev = make_event(
                 m,
                 doc=doc,
