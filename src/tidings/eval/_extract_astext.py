@@ -81,7 +81,8 @@ def evaluate_as_text(
         **counts["ours"].metrics(),
         "title_accuracy": titles / n if n else 0.0,
         "title_normalisation": "NFKC, lower case, word characters only; equal to metadata.title,"
-        " <title> or a 3+ word piece of <title> split at | - – — :: » :",
+        " <title>, a 3+ word piece or a leading run of pieces of <title> split at"
+        " | - – — :: » « › · :",
         "labelled_date_pages": dated,
         "date_found": dated_found,
         "date_found_share": dated_found / dated if dated else 0.0,

@@ -7,7 +7,7 @@ Renderers: ``inscriptis`` (browser-like layout) and ``dom`` (a plain lxml text d
 Title normalisation (what "title right" means): NFKC, lower case, only word characters kept,
 whitespace collapsed. A title is right when it equals, so normalised, the page's own title:
 ``metadata.title`` or the ``<title>`` element, or one piece of ``<title>`` split at the site-name
-separators ``|  -  –  —  ::  »  :`` (pieces of 3 words or more).
+separators ``| - – — :: » « › · :`` (pieces of 3 words or more, and every leading run of pieces).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ RENDERERS = ("inscriptis", "dom")
 
 _DROP = ("script", "style", "noscript", "template")
 _BLANK_RUN = re.compile(r"\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+")
-_TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::|»|:)\s+")
+_TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::|»|«|›|·|:)\s+")
 _WORDS = re.compile(r"\w+")
 
 _MONTH = (
@@ -95,9 +95,13 @@ def gold_titles(meta_title: str | None, html_title: str | None) -> set[str]:
     """Normalised forms a right title may take (see the module doc)."""
     out = {norm_title(meta_title), norm_title(html_title)}
     if html_title:
-        for piece in _TITLE_SPLIT.split(html_title):
+        pieces = _TITLE_SPLIT.split(html_title)
+        for k, piece in enumerate(pieces):
             if len(piece.split()) >= 3:
                 out.add(norm_title(piece))
+            lead = " ".join(pieces[: k + 1])
+            if k and len(lead.split()) >= 3:
+                out.add(norm_title(lead))  # "Update | Headline" of "Update | Headline | Site"
     return out - {""}
 
 

@@ -14,10 +14,11 @@ from datetime import datetime
 from functools import lru_cache
 
 from tidings.extract._lexicon import boilerplate, stopwords
+from tidings.extract._linefeatures import densest_block
 from tidings.extract._linemodel import line_model
 from tidings.extract._linestats import LineStats
 from tidings.extract._segments import Segment, TextBuilder
-from tidings.extract._textdates import dates_in, relative_date
+from tidings.extract._textdates import dates_in, is_bare_label, relative_date
 
 _SEPARATORS = " \t|•·»>/–—-:"
 _DATELINE = re.compile(
@@ -191,11 +192,11 @@ def mark_duplicates(lines: list[Line], base: str) -> None:
         previous = line
 
 
-def title_like(line: Line, base: str) -> bool:
+def title_like(line: Line, base: str, any_kind: bool = False) -> bool:
     text = line.kept(base)
     words = text.split()
     return (
-        line.kind == "text"
+        (any_kind or line.kind == "text")
         and 2 <= len(words) <= 25
         and len(text) <= 200
         and not _END_PUNCT.search(text)
@@ -253,6 +254,9 @@ def article_starts(lines: list[Line], base: str) -> list[int]:
         j = m - 1
         while j > max(last_marker, starts[-1]) and m - j <= 8:
             line = lines[j]
+            if line.kind == "furniture" and title_like(line, base, any_kind=True):
+                start = j  # the line model may call a lone headline furniture; it opens the part
+                break
             if line.kind == "text":
                 if title_like(line, base):
                     start = j
@@ -409,10 +413,14 @@ def printed_dates(lines: list[Line], fetched: datetime | None) -> tuple[str | No
     "on 3 March 2020 the minister said" dates an event, not the article.
     """
     published = updated = bare = relative = None
+    label_before = False
     for line in lines:
-        if line.kind == "empty" or (line.kind == "text" and len(line.text) > 160):
+        if line.kind == "empty":
             continue
-        for found in dates_in(line.text):
+        prose = line.kind == "text" and len(line.text) > 160
+        for found in dates_in(line.text, label_before):
+            if prose and not found.strong:
+                continue  # in a sentence only "Published ..." dates the article
             if found.updated:
                 updated = updated or found.value
             elif found.labelled or len(line.text) <= 40:
@@ -421,6 +429,7 @@ def printed_dates(lines: list[Line], fetched: datetime | None) -> tuple[str | No
                 bare = bare or found.value
         if relative is None and len(line.text) <= 80:
             relative = relative_date(line.text, fetched)
+        label_before = is_bare_label(line.text)
     chosen = published or bare or relative
     return (
         chosen.isoformat() if chosen else None,
@@ -430,6 +439,7 @@ def printed_dates(lines: list[Line], fetched: datetime | None) -> tuple[str | No
 
 _TAB_LABEL = re.compile(r"^(?P<label>\w+(?:[ &-]\w+){0,2})\s+(?P=label)\s+(?=\S)")
 _TITLE_WINDOW = 15
+_LIST_MARK = re.compile(r"^(?:[*+•·▪►-]|\d{1,2}[.)])\s")
 
 
 def strip_tab_label(text: str) -> str:
@@ -462,8 +472,8 @@ def lead_title(lines: list[Line], base: str) -> int | None:
         words = text.split()
         if not 3 <= len(words) <= 30 or len(text) > 250 or _END_PUNCT.search(text):
             continue
-        if dates_in(text) or text.isupper():
-            continue
+        if dates_in(text) or text.isupper() or _LIST_MARK.match(text) or line.score == 0.0:
+            continue  # a menu item, a date line or a line the batch repeats is no headline
         mine = set(_content_words(text))
         overlap = len(mine & opening) / (len(mine) or 1)
         score = overlap + 0.3 / (lead - j) + 0.2 * line.score
@@ -558,12 +568,25 @@ def drop_furniture(lines: list[Line], base: str, stats: LineStats | None = None)
     common = _batch_furniture(shown, repeats)
     for k, (line, p) in enumerate(zip(shown, model.probabilities(raws, repeats), strict=True)):
         line.score = 0.0 if k in common else p
+    if not any(line.score >= model.threshold for line in shown if line.kind == "text"):
+        # the model learned on whole pages; on a page of a few lines it may keep nothing, and
+        # then the sentences of the densest prose run are the article
+        for k in _densest_prose(shown) - common:
+            shown[k].score = 1.0
+    for line in shown:
         # a credited caption is kept (once) by design, and a line opening with a dateline is
         # the lead by definition; the model judges the rest
         if line.kind != "text" or line.caption or dateline_of(line.text) is not None:
             continue
         if line.score < model.threshold:
             line.kind = "furniture"
+
+
+def _densest_prose(shown: list[Line]) -> set[int]:
+    """Indexes of the prose sentences inside the page's densest prose run."""
+    prose = [1.0 if _prose(line) else 0.0 for line in shown]
+    a, b = densest_block(prose, [len(line.text) for line in shown])
+    return {k for k in range(a, b + 1) if prose[k]}
 
 
 _BATCH_REPEATS = 3  # other documents of the batch printing the same line

@@ -67,11 +67,15 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SENTINELS = (datetime(1904, 2, 3, 0, 0), datetime(1908, 6, 9, 0, 0))
 
 
+_WEAK = frozenset({"on", "am", "vom", "le", "el", "del", "il", "date", "dated"})
+
+
 @dataclass(frozen=True)
 class FoundDate:
     value: datetime
     updated: bool  # labelled "Updated"/"Aktualisiert": kept apart from the published date
     labelled: bool
+    strong: bool = False  # a label that names publication ("Published"), not just "on"
 
 
 def full_date(text: str) -> datetime | None:
@@ -104,8 +108,11 @@ def full_date(text: str) -> datetime | None:
     return one if one.time() == two.time() else one.replace(hour=0, minute=0)
 
 
-def dates_in(line: str) -> list[FoundDate]:
-    """Every full date printed on ``line``, with the label just before it, in order."""
+def dates_in(line: str, label_before: bool = False) -> list[FoundDate]:
+    """Every full date printed on ``line``, with the label just before it, in order.
+
+    ``label_before``: the previous line was a bare label ("Published:"), as DOM dumps print.
+    """
     out: list[FoundDate] = []
     if _YEAR.search(line) is None:  # every full date prints a four-digit year: a cheap test first
         return out
@@ -118,7 +125,11 @@ def dates_in(line: str) -> list[FoundDate]:
         label = LABEL.search(before)
         kind = label.group("label").lower() if label else ""
         updated = bool(label) and re.fullmatch(_UPDATED, kind, re.I) is not None
-        out.append(FoundDate(value, updated, label is not None))
+        if label is None and label_before and not out and not line[: match.start()].strip():
+            out.append(FoundDate(value, False, True, True))
+        else:
+            strong = label is not None and " ".join(kind.split()) not in _WEAK
+            out.append(FoundDate(value, updated, label is not None, strong))
         cursor = match.end()
     return out
 
@@ -135,3 +146,11 @@ def relative_date(line: str, fetched_at: datetime | None) -> datetime | None:
     n = match.group("n").lower()
     count = 1 if n in ("a", "an", "one") else int(n)
     return fetched_at - timedelta(seconds=count * _UNITS[match.group("unit").lower()])
+
+
+_BARE_LABEL = re.compile(rf"^\W*(?:{_UPDATED}|{_PUBLISHED})\b\W*(?:on|am|el|le)?\W*$", re.I)
+
+
+def is_bare_label(line: str) -> bool:
+    """ "Published:" or "Veröffentlicht am" alone on a line, its date on the next one."""
+    return len(line) <= 40 and _BARE_LABEL.match(line) is not None
