@@ -16,9 +16,9 @@ from schemathesis import GenerationMode
 from schemathesis.checks import CHECKS
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from sample_store import build_sample
 from tidings.api import create_app
 from tidings.db import Tidings
-from tidings.query._sample import build_sample
 
 _tmp = Path(__import__("tempfile").mkdtemp(prefix="tidings-contract-")) / "tiny.duckdb"
 with Tidings(_tmp) as _db:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import tidings
+from sample_store import build_sample
 from tidings.errors import StoreError
 from tidings.live.registry import lookup, register, registry_path, unregister
-from tidings.query._sample import build_sample
 from tidings.store import Store, StoreLockedError
 
 _HOLD = """

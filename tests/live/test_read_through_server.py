@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from sample_store import build_sample
 from tidings.live.registry import lookup
-from tidings.query._sample import build_sample
 from tidings.store import Store
 
 TIDINGS = [sys.executable, "-c", "from tidings.cli import main; main()"]

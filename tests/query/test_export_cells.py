@@ -12,12 +12,12 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from sample_store import build_sample
 from tidings.api import create_app
 from tidings.cli import query as _query  # noqa: F401  (registers the read commands)
 from tidings.cli._app import app
 from tidings.db import Tidings
 from tidings.query import GDELT_COLUMNS, export_gdelt
-from tidings.query._sample import build_sample
 from tidings.query.cells import safe_cell, safe_frame
 
 FORMULA = '=HYPERLINK("http://example.invalid","x")'

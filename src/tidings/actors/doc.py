@@ -39,6 +39,7 @@ PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 PRONOUN_REACH = 300  # characters back an "it"/"they" may find its antecedent
 TITLE_REACH = 20  # compatible people a bare title ("the minister") looks back over
+APPOSITION_REACH = 200  # characters a person mention enclosing an apposition may span
 ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")  # "Foo Front (FF)"
 
 
@@ -60,7 +61,6 @@ class ArticleActors:
         self.linker = linker
         self.text = text
         self.when = when
-        self.mentions: list[Mention] = []
         self._index = _MentionIndex()
         self._cache: dict[tuple[int, int], ActorRef | None] = {}
         self.acronyms: dict[str, tuple[int, ActorRef]] = {}  # "SSF" -> (defined at, actor)
@@ -188,7 +188,6 @@ class ArticleActors:
             )
 
     def _store(self, mention: Mention) -> None:
-        self.mentions.append(mention)
         self._index.add(mention)
         if mention.person:  # people were resolved in reading order; other spans resolve on demand
             self._cache[(mention.start, mention.end)] = mention.ref
@@ -198,21 +197,27 @@ class ArticleActors:
         foreign minister Abbas Araghchi", "Ali Veli, a member of Ankara's riot police"."""
         if apposed is None:
             return
-        mine = [m for m in self.mentions if m.person and start <= m.start and m.end <= end + 1]
-        mine += [m for m in self.mentions if m.person and m.start <= start and end <= m.end]
+        mine = [m for m in self._index.within(start, end + 1) if m.person]
+        mine += [
+            m
+            for m in self._index.spans_before(start + 1, APPOSITION_REACH)
+            if m.person and m.start <= start and end <= m.end and m not in mine
+        ]
         if not mine or any(m.ref.country_iso3 for m in mine):
             return
         a0, a1 = apposed
         reading = self.situate(self.linker.read(self.text[a0:a1], self.when))
         if not (reading.country and reading.sector):
             return
-        for i, m in enumerate(self.mentions):
-            if m in mine:
-                ref = replace(
-                    m.ref, code=reading.code, country_iso3=reading.country, sector=reading.sector
-                )
-                self.mentions[i] = replace(m, ref=ref)
-                self._cache[(m.start, m.end)] = ref
+        for m in mine:
+            ref = replace(
+                m.ref, code=reading.code, country_iso3=reading.country, sector=reading.sector
+            )
+            updated = replace(m, ref=ref)
+            # The index files people by country and sector: file the mention again.
+            self._index.remove(m)
+            self._index.add(updated)
+            self._cache[(m.start, m.end)] = ref
 
     # -- querying ------------------------------------------------------------------------------
     def at(self, start: int, end: int) -> ActorRef | None:
@@ -304,6 +309,18 @@ class _MentionIndex:
         sector, country = m.ref.sector or None, m.ref.country_iso3 or None
         for role in {(sector, country), (_ANY, country), (sector, _ANY), (_ANY, _ANY)}:
             bisect.insort(self.by_role.setdefault(role, []), item, key=_order)
+
+    def remove(self, m: Mention) -> None:
+        """Take ``m`` (the very object added) out of every list holding it."""
+        lists = [self.spans, self.people, *(self.by_key.get(k, []) for k in m.keys)]
+        lists += list(self.by_role.values())
+        for items in lists:
+            k = self._before(items, m.start)
+            while k < len(items) and items[k][0] == m.start:
+                if items[k][2] is m:
+                    del items[k]
+                    break
+                k += 1
 
     @staticmethod
     def _before(items: list[tuple[int, int, Mention]], start: int) -> int:

@@ -158,8 +158,17 @@ class LearnedCoder(RuleCoder):
         actor_linker: str | ActorLinker | None = "tidings.actors.v1",
         threshold: float = 0.4,
         keep_background: bool = False,
+        require_actor: bool = True,
+        context_actors: bool = True,
+        skip_non_political: bool = True,
     ) -> None:
-        super().__init__(actor_linker=actor_linker, keep_background=keep_background)
+        super().__init__(
+            actor_linker=actor_linker,
+            keep_background=keep_background,
+            require_actor=require_actor,
+            context_actors=context_actors,
+            skip_non_political=skip_non_political,
+        )
         self.threshold = threshold
         self.vectorizer, self.model = train()
         self.choose = self._choose
@@ -202,7 +211,15 @@ def make_learned_coder(
     actor_linker: str = "tidings.actors.v1",
     threshold: float = 0.4,
     keep_background: bool = False,
+    require_actor: bool = True,
+    context_actors: bool = True,
+    skip_non_political: bool = True,
 ) -> LearnedCoder:
     return LearnedCoder(
-        actor_linker=actor_linker, threshold=threshold, keep_background=keep_background
+        actor_linker=actor_linker,
+        threshold=threshold,
+        keep_background=keep_background,
+        require_actor=require_actor,
+        context_actors=context_actors,
+        skip_non_political=skip_non_political,
     )

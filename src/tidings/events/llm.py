@@ -230,8 +230,13 @@ def make_llm_coder(
     sentences_per_call: int = 10,
     actor_linker: str | ActorLinker | None = "tidings.actors.v1",
     keep_background: bool = False,
+    require_actor: bool = True,
+    context_actors: bool = True,
+    skip_non_political: bool = True,
 ) -> LLMCoder:
-    """``keep_background`` is a rule-coder setting (accepted, unused): the model decides."""
+    """``keep_background``, ``require_actor``, ``context_actors`` and ``skip_non_political`` are
+    rule-coder settings of the shared ``[event_coder]`` section (accepted, unused): the model
+    decides."""
     return LLMCoder(
         base_url=base_url,
         model=model,
