@@ -212,3 +212,18 @@ def test_corpus_covers_every_type_and_has_hard_negatives() -> None:
                         assert 0 <= a < b <= len(row["text"])
     assert set(types) == set(LABELS) - {"NONE"}
     assert total - negatives >= 4000 and negatives >= 1500
+
+
+def test_corpus_files_are_what_the_generator_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location(
+        "make_event_corpus", ROOT / "scripts" / "make_event_corpus.py"
+    )
+    assert spec and spec.loader
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    corpus = gen.build()
+    for name, rows in corpus.items():
+        path = ROOT / "training" / "events" / f"{name}.jsonl"
+        want = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows]
+        assert path.read_text(encoding="utf-8").splitlines() == want
