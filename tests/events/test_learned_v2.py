@@ -101,13 +101,7 @@ def test_passive_roles(code2: Callable[[str], list[Event]]) -> None:
     [
         "Air pollution in the capital hit record levels on Monday, forcing schools to close.",
         "City crews deployed salt trucks ahead of the snowstorm on Tuesday.",
-        pytest.param(
-            "Any aggression will meet a decisive answer.",
-            marks=pytest.mark.xfail(
-                reason="P(no event) 0.95, just under the gate; the rules code it AGREE",
-                strict=True,
-            ),
-        ),
+        "Any aggression will meet a decisive answer.",  # no coded party: the relevance gate
         "Shares of the carmaker plunged 8 percent after it cut its profit forecast.",
         "The home side crushed the visitors 4-0 in the cup final on Saturday.",
         "A bus collided with a lorry on the coast road, killing six passengers.",

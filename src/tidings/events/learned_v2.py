@@ -60,8 +60,9 @@ class LearnedV2Coder(RuleCoder):
         threshold: float = 0.0,
         none_threshold: float = 0.95,
         keep_background: bool = False,
-        require_actor: bool = False,
-        context_actors: bool = False,
+        require_actor: bool = True,
+        context_actors: bool = True,
+        skip_non_political: bool = True,
         learned_roles: bool = True,
         role_threshold: float = 0.5,
     ) -> None:
@@ -76,6 +77,7 @@ class LearnedV2Coder(RuleCoder):
             keep_background=keep_background,
             require_actor=require_actor,
             context_actors=context_actors,
+            skip_non_political=skip_non_political,
         )
         self.heads: Heads = load_heads()  # fails here, at start, when the file is missing
         path = weights_path()
@@ -175,8 +177,9 @@ def make_learned_v2_coder(
     threshold: float = 0.0,
     none_threshold: float = 0.95,
     keep_background: bool = False,
-    require_actor: bool = False,
-    context_actors: bool = False,
+    require_actor: bool = True,
+    context_actors: bool = True,
+    skip_non_political: bool = True,
     learned_roles: bool = True,
     role_threshold: float = 0.5,
 ) -> LearnedV2Coder:
@@ -187,6 +190,7 @@ def make_learned_v2_coder(
         keep_background=keep_background,
         require_actor=require_actor,
         context_actors=context_actors,
+        skip_non_political=skip_non_political,
         learned_roles=learned_roles,
         role_threshold=role_threshold,
     )
