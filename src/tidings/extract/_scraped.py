@@ -314,6 +314,19 @@ def _all_stopwords() -> frozenset[str]:
     return frozenset().union(*stopwords().values())
 
 
+def _substantial(starts: list[int], lines: list[Line]) -> list[int]:
+    """Starts whose part keeps two or more body lines; a teaser (headline, "Published" line and
+    a one-line blurb) in a sidebar is no second article.
+    """
+    bounds = [*starts[1:], len(lines)]
+    out = [0]
+    for start, end in zip(starts[1:], bounds[1:], strict=True):
+        body = sum(1 for line in lines[start:end] if line.kind == "text" and not line.caption)
+        if body >= 2:
+            out.append(start)
+    return out
+
+
 def _cosine(a: str, b: str) -> float:
     """Cosine of the two texts' bags of content words (stopwords of every language left out)."""
     stop = _all_stopwords()
@@ -623,7 +636,7 @@ def split_articles(
     lines = clean_lines(base, learned, stats)
     starts = article_starts(lines, base) if split else [0]
     if split and learned:
-        starts = sorted(set(starts) | set(gap_starts(lines, base)))
+        starts = _substantial(sorted(set(starts) | set(gap_starts(lines, base))), lines)
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     parts = [
         build_part(
