@@ -38,7 +38,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 PRONOUN_REACH = 300  # characters back an "it"/"they" may find its antecedent
-TITLE_REACH = 20  # compatible people a bare title ("the minister") looks back over
+TITLE_REACH = 40  # named people a bare title ("the minister") or a pronoun looks back over
 APPOSITION_REACH = 200  # characters a person mention enclosing an apposition may span
 ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")  # "Foo Front (FF)"
 
@@ -98,20 +98,18 @@ class ArticleActors:
     def _titled_antecedent(self, reading: Reading, start: int) -> Mention | None:
         """The person a bare title ("the president") refers to: the latest compatible person
         once named with that title ("President Barack Obama"), else the latest compatible.
-        Looks back over at most ``TITLE_REACH`` compatible people (bounded cost per lookup)."""
+        Looks back over at most ``TITLE_REACH`` people (bounded cost per lookup)."""
         titles = {h.key for h in reading.hits if h.kind == "agent"}
         first: Mention | None = None
-        seen = 0
-        for m in self._index.people_before(start):
+        for seen, m in enumerate(self._index.people_before(start)):
+            if seen >= TITLE_REACH:
+                break
             if not _compatible(m.ref, reading):
                 continue
             first = first or m
             said = f" {self.linker.kb.key(self.text[m.start : m.end])} "
             if any(f" {t} " in said for t in titles):
                 return m
-            seen += 1
-            if seen >= TITLE_REACH:
-                break
         return first
 
     def _body_before(self, start: int, plural: bool) -> Mention | None:
@@ -214,7 +212,7 @@ class ArticleActors:
                 m.ref, code=reading.code, country_iso3=reading.country, sector=reading.sector
             )
             updated = replace(m, ref=ref)
-            # The index files people by country and sector: file the mention again.
+            # The index holds the mention itself: file the updated one in its place.
             self._index.remove(m)
             self._index.add(updated)
             self._cache[(m.start, m.end)] = ref
@@ -278,9 +276,6 @@ class ArticleActors:
         return reading.ref(text, start, end, self.linker.kb)
 
 
-_ANY = "*"
-
-
 class _MentionIndex:
     """Lookups over an article's mentions in O(log n + answers), not a scan per lookup (a
     scan made a long document's cost grow with the square of its mentions).
@@ -294,8 +289,6 @@ class _MentionIndex:
         self.spans: list[tuple[int, int, Mention]] = []  # every mention
         self.people: list[tuple[int, int, Mention]] = []  # named people
         self.by_key: dict[str, list[tuple[int, int, Mention]]] = {}  # named people by name key
-        # named people by (sector, country): None is "not known", _ANY "whatever it is"
-        self.by_role: dict[tuple[str | None, str | None], list[tuple[int, int, Mention]]] = {}
 
     def add(self, m: Mention) -> None:
         self._seq += 1
@@ -306,14 +299,10 @@ class _MentionIndex:
         bisect.insort(self.people, item, key=_order)
         for key in m.keys:
             bisect.insort(self.by_key.setdefault(key, []), item, key=_order)
-        sector, country = m.ref.sector or None, m.ref.country_iso3 or None
-        for role in {(sector, country), (_ANY, country), (sector, _ANY), (_ANY, _ANY)}:
-            bisect.insort(self.by_role.setdefault(role, []), item, key=_order)
 
     def remove(self, m: Mention) -> None:
         """Take ``m`` (the very object added) out of every list holding it."""
         lists = [self.spans, self.people, *(self.by_key.get(k, []) for k in m.keys)]
-        lists += list(self.by_role.values())
         for items in lists:
             k = self._before(items, m.start)
             while k < len(items) and items[k][0] == m.start:
@@ -352,21 +341,6 @@ class _MentionIndex:
             if keys <= m.keys:
                 return m
         return None
-
-    def last_compatible(
-        self, start: int, sector: str | None, country: str | None
-    ) -> Mention | None:
-        """The most recent named person before ``start`` that a title agrees with: the same
-        sector when the title has one; the same country, or none known, when it names one."""
-        s = sector or _ANY
-        roles = [(s, country), (s, None)] if country else [(s, _ANY)]
-        best: tuple[int, int, Mention] | None = None
-        for role in roles:
-            items = self.by_role.get(role, [])
-            k = self._before(items, start)
-            if k and (best is None or _order(items[k - 1]) > _order(best)):
-                best = items[k - 1]
-        return best[2] if best else None
 
     def within(self, start: int, end: int) -> list[Mention]:
         """Mentions inside [start, end), in order."""
