@@ -167,3 +167,21 @@ def test_eval_helpers_dom_dump_and_title_normalisation() -> None:
     golds = gold_titles(None, "Parliament vote delayed again | The Herald")
     assert title_right("Parliament vote delayed, again!", golds)
     assert not title_right("The Herald", golds)
+
+
+def test_hard_wrapped_lead_of_a_titled_export_is_body() -> None:
+    # A clean export (title in its metadata) whose lead sentence is hard-wrapped: the first
+    # line is no headline, and no half of the wrapped sentence is dropped.
+    body = (
+        "A car bomb in the northern province has killed nine soldiers aboard a bus and wounded\n"
+        "    twenty more, officials say.\n"
+        "    The blast hit the bus as it carried the soldiers home on leave, the governor said.\n"
+        "    An investigation into the attack was opened on Monday by the provincial prosecutor.\n"
+        "    No group has said it carried out the attack, which came a week after a similar\n"
+        "    bombing in the same province.\n"
+    )
+    [art] = extract(body, title="Bus attack: nine soldiers killed by car bomb")
+    assert art.title == "Bus attack: nine soldiers killed by car bomb"
+    assert art.text.startswith("A car bomb in the northern province has killed nine soldiers")
+    assert "twenty more, officials say." in art.text
+    assert "bombing in the same province." in art.text

@@ -358,7 +358,9 @@ def build_part(
     (scraped text) takes dates only as ``_textdates`` finds them and the title near the lead.
     """
     title = published = author = dateline = wire = None
-    title_at = lead_title(lines, base) if learned and find_title else None
+    # A title the metadata gives is the title; the text's own first lines are then body
+    # (a hard-wrapped lead is not a headline).
+    title_at = lead_title(lines, base) if learned and find_title and not known_title else None
     if title_at is not None:
         title = strip_tab_label(lines[title_at].text)
         find_title = False
@@ -487,6 +489,8 @@ def lead_title(lines: list[Line], base: str) -> int | None:
             continue
         if dates_in(text) or text.isupper() or _LIST_MARK.match(text) or line.score == 0.0:
             continue  # a menu item, a date line or a line the batch repeats is no headline
+        if _continues(lines, j, base):
+            continue  # its sentence goes on below: a hard-wrapped line of the lead
         mine = set(_content_words(text))
         overlap = len(mine & opening) / (len(mine) or 1)
         score = overlap + 0.3 / (lead - j) + 0.2 * line.score
@@ -586,6 +590,7 @@ def drop_furniture(lines: list[Line], base: str, stats: LineStats | None = None)
         # then the sentences of the densest prose run are the article
         for k in _densest_prose(shown) - common:
             shown[k].score = 1.0
+    _share_wrapped_scores(shown)
     for line in shown:
         # a credited caption is kept (once) by design, and a line opening with a dateline is
         # the lead by definition; the model judges the rest
@@ -593,6 +598,28 @@ def drop_furniture(lines: list[Line], base: str, stats: LineStats | None = None)
             continue
         if line.score < model.threshold:
             line.kind = "furniture"
+
+
+def _share_wrapped_scores(shown: list[Line]) -> None:
+    """Lines of one hard-wrapped sentence (a line without end punctuation followed by one
+    opening in lower case) are one unit: each takes the group's best score, so a wrapped lead
+    is not cut into a kept and a dropped half."""
+    k = 0
+    while k < len(shown):
+        end = k
+        while (
+            end + 1 < len(shown)
+            and shown[end].kind == "text"
+            and shown[end + 1].kind == "text"
+            and not _END_PUNCT.search(shown[end].text)
+            and shown[end + 1].text[:1].islower()
+        ):
+            end += 1
+        if end > k:
+            best = max(line.score for line in shown[k : end + 1])
+            for line in shown[k : end + 1]:
+                line.score = best
+        k = end + 1
 
 
 def _densest_prose(shown: list[Line]) -> set[int]:
