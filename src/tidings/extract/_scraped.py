@@ -34,14 +34,18 @@ _TITLE_PLACE = r"(?P<place>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})"
 _MORE_DATELINES = (
     # "(NEW YORK) — Police officers ..." (TIME)
     re.compile(
-        r"^\(" + _CAPS_PLACE + r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?\)(?P<wire>)(?P<date>)\s*[-–—]+\s+"
+        r"^\("
+        + _CAPS_PLACE
+        + r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?\)(?P<wire>)(?P<date>)\s*[-–—]+\s+"
     ),
     # "LONDON The Latest on ..." (AP's running stories put no dash after the place)
     re.compile(r"^" + _CAPS_PLACE + r"(?P<region>)(?P<wire>)(?P<date>)\s+(?=The Latest\b)"),
     # "Kuala Lumpur: Malaysian authorities ..." (The Star)
     re.compile(r"^" + _TITLE_PLACE + r"(?P<region>)(?P<wire>)(?P<date>):\s+(?=[A-Z])"),
     # "Moscow, SANA- Russian ..." (an agency's name after the place, then a dash)
-    re.compile(r"^" + _TITLE_PLACE + r"(?P<region>)(?P<date>),\s*(?P<wire>[A-Z]{2,8})\s*[-–—]+\s*(?=[A-Z])"),
+    re.compile(
+        r"^" + _TITLE_PLACE + r"(?P<region>)(?P<date>),\s*(?P<wire>[A-Z]{2,8})\s*[-–—]+\s*(?=[A-Z])"
+    ),
 )
 # Capitalised labels that open a line like a dateline but are not places.
 _NOT_PLACES = frozenset(

@@ -136,6 +136,9 @@ class GazetteerGeocoder:
                 located.append(dataclasses.replace(event, place=place, place_source="dateline"))
             elif (
                 lead is not None
+                # a place the event's own sentence names but the clause does not take (the
+                # shelling's "Donetsk" in "accused Ukraine of shelling Donetsk") is not its
+                and not (event.evidence_start <= (lead.start or 0) < event.evidence_end)
                 and _news_of_the_day(event, published)
                 and _parties_allow(event, lead.country_iso3)
             ):

@@ -93,15 +93,18 @@ def background(verb: Token | None) -> bool:
     if verb is None:
         return False
     for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ in _EARLIER | {"already"}:
-            return c.lower_ != "already" or _perfect(verb)
-        if c.dep_ == "prep" and c.lower_ == "since":
+        if c.dep_ == "advmod" and (
+            c.lower_ in _EARLIER or c.lower_ == "already" and _perfect(verb)
+        ):
+            return True
+        since = c.dep_ == "prep" and c.lower_ == "since"
+        if since or (c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children)):
             # "have not met since then" is a state holding today; "have been killed since
             # 1985" sums a span of acts
             return not any(n.dep_ == "neg" for n in verb.children)
-        if c.dep_ == "prep" and c.lower_ == "for":
-            if any(o.dep_ == "pobj" and o.lower_ in _SPANS for o in c.children):
-                return True
+        spans = (o.dep_ == "pobj" and o.lower_ in _SPANS for o in c.children)
+        if c.dep_ == "prep" and c.lower_ == "for" and any(spans):
+            return True
     return False
 
 
