@@ -155,8 +155,31 @@ def _causes(trigger: Token) -> list[Token]:
     return out
 
 
+# "doubted that it would help forge any deal", "wondered whether talks would resume"
+_DOUBTING = frozenset({"doubt", "wonder", "question"})
+# "on hopes the two would find a solution": someone else's wish about the actors
+_HOPING = frozenset({"hope", "wish"})
+
+
+def wished(trigger: Token) -> bool:
+    """The act is only hoped for or doubted by someone ("markets rose on hopes the U.S. and
+    China would find a solution", "an expert doubted the talks would forge a deal"): nobody
+    did, promised or threatened it. A hoper's own plan ("hopes to sign") stays an event."""
+    child = trigger
+    for anc in list(trigger.ancestors)[:5]:
+        lemma = anc.lemma_.lower()
+        if lemma in _DOUBTING and child.dep_ in ("ccomp", "xcomp", "acl", "dobj"):
+            return True
+        if lemma in _HOPING and child.dep_ in ("ccomp", "acl"):
+            return True
+        child = anc
+    return False
+
+
 def non_political(trigger: Token, sent: Span, event: str, lex: Lexicon) -> str | None:
     """Why this mention is not a political event, or None when it may be one."""
+    if wished(trigger):
+        return "wished_or_doubted"
     subj = _subject(trigger)
     if _lemma(subj) in PHENOMENA:
         return "phenomenon_subject"
