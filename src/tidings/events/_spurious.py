@@ -128,6 +128,13 @@ ACCIDENTS = frozenset(
     ]
 )
 _ACCIDENT_VERBS = frozenset({"crash", "collide", "derail", "capsize", "overturn", "sink"})
+# What is released by publishing it, not by setting it free.
+_PUBLISHED = frozenset(
+    {"list", "figure", "statement", "report", "data", "video", "footage", "detail", "document"}
+    | {"result", "image", "photo", "photograph", "record", "number", "statistic", "transcript"}
+    | {"letter", "album", "film", "recording", "guideline", "budget", "version", "question"}
+    | {"information", "finding", "poll", "survey", "estimate", "forecast", "text", "audio"}
+)
 _MOVE_FORCES = frozenset({"deploy", "dispatch", "send", "mobilize", "mobilise", "station"})
 
 
@@ -197,6 +204,10 @@ def non_political(trigger: Token, sent: Span, event: str, lex: Lexicon) -> str |
     participle = trigger.dep_ in ("advcl", "xcomp", "conj")
     if event == "ASSAULT" and participle and _lemma(trigger.head) in _ACCIDENT_VERBS:
         return "accident"  # "two ferries collided, killing forty passengers"
+    if event == "RETREAT" and _lemma(trigger) == "release":
+        freed = syn.first_child(trigger, "dobj")
+        if freed is not None and _lemma(freed) in _PUBLISHED:
+            return "published_not_freed"  # "released figures", not "released prisoners"
     if event == "MOBILIZE" and _lemma(trigger) in _MOVE_FORCES:
         moved = syn.first_child(trigger, "dobj")
         if moved is not None and not _force(moved, lex):
