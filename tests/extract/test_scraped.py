@@ -166,3 +166,42 @@ def test_credit_nav_and_doubled_line_forms() -> None:
     assert (art.dateline, art.wire) == ("ALEPPO", "AFP")
     for clean_start, raw_start, length in art.raw_offsets:
         assert art.text[clean_start : clean_start + length] == body[raw_start : raw_start + length]
+
+
+_LEAD = "Police in the capital detained nine protesters on Tuesday, officials said."
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "wire"),
+    [
+        ("(NAIROBI) — ", "NAIROBI", None),  # TIME's parenthesised dateline
+        ("CAIRO The Latest on the protests. ", "CAIRO", None),  # AP's running story
+        ("Kuala Lumpur: ", "Kuala Lumpur", None),
+        ("Damascus, SANA- ", "Damascus", "SANA"),
+    ],
+)
+def test_more_dateline_shapes(opening: str, place: str, wire: str | None) -> None:
+    body = opening + _LEAD + "\n\nThe interior ministry gave no reason for the arrests."
+    [art] = extract_articles(RawDoc(content_id(body), "x.txt", "text", body, ""), CONFIG)
+    assert (art.dateline, art.wire) == (place, wire)
+    assert not art.text.startswith(opening.strip())
+
+
+@pytest.mark.parametrize("opening", ["Source: ", "Related: ", "Watch: "])
+def test_labels_are_not_datelines(opening: str) -> None:
+    body = opening + _LEAD + "\n\nThe interior ministry gave no reason for the arrests."
+    [art] = extract_articles(RawDoc(content_id(body), "x.txt", "text", body, ""), CONFIG)
+    assert art.dateline is None
+
+
+def test_given_title_keeps_a_hard_wrapped_lead() -> None:
+    # the lead's first line is short and unpunctuated, like a headline, but the caller gave
+    # the title: the line is body
+    body = (
+        "A car bomb near the port has killed six soldiers, officials\n    say.\n"
+        "    The army said the blast struck a convoy leaving the base on Monday morning.\n"
+    )
+    raw = RawDoc(content_id(body), "x.txt", "text", body, "", title="Six soldiers killed")
+    [art] = extract_articles(raw, CONFIG)
+    assert art.text.startswith("A car bomb near the port has killed six soldiers")
+    assert art.title == "Six soldiers killed"

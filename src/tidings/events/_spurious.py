@@ -128,6 +128,13 @@ ACCIDENTS = frozenset(
     ]
 )
 _ACCIDENT_VERBS = frozenset({"crash", "collide", "derail", "capsize", "overturn", "sink"})
+# What is released by publishing it, not by setting it free.
+_PUBLISHED = frozenset(
+    {"list", "figure", "statement", "report", "data", "video", "footage", "detail", "document"}
+    | {"result", "image", "photo", "photograph", "record", "number", "statistic", "transcript"}
+    | {"letter", "album", "film", "recording", "guideline", "budget", "version", "question"}
+    | {"information", "finding", "poll", "survey", "estimate", "forecast", "text", "audio"}
+)
 _MOVE_FORCES = frozenset({"deploy", "dispatch", "send", "mobilize", "mobilise", "station"})
 
 
@@ -155,8 +162,31 @@ def _causes(trigger: Token) -> list[Token]:
     return out
 
 
+# "doubted that it would help forge any deal", "wondered whether talks would resume"
+_DOUBTING = frozenset({"doubt", "wonder", "question"})
+# "on hopes the two would find a solution": someone else's wish about the actors
+_HOPING = frozenset({"hope", "wish"})
+
+
+def wished(trigger: Token) -> bool:
+    """The act is only hoped for or doubted by someone ("markets rose on hopes the U.S. and
+    China would find a solution", "an expert doubted the talks would forge a deal"): nobody
+    did, promised or threatened it. A hoper's own plan ("hopes to sign") stays an event."""
+    child = trigger
+    for anc in list(trigger.ancestors)[:5]:
+        lemma = anc.lemma_.lower()
+        if lemma in _DOUBTING and child.dep_ in ("ccomp", "xcomp", "acl", "dobj"):
+            return True
+        if lemma in _HOPING and child.dep_ in ("ccomp", "acl"):
+            return True
+        child = anc
+    return False
+
+
 def non_political(trigger: Token, sent: Span, event: str, lex: Lexicon) -> str | None:
     """Why this mention is not a political event, or None when it may be one."""
+    if wished(trigger):
+        return "wished_or_doubted"
     subj = _subject(trigger)
     if _lemma(subj) in PHENOMENA:
         return "phenomenon_subject"
@@ -174,6 +204,10 @@ def non_political(trigger: Token, sent: Span, event: str, lex: Lexicon) -> str |
     participle = trigger.dep_ in ("advcl", "xcomp", "conj")
     if event == "ASSAULT" and participle and _lemma(trigger.head) in _ACCIDENT_VERBS:
         return "accident"  # "two ferries collided, killing forty passengers"
+    if event == "RETREAT" and _lemma(trigger) == "release":
+        freed = syn.first_child(trigger, "dobj")
+        if freed is not None and _lemma(freed) in _PUBLISHED:
+            return "published_not_freed"  # "released figures", not "released prisoners"
     if event == "MOBILIZE" and _lemma(trigger) in _MOVE_FORCES:
         moved = syn.first_child(trigger, "dobj")
         if moved is not None and not _force(moved, lex):

@@ -28,10 +28,31 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<wire>[A-Za-z][A-Za-z .&/-]{0,30})\))?"
     r"(?:\s*[-–—]+\s+|:\s+|(?<=\))_\s*)"  # "MOSCOW (AP)_ ..." (TimeBank wire copy)
 )
+# Other dateline shapes, with the same groups (an empty group is "not stated"):
+_CAPS_PLACE = r"(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
+_TITLE_PLACE = r"(?P<place>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})"
+_MORE_DATELINES = (
+    # "(NEW YORK) — Police officers ..." (TIME)
+    re.compile(
+        r"^\("
+        + _CAPS_PLACE
+        + r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?\)(?P<wire>)(?P<date>)\s*[-–—]+\s+"
+    ),
+    # "LONDON The Latest on ..." (AP's running stories put no dash after the place)
+    re.compile(r"^" + _CAPS_PLACE + r"(?P<region>)(?P<wire>)(?P<date>)\s+(?=The Latest\b)"),
+    # "Kuala Lumpur: Malaysian authorities ..." (The Star)
+    re.compile(r"^" + _TITLE_PLACE + r"(?P<region>)(?P<wire>)(?P<date>):\s+(?=[A-Z])"),
+    # "Moscow, SANA- Russian ..." (an agency's name after the place, then a dash)
+    re.compile(
+        r"^" + _TITLE_PLACE + r"(?P<region>)(?P<date>),\s*(?P<wire>[A-Z]{2,8})\s*[-–—]+\s*(?=[A-Z])"
+    ),
+)
 # Capitalised labels that open a line like a dateline but are not places.
 _NOT_PLACES = frozenset(
     {"UPDATE", "UPDATED", "WATCH", "BREAKING", "LIVE", "NEW", "EXCLUSIVE", "VIDEO", "PHOTOS"}
     | {"ANALYSIS", "OPINION", "EDITORIAL", "NOTE", "READ", "ALSO", "MORE"}
+    | {"SOURCE", "SOURCES", "RELATED", "CREDIT", "PHOTO", "WARNING", "SUMMARY", "TRANSCRIPT"}
+    | {"QUESTION", "ANSWER", "WHEN", "WHERE", "WHAT", "WHY", "HOW", "WHO", "TOPICS", "TAGS"}
 )
 _END_PUNCT = re.compile(r"[.;,:!]['\"”’)]*$")
 _DOUBLED = re.compile(r"^(?P<half>.+?)\s+(?P=half)$")
@@ -207,9 +228,11 @@ def title_like(line: Line, base: str, any_kind: bool = False) -> bool:
 def dateline_of(text: str) -> re.Match[str] | None:
     match = _DATELINE.match(text)
     if match is None:
+        match = next((m for p in _MORE_DATELINES if (m := p.match(text))), None)
+    if match is None:
         return None
     place = match.group("place").strip()
-    if place.strip(".") in _NOT_PLACES or len(place.replace(" ", "")) < 3:
+    if place.strip(".").upper() in _NOT_PLACES or len(place.replace(" ", "")) < 3:
         return None
     if match.group("wire") is None and not any(c.isalpha() for c in text[match.end() :][:3]):
         return None
@@ -358,9 +381,10 @@ def build_part(
     (scraped text) takes dates only as ``_textdates`` finds them and the title near the lead.
     """
     title = published = author = dateline = wire = None
-    # A title the metadata gives is the title; the text's own first lines are then body
-    # (a hard-wrapped lead is not a headline).
-    title_at = lead_title(lines, base) if learned and find_title and not known_title else None
+    # A title the caller gave is the title: the opening line is then body, even when short and
+    # unpunctuated (hard-wrapped copy whose first line ends "... officials" before "say.").
+    hunt = learned and find_title and known_title is None
+    title_at = lead_title(lines, base) if hunt else None
     if title_at is not None:
         title = strip_tab_label(lines[title_at].text)
         find_title = False

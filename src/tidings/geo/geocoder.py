@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from functools import cached_property
@@ -110,6 +111,8 @@ class GazetteerGeocoder:
                 resolutions = self.resolve_doc(doc.doc, ctx)
         by_offset = ByOffset(resolutions)  # events look up their clause's places by offset
         published = doc.article.published_at
+        # With no dateline, the lead's place of the article's own country stands in for it.
+        lead = lead_place(doc.doc, resolutions) if ctx.dateline is None else None
         located: list[Event] = []
         for event in events:
             hit = locate(
@@ -131,6 +134,15 @@ class GazetteerGeocoder:
             ):
                 place = place_of(ctx.dateline, doc.article.dateline or "", None, None)
                 located.append(dataclasses.replace(event, place=place, place_source="dateline"))
+            elif (
+                lead is not None
+                # a place the event's own sentence names but the clause does not take (the
+                # shelling's "Donetsk" in "accused Ukraine of shelling Donetsk") is not its
+                and not (event.evidence_start <= (lead.start or 0) < event.evidence_end)
+                and _news_of_the_day(event, published)
+                and _parties_allow(event, lead.country_iso3)
+            ):
+                located.append(dataclasses.replace(event, place=lead, place_source="lead"))
             else:
                 located.append(dataclasses.replace(event, place=None, place_source="none"))
         return located, [r.place for r in resolutions]
@@ -168,6 +180,37 @@ class GazetteerGeocoder:
 DATELINE_DAYS = 7
 
 
+# The lead: the article's first sentences, where an undatelined story says where it is.
+LEAD_SENTENCES = 2
+# Only a town or region places the story: a country in the lead ("Russia's Putin", "central
+# Turkey") is mostly a party's origin, and a demonym ("Jordanian forces") no place at all.
+LEAD_FEATURES = frozenset({"city"})
+
+
+def lead_place(sdoc: Any, resolutions: Sequence[Resolution]) -> Place | None:
+    """The first place the lead names in the article's own country (the country its resolved
+    places name most, at least twice, and more often than any other): "A top aide of Rome's
+    new mayor has been arrested" places the story in Rome. None when the article has no such
+    country or its lead names no place there."""
+    countries = Counter(r.entry.country_iso3 for r in resolutions if r.entry is not None)
+    ranked = countries.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    sents = list(sdoc.sents)[:LEAD_SENTENCES]
+    if not sents:
+        return None
+    end = sents[-1].end_char
+    for r in sorted(resolutions, key=lambda r: r.mention.start):
+        if r.mention.start >= end:
+            break
+        # a demonym ("Jordanian forces") counts for the country but is no place to put it
+        entry = r.entry
+        if entry is not None and entry.country_iso3 == country and entry.feature in LEAD_FEATURES:
+            return r.place
+    return None
+
+
 def _qualified(dateline: str | None) -> bool:
     return "," in (dateline or "")
 
@@ -176,7 +219,7 @@ def _news_of_the_day(event: Event, published: datetime | None) -> bool:
     """The dateline places the article's own news, not the past it recalls: an event dated
     in the text far from publication, or one the text recalls (undated past), is not put
     there."""
-    if event.extra.get("date_note") in ("recalled", "not_yet"):
+    if event.extra.get("date_note") in ("recalled", "habitual", "not_yet"):
         return False
     if event.date_source != "text" or not event.event_date or published is None:
         return True

@@ -7,8 +7,9 @@ across a reporting verb ("said on Friday that ..."), which dates the report, an 
 Ties go to the nearest. Apposition anchors ("Last Saturday, the day before rebels took
 Damascus") shift the events of the clause that follows. No candidate: the publication date,
 marked ``date_source = "publication"``; no publication date either, or an act the clause
-recalls from before the news (past perfect, "used to") or one still to come ("will appeal"):
-no date, ``"none"``.
+recalls from before the news (past perfect, "used to", "recently", "for decades", "since"), a
+state or habit in the present simple ("Turkey backs the rebels") or one still to come ("will
+appeal"): no date, ``"none"``, with the reason in ``extra["date_note"]``.
 """
 
 from __future__ import annotations
@@ -77,6 +78,58 @@ def recalled(verb: Token | None) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lower_ == "used"
+
+
+# Adverbs that put an act before the day's news, at no date the text gives.
+_EARLIER = frozenset({"recently", "previously", "formerly", "once", "repeatedly", "long"})
+# "for decades", "for years": a span of time, not a day.
+_SPANS = frozenset({"decades", "years", "months", "centuries", "generations", "ages"})
+
+
+def background(verb: Token | None) -> bool:
+    """The clause tells an earlier or lasting act with no day: "Recently, X detained Y",
+    "defied the US for decades", "since 1985 ... have been killed", "has already ratified".
+    Such an act gets no date rather than the publication day."""
+    if verb is None:
+        return False
+    for c in verb.children:
+        if c.dep_ == "advmod" and (
+            c.lower_ in _EARLIER or c.lower_ == "already" and _perfect(verb)
+        ):
+            return True
+        since = c.dep_ == "prep" and c.lower_ == "since"
+        if since or (c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children)):
+            # "have not met since then" is a state holding today; "have been killed since
+            # 1985" sums a span of acts
+            return not any(n.dep_ == "neg" for n in verb.children)
+        spans = (o.dep_ == "pobj" and o.lower_ in _SPANS for o in c.children)
+        if c.dep_ == "prep" and c.lower_ == "for" and any(spans):
+            return True
+    return False
+
+
+# Verbs of saying: in the present ("says", "denies", "urges") they report the day's news.
+_SAYING = frozenset(
+    {"say", "tell", "accuse", "deny", "claim", "call", "urge", "warn", "report", "announce"}
+    | {"insist", "state", "demand", "reject", "condemn", "threaten", "vow", "pledge", "ask"}
+    | {"promise", "argue", "add", "note", "write", "blame", "criticise", "criticize", "allege"}
+)
+
+
+def habitual(verb: Token | None) -> bool:
+    """A present-simple act that is not a statement ("Turkey backs some of the rebel groups",
+    "the treaty amounts to recognition"): a state or habit, which has no day of its own."""
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in _SAYING:
+        return False
+    if verb.dep_ in _REPORTED:  # the present inside a report is the speaker's, not a habit
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children
+    )
 
 
 _NOT_YET = frozenset({"will", "'ll", "shall", "would", "could", "may", "might"})
@@ -222,7 +275,15 @@ def date_events(
                 best = (score, dist, i)
         if best is None:
             unresolved = _unresolved_in_clause(found, govs, ev_verb, sent)
-            note = "recalled" if recalled(ev_verb) else "not_yet" if not_yet(ev_verb) else None
+            note = (
+                "recalled"
+                if recalled(ev_verb) or background(ev_verb)
+                else "habitual"
+                if habitual(ev_verb)
+                else "not_yet"
+                if not_yet(ev_verb)
+                else None
+            )
             if note:  # an earlier act the news recalls, or one still to come: not "today"
                 dated = _fallback(event, None, unresolved)
                 out.append(replace(dated, extra={**dated.extra, "date_note": note}))
