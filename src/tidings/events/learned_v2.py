@@ -17,7 +17,6 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from tidings.events import _syntax as syn
 from tidings.events._mentions import Mention
 from tidings.events._records import doc_actors
 from tidings.events.learned_v2_model import (
@@ -30,7 +29,7 @@ from tidings.events.learned_v2_model import (
     weights_path,
 )
 from tidings.events.learned_v2_roles import RoleModel, candidates, load_roles
-from tidings.events.rules import MAX_SENT_TOKENS, RuleCoder
+from tidings.events.rules import RuleCoder
 from tidings.interfaces import ActorLinker
 from tidings.model import AnnotatedDoc, Event
 from tidings.registry import register
@@ -107,23 +106,7 @@ class LearnedV2Coder(RuleCoder):
         return found
 
     def code(self, doc: AnnotatedDoc) -> list[Event]:
-        sdoc = doc.doc
-        if len(sdoc) < 3 or not sdoc.has_annotation("DEP"):
-            return []
-        triggers = self.triggers(sdoc)
-        if not triggers:
-            return []
-        todo: list[tuple[int, Span, list[Token]]] = []
-        t = 0
-        for sent_idx, sent in enumerate(sdoc.sents):
-            mine: list[Token] = []
-            while t < len(triggers) and triggers[t].i < sent.end:
-                if triggers[t].i >= sent.start:
-                    mine.append(triggers[t])
-                t += 1
-            if not mine or len(sent) > MAX_SENT_TOKENS or syn.is_shouting(sent):
-                continue
-            todo.append((sent_idx, sent, mine))
+        todo = self.candidate_sentences(doc.doc)
         if not todo:
             return []
         actors = doc_actors(self.linker, doc)

@@ -93,16 +93,26 @@ class RuleCoder:
 
     def code(self, doc: AnnotatedDoc) -> list[Event]:
         """All events of one article, in text order."""
-        sdoc = doc.doc
-        if len(sdoc) < 3 or not sdoc.has_annotation("DEP"):
-            return []
-        triggers = self.triggers(sdoc)
-        if not triggers:
+        todo = self.candidate_sentences(doc.doc)
+        if not todo:
             return []
         actors = doc_actors(self.linker, doc)
         events: list[Event] = []
+        for sent_idx, sent, mine in todo:
+            events.extend(self.sentence_events(doc, sent, sent_idx, mine, actors))
+        return events
+
+    def candidate_sentences(self, sdoc: Doc) -> list[tuple[int, Span, list[Token]]]:
+        """(index, sentence, its trigger candidates) for each sentence worth coding: one with
+        a candidate, not too long, not a shouted headline."""
+        if len(sdoc) < 3 or not sdoc.has_annotation("DEP"):
+            return []
+        triggers = self.triggers(sdoc)
+        todo: list[tuple[int, Span, list[Token]]] = []
         t = 0
         for sent_idx, sent in enumerate(sdoc.sents):
+            if t >= len(triggers):
+                break
             mine: list[Token] = []
             while t < len(triggers) and triggers[t].i < sent.end:
                 if triggers[t].i >= sent.start:
@@ -110,8 +120,8 @@ class RuleCoder:
                 t += 1
             if not mine or len(sent) > MAX_SENT_TOKENS or syn.is_shouting(sent):
                 continue
-            events.extend(self.sentence_events(doc, sent, sent_idx, mine, actors))
-        return events
+            todo.append((sent_idx, sent, mine))
+        return todo
 
     def mentions(self, sent: Span, mine: list[Token]) -> list[Mention]:
         """The event mentions of one sentence (the learned.v2 coder re-picks their roles)."""
