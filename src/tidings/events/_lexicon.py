@@ -73,6 +73,11 @@ def _read(name: str) -> list[dict[str, Any]]:
     return list(csv.DictReader(text.splitlines(), delimiter="\t"))
 
 
+def plover_type_names() -> tuple[str, ...]:
+    """The 16 PLOVER types in ``plover_types.tsv`` order (cooperative to conflictual)."""
+    return tuple(r["event"] for r in _read("plover_types.tsv"))
+
+
 def _heads(raw: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(a for a in g.split("|") if a) for g in raw.split(";") if g)
 

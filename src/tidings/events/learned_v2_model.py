@@ -21,25 +21,9 @@ import numpy as np
 import numpy.typing as npt
 
 from tidings.errors import ConfigError
+from tidings.events._lexicon import plover_type_names
 
-TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+TYPES = plover_type_names()  # the heads' column order (checked against the weights file)
 NONE = "NONE"
 LABELS = (*TYPES, NONE)
 MODALITIES = (

@@ -153,15 +153,7 @@ def resolve_mentions(
     first: list[Entry | None] = []
     for m, cs, qs, qd in zip(mentions, cands, quals, qualified, strict=True):
         first.append(_best(cs, m.text, gaz, weights, {}, {}, qs, ctx, qd)[0] if cs else None)
-    countries: dict[str, int] = {}
-    admin1s: dict[tuple[str, str], int] = {}
-    for e in first:
-        if e is None or not e.country_iso3:
-            continue
-        countries[e.country_iso3] = countries.get(e.country_iso3, 0) + 1
-        if e.admin1 and e.feature in ("city", "admin1"):
-            k = (e.country_iso3, e.admin1)
-            admin1s[k] = admin1s.get(k, 0) + 1
+    countries, admin1s = _votes(first)
     out: list[Resolution] = []
     for m, cs, qs, qd, e1 in zip(mentions, cands, quals, qualified, first, strict=True):
         if not cs:
@@ -197,13 +189,21 @@ def resolve_name(
     if not cands:
         return None
     quals = [e for q in qualifiers for e in gaz.lookup(q) if e.feature in ("country", "admin1")]
+    countries, admin1s = _votes(places)
+    return _best(cands, name, gaz, weights, countries, admin1s, quals, ctx)[0]
+
+
+def _votes(
+    entries: Sequence[Entry | None],
+) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """How many of ``entries`` lie in each country, and (towns and regions) in each admin1."""
     countries: dict[str, int] = {}
     admin1s: dict[tuple[str, str], int] = {}
-    for e in places:
+    for e in entries:
         if e is None or not e.country_iso3:
             continue
         countries[e.country_iso3] = countries.get(e.country_iso3, 0) + 1
         if e.admin1 and e.feature in ("city", "admin1"):
             key = (e.country_iso3, e.admin1)
             admin1s[key] = admin1s.get(key, 0) + 1
-    return _best(cands, name, gaz, weights, countries, admin1s, quals, ctx)[0]
+    return countries, admin1s
