@@ -46,3 +46,22 @@ class QueryError(TidingsError):
 
 class QueryTimeoutError(QueryError):
     """A read ran past its time budget, or its client went away."""
+
+
+def is_interrupt(exc: BaseException) -> bool:
+    """Ctrl-C, also when a library turned it into its own error on the way up.
+
+    DuckDB answers a SIGINT during a query with ``InterruptException`` or a ``RuntimeError``
+    ("Query interrupted") whose cause is the ``KeyboardInterrupt``; the user still pressed
+    Ctrl-C and should get the interrupted-run message, not a traceback.
+    """
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, KeyboardInterrupt):
+            return True
+        if type(cur).__name__ == "InterruptException" or str(cur) == "Query interrupted":
+            return True
+        cur = cur.__cause__ or cur.__context__
+    return False

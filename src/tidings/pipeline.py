@@ -18,7 +18,7 @@ from typing import Any
 
 from tidings import registry
 from tidings.config import Config, config_hash, load_config
-from tidings.errors import TidingsError
+from tidings.errors import TidingsError, is_interrupt
 from tidings.extract import batch_line_stats, extract_articles, group_line_stats, line_group
 from tidings.ingest import read_sources
 from tidings.interfaces import (
@@ -312,10 +312,14 @@ class Pipeline:
         report = self.start([names.get(s, s) for s in sources] if names else sources)
         try:
             return self._run(report, sources, progress, after_run, names, fetched_at or {})
-        except KeyboardInterrupt:
+        except BaseException as exc:
+            if not is_interrupt(exc):
+                raise
             # Every stored batch is a committed transaction: record the stop, keep what is in.
             self.store.finish_run(report.run_id, report.counts(), status="interrupted")
-            raise
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            raise KeyboardInterrupt from exc
 
     def _run(
         self,

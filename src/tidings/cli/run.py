@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -14,7 +15,7 @@ from rich.table import Table
 from tidings.cli._app import app
 from tidings.cli._options import fail
 from tidings.config import load_config
-from tidings.errors import TidingsError
+from tidings.errors import TidingsError, is_interrupt
 from tidings.pipeline import Pipeline, RunReport
 from tidings.store import Store
 
@@ -117,7 +118,9 @@ def run(
     try:
         report = run_with_progress(store, sources, config, dask, workers)
         print_summary(store, report)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError, duckdb.Error) as exc:
+        if not is_interrupt(exc):
+            raise
         raise fail(
             f"interrupted: what was stored so far stays in {db} (the run is recorded as "
             "interrupted); run the same command again to continue"

@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 from rich.console import Console
 
 from tidings.cli._app import app
 from tidings.cli._options import fail
-from tidings.errors import TidingsError
+from tidings.errors import TidingsError, is_interrupt
 
 console = Console()
 
@@ -65,7 +66,9 @@ def watch(
                 _report(watcher)
                 last = snap
             watcher.idle(interval)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError, duckdb.Error) as exc:
+        if not is_interrupt(exc):
+            raise
         raise fail(
             f"interrupted: what was stored so far stays in {db} (a run in progress is "
             "recorded as interrupted); start the same command again to continue"
