@@ -201,3 +201,24 @@ def test_actors_table_holds_the_entities_events_name(corpus: Path) -> None:
     n = store.con.execute("select count(*) from actors").fetchone()[0]
     Pipeline(store, load_config()).run([str(corpus)])
     assert store.con.execute("select count(*) from actors").fetchone()[0] == n
+
+
+def test_ctrl_c_inside_a_store_write_stops_the_run(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB turns a SIGINT during a query into RuntimeError('Query interrupted'); the
+    batch-write retry must not swallow it as a bad document and carry on."""
+    store = Store(":memory:")
+    pipeline = Pipeline(store, load_config())
+
+    def interrupted(*_: object, **__: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Query interrupted") from exc
+
+    monkeypatch.setattr(store, "write_documents", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run([str(corpus)])
+    assert store.con.execute("select status from runs").fetchall() == [("interrupted",)]
+    assert store.con.execute("select count(*) from errors where stage='store'").fetchone() == (0,)

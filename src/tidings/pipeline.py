@@ -258,13 +258,17 @@ def process_documents(
     }
     try:
         by_id = {r.article.article_id: r for r in process_articles(all_articles, parts, refs)}
-    except Exception:  # one bad article must not sink the batch: retry one document at a time
+    except Exception as exc:  # one bad article must not sink the batch: retry one at a time
+        if is_interrupt(exc):
+            raise
         log.exception("batch failed; retrying documents one by one")
         by_id = {}
         for doc, arts in extracted:
             try:
                 by_id.update({r.article.article_id: r for r in process_articles(arts, parts, refs)})
             except Exception as exc:  # noqa: BLE001 - any failure of one input is recorded
+                if is_interrupt(exc):
+                    raise
                 out.append(SourceError(doc.source_uri, "process", _one_line(exc)))
     for doc, arts in extracted:
         if all(a.article_id in by_id for a in arts):
@@ -371,6 +375,8 @@ class Pipeline:
         try:
             story_report = update_stories(self.store, self.config)
         except Exception as exc:  # noqa: BLE001 - stored articles stay; the step is re-runnable
+            if is_interrupt(exc):
+                raise
             self.fail(report, SourceError("(stories)", "stories", _one_line(exc)))
             return
         report.stories_new = story_report.stories_new
@@ -385,6 +391,8 @@ class Pipeline:
         try:
             self.store.upsert_actors(rows_for(self.store.referenced_entities()))
         except Exception as exc:  # noqa: BLE001 - stored events stay; the step is re-runnable
+            if is_interrupt(exc):
+                raise
             self.fail(report, SourceError("(actors)", "actors", _one_line(exc)))
 
     def write(self, outcomes: Iterable[DocOutcome | SourceError], report: RunReport) -> None:
@@ -407,7 +415,9 @@ class Pipeline:
         try:
             self.store.write_documents([o.records() for o in todo], report.run_id)
             written = todo
-        except Exception:  # noqa: BLE001 - find the faulty document, keep the others
+        except Exception as exc:  # noqa: BLE001 - find the faulty document, keep the others
+            if is_interrupt(exc):  # Ctrl-C inside DuckDB arrives as its error: stop, don't retry
+                raise
             log.exception("batch write failed; writing documents one by one")
             written = []
             for outcome in todo:
@@ -415,6 +425,8 @@ class Pipeline:
                     self.store.write_documents([outcome.records()], report.run_id)
                     written.append(outcome)
                 except Exception as exc:  # noqa: BLE001
+                    if is_interrupt(exc):
+                        raise
                     self.fail(report, SourceError(outcome.doc.source_uri, "store", _one_line(exc)))
         for outcome in written:
             report.documents_new += 1
