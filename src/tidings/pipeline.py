@@ -83,15 +83,22 @@ class RunReport:
         }
 
 
-def _component(config: Config, section_name: str, kind: str, linker: Any = None) -> Any:
+def _component(config: Config, section_name: str, kind: str, shared: Mapping[str, Any]) -> Any:
+    """Build the component a section names, handing it the shared collaborators.
+
+    A collaborator key (``actor_linker``, ``annotator``: ``registry.COLLABORATORS``) that names
+    the component its own section configures, or that the section leaves out, gets that one
+    instance (built with that section's settings: a user's extra_kb reaches every stage);
+    another name is built by ``registry.resolve`` with its defaults; ``""`` is none.
+    """
     section = dict(config.get(section_name, {}))
     name = section.pop("name", "")
     if not name:  # an empty name switches the stage off
         return None
-    # Stages that link actors share the one linker built from [actor_linker], so its
-    # settings (a user's extra_kb, thresholds) reach every stage.
-    if linker is not None and section.get("actor_linker") == config["actor_linker"]["name"]:
-        section["actor_linker"] = linker
+    takes = registry.settings_of(kind, name)
+    for key, (configured, instance) in shared.items():
+        if key in takes and section.get(key, configured) == configured:
+            section[key] = instance
     return registry.resolve(kind, name, **section)
 
 
@@ -108,13 +115,20 @@ class Components:
 
     @classmethod
     def from_config(cls, config: Config) -> Components:
-        linker = _component(config, "actor_linker", "actor_linker")
+        """Build every stage once; the linker and the annotator are built first and passed
+        to the stages that use them."""
+        linker = _component(config, "actor_linker", "actor_linker", {})
+        annotator = _component(config, "annotate", "annotator", {})
+        shared = {
+            "actor_linker": (config["actor_linker"]["name"], linker),
+            "annotator": (config["annotate"]["name"], annotator),
+        }
         return cls(
-            annotator=_component(config, "annotate", "annotator"),
-            coder=_component(config, "event_coder", "event_coder", linker),
-            time_resolver=_component(config, "time_resolver", "time_resolver"),
-            geocoder=_component(config, "geocoder", "geocoder"),
-            quote_finder=_component(config, "quote_finder", "quote_finder", linker),
+            annotator=annotator,
+            coder=_component(config, "event_coder", "event_coder", shared),
+            time_resolver=_component(config, "time_resolver", "time_resolver", shared),
+            geocoder=_component(config, "geocoder", "geocoder", shared),
+            quote_finder=_component(config, "quote_finder", "quote_finder", shared),
             actor_linker=linker,
         )
 
