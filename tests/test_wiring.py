@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
 from tidings import registry
 from tidings.config import load_config
-from tidings.model import ActorRef, AnnotatedDoc
-from tidings.pipeline import Components
+from tidings.interfaces import Annotator
+from tidings.model import ActorRef, AnnotatedDoc, Article
+from tidings.pipeline import Components, process_articles
 
 
 class FakeLinker:
@@ -60,3 +63,31 @@ def test_an_unknown_linker_name_is_left_out(caplog: pytest.LogCaptureFixture) ->
     coder = registry.resolve("event_coder", "tidings.rules.v1", actor_linker="no.such.v9")
     assert coder.linker is None
     assert "no.such.v9" in caplog.text
+
+
+class RecordingAnnotator:
+    """Wraps the real annotator and records which articles it was asked to parse."""
+
+    name = "recording"
+
+    def __init__(self, inner: Annotator) -> None:
+        self.inner = inner
+        self.seen: list[str] = []
+
+    def annotate(self, articles: Iterable[Article]) -> Iterator[AnnotatedDoc]:
+        for doc in self.inner.annotate(articles):
+            self.seen.append(doc.article.article_id)
+            yield doc
+
+
+def test_other_languages_are_not_parsed() -> None:
+    parts = Components.from_config(load_config())
+    recorder = RecordingAnnotator(parts.annotator)
+    parts = replace(parts, annotator=recorder)
+    de = Article("de", "d1", "Der Minister traf den Botschafter in Berlin.", language="de")
+    en = Article("en", "d2", "The minister met the ambassador in Berlin.", language="en")
+    results = process_articles([de, en], parts)
+    assert recorder.seen == ["en"]
+    assert [r.article.article_id for r in results] == ["de", "en"]
+    assert "non-English" in (results[0].skipped_reason or "")
+    assert results[1].skipped_reason is None

@@ -142,10 +142,9 @@ def process_annotated(
     an article that gives no publication date; the stored article keeps its own (none).
     """
     article = doc.article
-    if article.language and article.language != "en":
-        return ArticleResult(
-            article=article, skipped_reason=f"non-English text (detected: {article.language})"
-        )
+    skipped = language_skip(article)
+    if skipped is not None:  # process_articles never parses these; a direct caller may
+        return skipped
     events: list[Event] = parts.coder.code(doc) if parts.coder else []
     times: tuple[Any, ...] = ()
     places: tuple[Any, ...] = ()
@@ -201,10 +200,23 @@ def process_articles(
     """Annotate articles in one batch and run the per-article stages on each
     (``references``: fetch times by article id, see ``process_annotated``)."""
     refs = references or {}
-    return [
-        process_annotated(d, parts, refs.get(d.article.article_id))
-        for d in parts.annotator.annotate(articles)
-    ]
+    todo = list(articles)
+    # The language is known from extraction: other-language text is not parsed at all.
+    skipped = {a.article_id: r for a in todo if (r := language_skip(a)) is not None}
+    parsed = {
+        d.article.article_id: process_annotated(d, parts, refs.get(d.article.article_id))
+        for d in parts.annotator.annotate(a for a in todo if a.article_id not in skipped)
+    }
+    return [skipped.get(a.article_id) or parsed[a.article_id] for a in todo]
+
+
+def language_skip(article: Article) -> ArticleResult | None:
+    """The skipped result of an article detected as not English (the coders are English)."""
+    if article.language and article.language != "en":
+        return ArticleResult(
+            article=article, skipped_reason=f"non-English text (detected: {article.language})"
+        )
+    return None
 
 
 def _fetch_time(doc: RawDoc) -> datetime | None:
