@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from tidings import registry
+from tidings.actors.roles import roles_at_event_dates
 from tidings.config import Config, config_hash, load_config
 from tidings.errors import TidingsError, is_interrupt
 from tidings.extract import batch_line_stats, extract_articles, group_line_stats, line_group
@@ -30,7 +31,6 @@ from tidings.interfaces import (
     TimeResolver,
 )
 from tidings.model import (
-    ActorRef,
     AnnotatedDoc,
     Article,
     ArticleResult,
@@ -156,7 +156,7 @@ def process_annotated(
         events, found_times = parts.time_resolver.date_events(dated, events)
         times = tuple(found_times)
         if parts.actor_linker is not None:
-            events = [roles_at_event_date(e, parts.actor_linker) for e in events]
+            events = roles_at_event_dates(events, parts.actor_linker)
     if parts.geocoder:
         events, found_places = parts.geocoder.locate_events(doc, events)
         places = tuple(found_places)
@@ -166,30 +166,6 @@ def process_annotated(
     return ArticleResult(
         article=article, events=tuple(events), quotes=tuple(quotes), places=places, times=times
     )
-
-
-def roles_at_event_date(event: Event, linker: ActorLinker) -> Event:
-    """Give known people the role they held on the event's own date.
-
-    Actors are first coded at the publication date; an event the text dates elsewhere
-    ("toppled Assad last Sunday", "met in 2021") takes the role valid on that date.
-    """
-    if event.date_source != "text" or not event.event_date:
-        return event
-    when = datetime.fromisoformat(event.event_date)
-    source, target = _role_at(event.source, linker, when), _role_at(event.target, linker, when)
-    if source is event.source and target is event.target:
-        return event
-    return replace(event, source=source, target=target)
-
-
-def _role_at(ref: ActorRef | None, linker: ActorLinker, when: datetime) -> ActorRef | None:
-    if ref is None or not ref.entity_id or not ref.name:
-        return ref
-    fresh = linker.link(ref.name, when=when)
-    if fresh.entity_id != ref.entity_id or not fresh.code or fresh.code == ref.code:
-        return ref
-    return replace(ref, code=fresh.code, country_iso3=fresh.country_iso3, sector=fresh.sector)
 
 
 def process_articles(
