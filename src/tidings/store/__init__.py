@@ -1,5 +1,8 @@
 """Own the DuckDB store: schema, migrations and every write, inside transactions.
 
+``Store`` is the one entry point; the row building and bulk inserts of the document writes
+live in ``store/writes.py``, the schema upgrades in ``store/migrations.py``.
+
 Reads go through ``tidings.query``; nothing else writes SQL.
 """
 
@@ -9,18 +12,27 @@ import json
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from tidings.errors import StoreError
 from tidings.model import Article, Event, Quote, RawDoc, SourceError, Story
 from tidings.store import migrations
 from tidings.store._lock import StoreLockedError, connect
+from tidings.store.writes import (
+    ACTOR_COLUMNS,
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    DocumentRecords,
+    bulk_insert,
+    document_rows,
+    event_row,
+    insert_document_rows,
+    rows_view,
+)
 
 SCHEMA_VERSION = str(migrations.LATEST)
 
@@ -32,112 +44,6 @@ __all__ = [
     "StoreLockedError",
     "event_row",
 ]
-
-EVENT_COLUMNS = (
-    "event_id", "canonical_id", "story_id", "article_id", "sentence_idx", "plover_type",
-    "plover_mode", "plover_context", "cameo_code", "cameo_root", "quad_class", "goldstein",
-    "source_text", "source_code", "source_country", "source_sector", "source_entity",
-    "source_name", "source_sponsor", "source_start", "source_end",
-    "target_text", "target_code", "target_country", "target_sector", "target_entity",
-    "target_name", "target_sponsor", "target_start", "target_end",
-    "reciprocal", "object_text", "event_date", "date_precision", "date_text", "date_source",
-    "place_name", "geonameid", "country_iso3", "admin1", "lat", "lon", "place_source",
-    "negated", "modality", "confidence", "claimed_by", "claim_kind", "n_articles", "n_outlets",
-    "evidence_text", "evidence_start", "evidence_end", "trigger_text", "trigger_start",
-    "trigger_end", "coder", "coder_version", "run_id", "date_flags", "date_link",
-)  # fmt: skip
-
-
-def event_row(event: Event, run_id: str | None) -> tuple[Any, ...]:
-    """Flatten an Event into a row in ``EVENT_COLUMNS`` order."""
-    s, t, p = event.source, event.target, event.place
-    return (
-        event.event_id, event.event_id, event.story_id, event.article_id, event.sentence_idx,
-        event.plover_type, event.plover_mode, ";".join(event.plover_context) or None,
-        event.cameo_code, event.cameo_root, event.quad_class, event.goldstein,
-        s.text if s else None, s.code if s else None, s.country_iso3 if s else None,
-        s.sector if s else None, s.entity_id if s else None, s.name if s else None,
-        s.sponsor_iso3 if s else None, s.start if s else None, s.end if s else None,
-        t.text if t else None, t.code if t else None, t.country_iso3 if t else None,
-        t.sector if t else None, t.entity_id if t else None, t.name if t else None,
-        t.sponsor_iso3 if t else None, t.start if t else None, t.end if t else None,
-        event.reciprocal, event.object_text, event.event_date, event.date_precision,
-        event.date_text, event.date_source,
-        p.name if p else None, p.geonameid if p else None, p.country_iso3 if p else None,
-        p.admin1 if p else None, p.lat if p else None, p.lon if p else None, event.place_source,
-        event.negated, event.modality, event.confidence, event.claimed_by, event.claim_kind,
-        event.n_articles, event.n_outlets, event.evidence_text, event.evidence_start,
-        event.evidence_end, event.trigger_text, event.trigger_start, event.trigger_end,
-        event.coder, event.coder_version, run_id,
-        ";".join(event.extra.get("date_flags") or ()) or None, event.extra.get("date_link"),
-    )  # fmt: skip
-
-
-DOCUMENT_COLUMNS = (
-    "doc_id", "source_uri", "content_type", "sha256", "fetched_at", "ingested_at", "run_id",
-)  # fmt: skip
-ARTICLE_COLUMNS = (
-    "article_id", "doc_id", "story_id", "outlet", "url", "title", "author", "published_at",
-    "published_tz", "dateline", "wire", "language", "text", "raw_offsets", "skipped_reason",
-    "run_id",
-)  # fmt: skip
-MENTION_COLUMNS = ("event_id", "mention_id", "article_id", "outlet")
-ACTOR_COLUMNS = (
-    "entity_id", "name", "aliases", "country_iso3", "sector", "code", "wikidata_id",
-    "valid_from", "valid_to",
-)  # fmt: skip
-QUOTE_COLUMNS = (
-    "quote_id", "article_id", "speaker_text", "speaker_entity", "speaker_code", "anonymous",
-    "cue", "content", "direct", "start", "end", "speaker_start", "speaker_end", "cue_start",
-    "cue_end", "event_id", "run_id", "kind", "source_kind",
-)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class DocumentRecords:
-    """One document and everything derived from it, written together."""
-
-    doc: RawDoc
-    articles: Sequence[Article]
-    events: Sequence[Event]
-    quotes: Sequence[Quote]
-    skipped: dict[str, str] = field(default_factory=dict)
-
-
-@contextmanager
-def _rows_view(
-    con: duckdb.DuckDBPyConnection,
-    name: str,
-    columns: Sequence[str],
-    rows: Sequence[Sequence[Any]],
-) -> Iterator[str]:
-    """Expose Python rows to SQL as a view over an Arrow table, for set-based writes.
-
-    DuckDB's ``executemany`` costs milliseconds per row on wide tables; one statement over
-    an Arrow table costs microseconds per row.
-    """
-    data = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)})
-    view = f"_rows_{name}"
-    con.register(view, data)
-    try:
-        yield view
-    finally:
-        con.unregister(view)
-
-
-def _bulk_insert(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    columns: Sequence[str],
-    rows: Sequence[Sequence[Any]],
-    verb: str = "INSERT OR IGNORE",
-) -> None:
-    """Insert many rows at once (columns matched by name)."""
-    if not rows:
-        return
-    with _rows_view(con, table, columns, rows) as view:
-        names = ", ".join(f'"{c}"' for c in columns)
-        con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM {view}")
 
 
 class Store:
@@ -249,43 +155,11 @@ class Store:
         )
 
     def write_documents(self, batch: Sequence[DocumentRecords], run_id: str) -> None:
-        """Store several documents in one transaction (all or none), with bulk inserts.
-
-        Rows go in through Arrow tables: DuckDB's ``executemany`` costs milliseconds per row on
-        wide tables, a bulk insert microseconds.
-        """
-        now = datetime.now(UTC)
-        documents, articles, events, mentions, quotes = [], [], [], [], []
-        for item in batch:
-            d = item.doc
-            documents.append(
-                (d.doc_id, d.source_uri, d.content_type, d.sha256, d.fetched_at, now, run_id)
-            )
-            outlets = {a.article_id: a.outlet for a in item.articles}
-            for a in item.articles:
-                tz = a.published_at.tzname() if a.published_at and a.published_at.tzinfo else None
-                articles.append(
-                    (a.article_id, a.doc_id, None, a.outlet, a.url, a.title, a.author,
-                     a.published_at, tz, a.dateline, a.wire, a.language, a.text,
-                     json.dumps([list(seg) for seg in a.raw_offsets]),
-                     item.skipped.get(a.article_id), run_id)
-                )  # fmt: skip
-            for e in item.events:
-                events.append(event_row(e, run_id))
-                mentions.append((e.event_id, e.event_id, e.article_id, outlets.get(e.article_id)))
-            for q in item.quotes:
-                quotes.append(
-                    (q.quote_id, q.article_id, q.speaker_text, q.speaker_entity, q.speaker_code,
-                     q.anonymous, q.cue, q.content, q.direct, q.start, q.end, q.speaker_start,
-                     q.speaker_end, q.cue_start, q.cue_end, q.event_id, run_id, q.kind,
-                     q.source_kind)
-                )  # fmt: skip
+        """Store several documents in one transaction (all or none), with bulk inserts
+        (``store/writes.py``)."""
+        rows = document_rows(batch, run_id, datetime.now(UTC))
         with self.transaction() as con:
-            _bulk_insert(con, "documents", DOCUMENT_COLUMNS, documents)
-            _bulk_insert(con, "articles", ARTICLE_COLUMNS, articles)
-            _bulk_insert(con, "events", EVENT_COLUMNS, events)
-            _bulk_insert(con, "event_mentions", MENTION_COLUMNS, mentions)
-            _bulk_insert(con, "quotes", QUOTE_COLUMNS, quotes)
+            insert_document_rows(con, rows)
 
     def write_stories(self, stories: Sequence[Story], assignments: dict[str, str]) -> None:
         """Upsert stories and set ``story_id`` on their articles and events."""
@@ -296,9 +170,9 @@ class Store:
         story_cols = ("story_id", "first_seen", "last_seen", "n_articles", "n_outlets", "title")
         pairs = [(art, story) for art, story in assignments.items()]
         with self.transaction() as con:
-            _bulk_insert(con, "stories", story_cols, story_rows, verb="INSERT OR REPLACE")
+            bulk_insert(con, "stories", story_cols, story_rows, verb="INSERT OR REPLACE")
             if pairs:
-                with _rows_view(con, "assign", ("article_id", "story_id"), pairs) as view:
+                with rows_view(con, "assign", ("article_id", "story_id"), pairs) as view:
                     for table in ("articles", "events"):
                         con.execute(
                             f"UPDATE {table} SET story_id = v.story_id FROM {view} v "
@@ -326,14 +200,14 @@ class Store:
         if not links:
             return
         with self.transaction() as con:
-            with _rows_view(con, "links", MENTION_COLUMNS, links) as view:
+            with rows_view(con, "links", MENTION_COLUMNS, links) as view:
                 con.execute(
                     f"UPDATE events SET canonical_id = v.event_id FROM {view} v "
                     "WHERE events.event_id = v.mention_id"
                 )
                 con.execute(f"INSERT OR IGNORE INTO event_mentions SELECT * FROM {view}")
             cols = ("event_id", "n_articles", "n_outlets")
-            with _rows_view(con, "counts", cols, counts) as view:
+            with rows_view(con, "counts", cols, counts) as view:
                 con.execute(
                     f"UPDATE events SET n_articles = v.n_articles, n_outlets = v.n_outlets "
                     f"FROM {view} v WHERE events.event_id = v.event_id"
@@ -342,7 +216,7 @@ class Store:
     def upsert_actors(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """Insert or refresh ``actors`` rows (``ACTOR_COLUMNS`` order)."""
         with self.transaction() as con:
-            _bulk_insert(con, "actors", ACTOR_COLUMNS, rows, verb="INSERT OR REPLACE")
+            bulk_insert(con, "actors", ACTOR_COLUMNS, rows, verb="INSERT OR REPLACE")
 
     # -- per-outlet line statistics (written and read by the pipeline for tidings.extract) --
     def outlet_line_counts(self, outlets: Sequence[str]) -> dict[str, dict[str, int]]:
@@ -459,7 +333,7 @@ class Store:
         now = datetime.now(UTC)
         data = [[r.get(c) for c in cols] + [now] for r in rows]
         with self.transaction() as con:
-            _bulk_insert(
+            bulk_insert(
                 con, "article_fingerprints", (*cols, "clustered_at"), data, "INSERT OR REPLACE"
             )
 
