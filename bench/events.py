@@ -13,6 +13,7 @@ import json
 import time
 from pathlib import Path
 
+from tidings.actors import make_actor_linker
 from tidings.annotate import load_pipeline
 from tidings.events import RuleCoder
 from tidings.model import AnnotatedDoc, Article
@@ -30,7 +31,7 @@ def main() -> None:
         chunk = [sentences[(i * 20 + j) % len(sentences)] for j in range(20)]
         texts.append(" ".join(chunk))
     nlp = load_pipeline()
-    coder = RuleCoder()
+    coder = RuleCoder(actor_linker=make_actor_linker())
     coder.code(AnnotatedDoc(Article("warm", "warm", texts[0]), nlp(texts[0])))  # load linker
 
     t0 = time.perf_counter()

@@ -51,11 +51,12 @@ def main() -> None:
     print(f"tracemalloc: {current / 1e6:.0f} MB held after load, {peak / 1e6:.0f} MB peak")
     del kept
 
+    from tidings.annotate.spacy_annotator import make_spacy_annotator
     from tidings.geo.geocoder import GazetteerGeocoder
     from tidings.geo.recognise import Mention
     from tidings.geo.resolve import resolve_mentions
 
-    geo = GazetteerGeocoder()
+    geo = GazetteerGeocoder(annotator=make_spacy_annotator())
     geo.__dict__["gazetteer"] = gaz  # reuse the instance measured above
     rounds = 2000
     t0 = time.perf_counter()

@@ -13,6 +13,7 @@ import json
 import time
 from pathlib import Path
 
+from tidings.actors import make_actor_linker
 from tidings.annotate import load_pipeline
 from tidings.events import LearnedV2Coder, RuleCoder
 from tidings.model import AnnotatedDoc, Article
@@ -30,7 +31,8 @@ def main() -> None:
         for i in range(args.articles)
     ]
     nlp = load_pipeline()
-    rules, learned = RuleCoder(), LearnedV2Coder()
+    linker = make_actor_linker()  # one instance, as the pipeline shares it
+    rules, learned = RuleCoder(actor_linker=linker), LearnedV2Coder(actor_linker=linker)
     warm = AnnotatedDoc(Article("warm", "warm", texts[0]), nlp(texts[0]))
     rules.code(warm)
     learned.code(warm)  # loads the linker and MiniLM outside the timings

@@ -231,13 +231,14 @@ def calibrate() -> None:
     """Fit the raw-score -> probability table on the bundled calibration sentences."""
     import json
 
+    from tidings.actors import make_actor_linker
     from tidings.annotate import load_pipeline
     from tidings.events._calibration import TABLE, isotonic
     from tidings.events.rules import RuleCoder
     from tidings.model import AnnotatedDoc, Article
 
     nlp = load_pipeline()
-    coder = RuleCoder()
+    coder = RuleCoder(actor_linker=make_actor_linker())
     points: list[tuple[float, bool]] = []
     for line in (OUT / "calibration.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():

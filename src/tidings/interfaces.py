@@ -1,4 +1,8 @@
-"""Protocols every swappable component satisfies; implementations register in ``registry``."""
+"""Protocols every swappable component satisfies; implementations register in ``registry``.
+
+Each protocol holds only what its callers use (the pipeline, and the coders' and quote
+finder's use of the linker), so a fake for a test or a plugin needs no more than that.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,6 @@ from tidings.model import ActorRef, AnnotatedDoc, Article, Event, Place, Quote, 
 @runtime_checkable
 class Annotator(Protocol):
     """Articles in, parsed documents out (batched)."""
-
-    name: str
 
     def annotate(self, articles: Iterable[Article]) -> Iterator[AnnotatedDoc]: ...
 
@@ -44,17 +46,12 @@ class ActorLinker(Protocol):
 class EventCoder(Protocol):
     """Find and code the events of one parsed document."""
 
-    name: str
-    version: str
-
     def code(self, doc: AnnotatedDoc) -> list[Event]: ...
 
 
 @runtime_checkable
 class TimeResolver(Protocol):
-    """Find time expressions and give events their dates."""
-
-    def find(self, text: str, reference: datetime | None) -> list[TimeExpr]: ...
+    """Give events their dates (and return the time expressions found)."""
 
     def date_events(
         self, doc: AnnotatedDoc, events: Sequence[Event]
@@ -63,9 +60,7 @@ class TimeResolver(Protocol):
 
 @runtime_checkable
 class Geocoder(Protocol):
-    """Recognise and resolve places, and locate events."""
-
-    def find(self, text: str, *, context_iso3: Sequence[str] = ()) -> list[Place]: ...
+    """Locate events (and return the places found)."""
 
     def locate_events(
         self, doc: AnnotatedDoc, events: Sequence[Event]
@@ -86,7 +81,5 @@ class QuoteFinder(Protocol):
 @runtime_checkable
 class Embedder(Protocol):
     """Texts to dense vectors (rows L2-normalised)."""
-
-    name: str
 
     def embed(self, texts: Sequence[str]) -> Any: ...  # numpy.ndarray, shape (n, dim)

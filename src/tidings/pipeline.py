@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from tidings import registry
+from tidings.actors.roles import roles_at_event_dates
 from tidings.config import Config, config_hash, load_config
 from tidings.errors import TidingsError, is_interrupt
 from tidings.extract import batch_line_stats, extract_articles, group_line_stats, line_group
@@ -30,7 +31,6 @@ from tidings.interfaces import (
     TimeResolver,
 )
 from tidings.model import (
-    ActorRef,
     AnnotatedDoc,
     Article,
     ArticleResult,
@@ -83,15 +83,22 @@ class RunReport:
         }
 
 
-def _component(config: Config, section_name: str, kind: str, linker: Any = None) -> Any:
+def _component(config: Config, section_name: str, kind: str, shared: Mapping[str, Any]) -> Any:
+    """Build the component a section names, handing it the shared collaborators.
+
+    A collaborator key (``actor_linker``, ``annotator``: ``registry.COLLABORATORS``) that names
+    the component its own section configures, or that the section leaves out, gets that one
+    instance (built with that section's settings: a user's extra_kb reaches every stage);
+    another name is built by ``registry.resolve`` with its defaults; ``""`` is none.
+    """
     section = dict(config.get(section_name, {}))
     name = section.pop("name", "")
     if not name:  # an empty name switches the stage off
         return None
-    # Stages that link actors share the one linker built from [actor_linker], so its
-    # settings (a user's extra_kb, thresholds) reach every stage.
-    if linker is not None and section.get("actor_linker") == config["actor_linker"]["name"]:
-        section["actor_linker"] = linker
+    takes = registry.settings_of(kind, name)
+    for key, (configured, instance) in shared.items():
+        if key in takes and section.get(key, configured) == configured:
+            section[key] = instance
     return registry.resolve(kind, name, **section)
 
 
@@ -108,13 +115,20 @@ class Components:
 
     @classmethod
     def from_config(cls, config: Config) -> Components:
-        linker = _component(config, "actor_linker", "actor_linker")
+        """Build every stage once; the linker and the annotator are built first and passed
+        to the stages that use them."""
+        linker = _component(config, "actor_linker", "actor_linker", {})
+        annotator = _component(config, "annotate", "annotator", {})
+        shared = {
+            "actor_linker": (config["actor_linker"]["name"], linker),
+            "annotator": (config["annotate"]["name"], annotator),
+        }
         return cls(
-            annotator=_component(config, "annotate", "annotator"),
-            coder=_component(config, "event_coder", "event_coder", linker),
-            time_resolver=_component(config, "time_resolver", "time_resolver"),
-            geocoder=_component(config, "geocoder", "geocoder"),
-            quote_finder=_component(config, "quote_finder", "quote_finder", linker),
+            annotator=annotator,
+            coder=_component(config, "event_coder", "event_coder", shared),
+            time_resolver=_component(config, "time_resolver", "time_resolver", shared),
+            geocoder=_component(config, "geocoder", "geocoder", shared),
+            quote_finder=_component(config, "quote_finder", "quote_finder", shared),
             actor_linker=linker,
         )
 
@@ -128,10 +142,9 @@ def process_annotated(
     an article that gives no publication date; the stored article keeps its own (none).
     """
     article = doc.article
-    if article.language and article.language != "en":
-        return ArticleResult(
-            article=article, skipped_reason=f"non-English text (detected: {article.language})"
-        )
+    skipped = language_skip(article)
+    if skipped is not None:  # process_articles never parses these; a direct caller may
+        return skipped
     events: list[Event] = parts.coder.code(doc) if parts.coder else []
     times: tuple[Any, ...] = ()
     places: tuple[Any, ...] = ()
@@ -143,7 +156,7 @@ def process_annotated(
         events, found_times = parts.time_resolver.date_events(dated, events)
         times = tuple(found_times)
         if parts.actor_linker is not None:
-            events = [roles_at_event_date(e, parts.actor_linker) for e in events]
+            events = roles_at_event_dates(events, parts.actor_linker)
     if parts.geocoder:
         events, found_places = parts.geocoder.locate_events(doc, events)
         places = tuple(found_places)
@@ -155,30 +168,6 @@ def process_annotated(
     )
 
 
-def roles_at_event_date(event: Event, linker: ActorLinker) -> Event:
-    """Give known people the role they held on the event's own date.
-
-    Actors are first coded at the publication date; an event the text dates elsewhere
-    ("toppled Assad last Sunday", "met in 2021") takes the role valid on that date.
-    """
-    if event.date_source != "text" or not event.event_date:
-        return event
-    when = datetime.fromisoformat(event.event_date)
-    source, target = _role_at(event.source, linker, when), _role_at(event.target, linker, when)
-    if source is event.source and target is event.target:
-        return event
-    return replace(event, source=source, target=target)
-
-
-def _role_at(ref: ActorRef | None, linker: ActorLinker, when: datetime) -> ActorRef | None:
-    if ref is None or not ref.entity_id or not ref.name:
-        return ref
-    fresh = linker.link(ref.name, when=when)
-    if fresh.entity_id != ref.entity_id or not fresh.code or fresh.code == ref.code:
-        return ref
-    return replace(ref, code=fresh.code, country_iso3=fresh.country_iso3, sector=fresh.sector)
-
-
 def process_articles(
     articles: Iterable[Article],
     parts: Components,
@@ -187,10 +176,23 @@ def process_articles(
     """Annotate articles in one batch and run the per-article stages on each
     (``references``: fetch times by article id, see ``process_annotated``)."""
     refs = references or {}
-    return [
-        process_annotated(d, parts, refs.get(d.article.article_id))
-        for d in parts.annotator.annotate(articles)
-    ]
+    todo = list(articles)
+    # The language is known from extraction: other-language text is not parsed at all.
+    skipped = {a.article_id: r for a in todo if (r := language_skip(a)) is not None}
+    parsed = {
+        d.article.article_id: process_annotated(d, parts, refs.get(d.article.article_id))
+        for d in parts.annotator.annotate(a for a in todo if a.article_id not in skipped)
+    }
+    return [skipped.get(a.article_id) or parsed[a.article_id] for a in todo]
+
+
+def language_skip(article: Article) -> ArticleResult | None:
+    """The skipped result of an article detected as not English (the coders are English)."""
+    if article.language and article.language != "en":
+        return ArticleResult(
+            article=article, skipped_reason=f"non-English text (detected: {article.language})"
+        )
+    return None
 
 
 def _fetch_time(doc: RawDoc) -> datetime | None:

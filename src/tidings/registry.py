@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import logging
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import Any, TypeVar
 
-from tidings.errors import ConfigError
+from tidings.errors import ConfigError, TidingsError
+
+log = logging.getLogger(__name__)
 
 KINDS = (
     "annotator",
@@ -47,6 +50,12 @@ SECTION_KINDS: dict[str, str] = {
     "geocoder": "geocoder",
     "quote_finder": "quote_finder",
 }
+
+# A factory keyword named after one of these kinds takes a built component of that kind (a
+# collaborator: the actor linker an event coder codes parties with, the annotator a geocoder
+# parses bare text with), so a stage never looks one up itself and one instance is shared.
+# Configuration names the collaborator by its registry name ("" for none); ``resolve`` builds it.
+COLLABORATORS = ("actor_linker", "annotator")
 
 F = TypeVar("F", bound=Callable[..., Any])
 _catalogue: dict[str, dict[str, Callable[..., Any]]] = {kind: {} for kind in KINDS}
@@ -119,4 +128,33 @@ def resolve(kind: str, name: str, **settings: Any) -> Any:
             f"{kind} {name!r}: unknown setting(s) {', '.join(unknown)}; "
             f"known: {', '.join(known) or 'none'}"
         )
+    for key in COLLABORATORS:
+        if key not in known:
+            continue
+        if key not in settings:  # not given: the packaged default collaborator
+            settings[key] = default_collaborator(key)
+        if isinstance(settings[key], str):
+            settings[key] = collaborator(key, settings[key])
     return build(**settings)
+
+
+def default_collaborator(kind: str) -> str:
+    """The registry name of the packaged configuration's component of ``kind``."""
+    from tidings.config import default_config  # config imports this module lazily too
+
+    for section, section_kind in SECTION_KINDS.items():
+        if section_kind == kind:
+            return str(default_config().get(section, {}).get("name", ""))
+    return ""
+
+
+def collaborator(kind: str, name: str) -> Any:
+    """Build the collaborator ``name`` of ``kind`` with its defaults; ``""`` -> None. One that
+    cannot be built is logged and left out (actors stay uncoded), as a stage without it works."""
+    if not name:
+        return None
+    try:
+        return resolve(kind, name)
+    except (TidingsError, ImportError) as exc:
+        log.warning("no %s %r (%s); going on without it", kind, name, exc)
+        return None

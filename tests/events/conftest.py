@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tidings.actors import make_actor_linker
 from tidings.annotate import load_pipeline
 from tidings.events import RuleCoder
 from tidings.model import AnnotatedDoc, Article, Event
@@ -21,7 +22,7 @@ def nlp():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def coder() -> RuleCoder:
-    return RuleCoder()
+    return RuleCoder(actor_linker=make_actor_linker())
 
 
 @pytest.fixture(scope="session")

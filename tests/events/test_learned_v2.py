@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from tidings import registry
+from tidings.actors import make_actor_linker
 from tidings.errors import ConfigError
 from tidings.events.learned_v2 import LearnedV2Coder
 from tidings.events.learned_v2_model import LABELS, load_heads
@@ -86,7 +87,7 @@ def test_learned_roles_fix_a_parse_argument(nlp) -> None:  # type: ignore[no-unt
     """The rule coder's parse takes the place as the met party; the role model does not."""
     text = "The Kenyan president met his Ugandan counterpart in Nairobi on Friday."
     art = Article(article_id="a", doc_id="d", text=text, published_at=PUBLISHED)
-    rules_only = LearnedV2Coder(learned_roles=False)
+    rules_only = LearnedV2Coder(actor_linker=make_actor_linker(), learned_roles=False)
     got = _triples(rules_only.code(AnnotatedDoc(article=art, doc=nlp(text))))
     assert got == [("CONSULT", "The Kenyan president", "Nairobi")]
 

@@ -123,11 +123,11 @@ def test_long_article_is_linear(nlp, coder: RuleCoder) -> None:  # type: ignore[
     assert big < small * 10 * 3  # linear, with slack for noise
 
 
-def test_background_clauses_only_on_request(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_background_clauses_only_on_request(nlp, coder: RuleCoder) -> None:  # type: ignore[no-untyped-def]
     text = "The rebels who attacked the convoy were arrested by police."
     doc = AnnotatedDoc(Article("a", "d", text), nlp(text))
-    assert [e.plover_type for e in RuleCoder().code(doc)] == ["COERCE"]
-    both = RuleCoder(keep_background=True).code(doc)
+    assert [e.plover_type for e in RuleCoder(actor_linker=coder.linker).code(doc)] == ["COERCE"]
+    both = RuleCoder(actor_linker=coder.linker, keep_background=True).code(doc)
     assert [e.plover_type for e in both] == ["ASSAULT", "COERCE"]
     assert both[0].extra["subordinate"] is True
     assert both[0].confidence < both[1].confidence

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tidings.annotate.spacy_annotator import make_spacy_annotator
 from tidings.geo import GazetteerGeocoder, load_gazetteer
 from tidings.geo.gazetteer import Gazetteer
 
@@ -17,7 +18,7 @@ def gaz() -> Gazetteer:
 
 @pytest.fixture(scope="session")
 def geocoder() -> GazetteerGeocoder:
-    return GazetteerGeocoder()
+    return GazetteerGeocoder(annotator=make_spacy_annotator())
 
 
 @pytest.fixture(scope="session")

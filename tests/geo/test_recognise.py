@@ -39,7 +39,7 @@ def test_demonym_inside_an_organisation_is_not_a_place(geocoder: GazetteerGeocod
     assert all(t != "American" for t, _, _ in _found(geocoder, "American Airlines cut flights."))
 
 
-def test_demonyms_off() -> None:
-    off = GazetteerGeocoder()
+def test_demonyms_off(geocoder: GazetteerGeocoder) -> None:
+    off = GazetteerGeocoder(annotator=geocoder.annotator)
     off.use_demonyms = False
     assert off.find("Sudanese troops clashed.") == []

@@ -15,7 +15,7 @@ FindFn = Callable[[str], list[Quote]]
 
 @pytest.fixture(scope="session")
 def finder() -> QuoteFinderV1:
-    return make_quote_finder(actor_linker="")
+    return make_quote_finder()
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,18 @@ from collections.abc import Sequence
 
 from tidings.actors.doc import ArticleActors
 from tidings.actors.linker import ActorLinker
+from tidings.actors.roles import roles_at_event_date, roles_at_event_dates
 from tidings.actors.table import actor_table
 from tidings.registry import register
 
-__all__ = ["ActorLinker", "ArticleActors", "actor_table", "make_actor_linker"]
+__all__ = [
+    "ActorLinker",
+    "ArticleActors",
+    "actor_table",
+    "make_actor_linker",
+    "roles_at_event_date",
+    "roles_at_event_dates",
+]
 
 
 @register("actor_linker", "tidings.actors.v1")

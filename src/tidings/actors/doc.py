@@ -26,13 +26,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from tidings.actors.linker import Reading, as_date, make_code
+from tidings.actors._reading import MentionLinker, Reading, as_date, make_code
 from tidings.model import ActorRef, AnnotatedDoc
-
-if TYPE_CHECKING:
-    from tidings.actors.linker import ActorLinker
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -57,7 +54,7 @@ class Mention:
 class ArticleActors:
     """``DocActors`` for one article."""
 
-    def __init__(self, linker: ActorLinker, text: str, when: date | None) -> None:
+    def __init__(self, linker: MentionLinker, text: str, when: date | None) -> None:
         self.linker = linker
         self.text = text
         self.when = when
@@ -357,7 +354,7 @@ def _strip_article(name: str) -> str:
     return name[4:] if name[:4].lower() == "the " else name
 
 
-def _name_id(linker: ActorLinker, name: str) -> str:
+def _name_id(linker: MentionLinker, name: str) -> str:
     from tidings.actors._kb import entity_id_for
 
     return entity_id_for(name, None, linker.kb.variants)
@@ -385,7 +382,7 @@ def _compatible(ref: ActorRef, reading: Reading) -> bool:
 
 
 def _article_country(
-    linker: ActorLinker, dateline: str | None, places: list[str]
+    linker: MentionLinker, dateline: str | None, places: list[str]
 ) -> tuple[str | None, str | None]:
     """The dateline's country, else the country named most often (at least twice, no tie);
     with where it came from ("dateline" or "article")."""
@@ -484,7 +481,7 @@ def _apposed(root: Any, chunk_of: dict[int, tuple[int, int]]) -> tuple[int, int]
     return None
 
 
-def index_doc(linker: ActorLinker, doc: AnnotatedDoc) -> ArticleActors:
+def index_doc(linker: MentionLinker, doc: AnnotatedDoc) -> ArticleActors:
     """Build the article's actor index from its spaCy entities and noun chunks."""
     article = doc.article
     actors = ArticleActors(linker, article.text, as_date(article.published_at))

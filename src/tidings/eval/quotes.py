@@ -21,10 +21,10 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from tidings import registry
 from tidings.annotate import load_pipeline
 from tidings.eval import eval_dir
 from tidings.model import AnnotatedDoc, Article
-from tidings.quotes import make_quote_finder
 
 DEFAULT_FILE = Path("quotes") / "polnear_dev.jsonl"
 _MARKS = '“”"«»'
@@ -129,7 +129,7 @@ def gold_items(records: Sequence[dict[str, Any]]) -> list[Item]:
 def system_items(records: Sequence[dict[str, Any]]) -> tuple[list[Item], float, float]:
     """Run ``tidings.quotes.v1`` over the records; returns items, parse and find seconds."""
     nlp = load_pipeline()
-    finder = make_quote_finder()
+    finder = registry.resolve("quote_finder", "tidings.quotes.v1")  # its defaults and linker
     t0 = time.perf_counter()
     texts = ((r["text"], i) for i, r in enumerate(records))
     docs = list(nlp.pipe(texts, as_tuples=True, batch_size=16))

@@ -155,7 +155,7 @@ class LearnedCoder(RuleCoder):
 
     def __init__(
         self,
-        actor_linker: str | ActorLinker | None = "tidings.actors.v1",
+        actor_linker: ActorLinker | None = None,
         threshold: float = 0.4,
         keep_background: bool = False,
         require_actor: bool = True,
@@ -208,7 +208,7 @@ class LearnedCoder(RuleCoder):
 
 @register("event_coder", "tidings.learned.v1")
 def make_learned_coder(
-    actor_linker: str = "tidings.actors.v1",
+    actor_linker: ActorLinker | None = None,
     threshold: float = 0.4,
     keep_background: bool = False,
     require_actor: bool = True,

@@ -55,7 +55,7 @@ class LearnedV2Coder(RuleCoder):
 
     def __init__(
         self,
-        actor_linker: str | ActorLinker | None = "tidings.actors.v1",
+        actor_linker: ActorLinker | None = None,
         threshold: float = 0.0,
         none_threshold: float = 0.95,
         keep_background: bool = False,
@@ -156,7 +156,7 @@ def _relink(events: list[Event]) -> list[Event]:
 
 @register("event_coder", "tidings.learned.v2")
 def make_learned_v2_coder(
-    actor_linker: str = "tidings.actors.v1",
+    actor_linker: ActorLinker | None = None,
     threshold: float = 0.0,
     none_threshold: float = 0.95,
     keep_background: bool = False,

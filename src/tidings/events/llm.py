@@ -20,7 +20,6 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from tidings import registry
 from tidings.errors import ConfigError
 from tidings.events._lexicon import load_lexicon
 from tidings.events._records import doc_actors
@@ -63,7 +62,7 @@ class LLMCoder:
         api_key_env: str = "",
         timeout: float = 60.0,
         sentences_per_call: int = 10,
-        actor_linker: str | ActorLinker | None = "tidings.actors.v1",
+        actor_linker: ActorLinker | None = None,
     ) -> None:
         if not base_url or not model:
             raise ConfigError("tidings.llm.v1 needs [event_coder] base_url and model settings")
@@ -73,14 +72,7 @@ class LLMCoder:
         self.timeout = timeout
         self.batch = max(1, sentences_per_call)
         self.lexicon = load_lexicon()
-        if isinstance(actor_linker, str) and actor_linker:
-            try:
-                self.linker: ActorLinker | None = registry.resolve("actor_linker", actor_linker)
-            except ConfigError as exc:
-                log.warning("no actor linker (%s); event actors will not be coded", exc)
-                self.linker = None
-        else:
-            self.linker = actor_linker if not isinstance(actor_linker, str) else None
+        self.linker = actor_linker  # None: actors stay uncoded
 
     def _ask(self, sentences: list[str]) -> list[dict[str, Any]]:
         import httpx  # only this optional coder needs it
@@ -228,7 +220,7 @@ def make_llm_coder(
     api_key_env: str = "",
     timeout: float = 60.0,
     sentences_per_call: int = 10,
-    actor_linker: str | ActorLinker | None = "tidings.actors.v1",
+    actor_linker: ActorLinker | None = None,
     keep_background: bool = False,
     require_actor: bool = True,
     context_actors: bool = True,

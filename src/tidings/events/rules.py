@@ -9,8 +9,6 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from tidings import registry
-from tidings.errors import ConfigError
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
@@ -33,7 +31,7 @@ class RuleCoder:
 
     def __init__(
         self,
-        actor_linker: str | ActorLinker | None = "tidings.actors.v1",
+        actor_linker: ActorLinker | None = None,
         keep_background: bool = False,
         require_actor: bool = False,
         context_actors: bool = False,
@@ -53,20 +51,9 @@ class RuleCoder:
         self.lexicon: Lexicon = load_lexicon()
         self.choose: Chooser = lexicon_entry
         self._matchers: dict[int, tuple[Vocab, Matcher]] = {}
-        self._linker_name = actor_linker if isinstance(actor_linker, str) else None
-        self._linker: ActorLinker | None = None if isinstance(actor_linker, str) else actor_linker
-        self._linker_tried = not isinstance(actor_linker, str) or not actor_linker
-
-    @property
-    def linker(self) -> ActorLinker | None:
-        """The actor linker, resolved on first use (absent -> actors stay uncoded)."""
-        if not self._linker_tried:
-            self._linker_tried = True
-            try:
-                self._linker = registry.resolve("actor_linker", str(self._linker_name))
-            except (ConfigError, ImportError) as exc:
-                log.warning("no actor linker (%s); event actors will not be coded", exc)
-        return self._linker
+        # Passed in (``registry.resolve`` builds it from the configured name); None: actors
+        # stay uncoded.
+        self.linker = actor_linker
 
     def _matcher(self, vocab: Vocab) -> Matcher:
         got = self._matchers.get(id(vocab))
@@ -175,7 +162,7 @@ def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
 
 @register("event_coder", "tidings.rules.v1")
 def make_rule_coder(
-    actor_linker: str | ActorLinker = "tidings.actors.v1",
+    actor_linker: ActorLinker | None = None,
     keep_background: bool = False,
     require_actor: bool = True,
     context_actors: bool = True,

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from tidings import registry
+from tidings.errors import ConfigError
 from tidings.geo.gazetteer import Gazetteer, data_dir, load_demonyms, load_gazetteer
 from tidings.geo.locate import ByOffset, locate
 from tidings.geo.recognise import GazetteerMatcher, find_mentions
 from tidings.geo.resolve import Context, Resolution, place_of, resolve_mentions, resolve_name
+from tidings.interfaces import Annotator
 from tidings.model import AnnotatedDoc, Article, Event, Place
 
 log = logging.getLogger(__name__)
@@ -37,9 +39,11 @@ class GazetteerGeocoder:
         self,
         gazetteer_dir: str | None = None,
         settings_file: str | None = None,
-        annotator: str = "tidings.spacy.v1",
+        annotator: Annotator | None = None,
         use_matcher: bool = True,
     ) -> None:
+        """``annotator`` parses the bare texts ``find`` is given (the pipeline's own docs are
+        parsed already); ``registry.resolve`` passes the configured one."""
         self.gazetteer_dir = gazetteer_dir
         self.settings = load_settings(Path(settings_file) if settings_file else None)
         self.weights: dict[str, float] = {k: float(v) for k, v in self.settings["score"].items()}
@@ -57,7 +61,7 @@ class GazetteerGeocoder:
         self.own_act_types = frozenset(str(t) for t in loc.get("own_act_types", ()))
         self.topic_nouns = topics
         self.topic_and_event_nouns = topics | events
-        self.annotator_name = annotator
+        self.annotator = annotator
         self.use_matcher = use_matcher
 
     @cached_property
@@ -76,12 +80,10 @@ class GazetteerGeocoder:
             self.gazetteer, self.min_population, self.max_ngram, self.rescue_min_population
         )
 
-    @cached_property
-    def _annotator(self) -> Any:
-        return registry.resolve("annotator", self.annotator_name)
-
     def _parse(self, text: str) -> Any:
-        ann = self._annotator
+        ann = self.annotator
+        if ann is None:
+            raise ConfigError(f"{self.name}: find() needs an annotator to parse bare text")
         if hasattr(ann, "parse"):
             return ann.parse(text)
         article = Article(article_id="geo-find", doc_id="geo-find", text=text)
@@ -241,7 +243,7 @@ def _parties_allow(event: Event, country: str | None) -> bool:
 def make_gazetteer_geocoder(
     gazetteer_dir: str | None = None,
     settings_file: str | None = None,
-    annotator: str = "tidings.spacy.v1",
+    annotator: Annotator | None = None,
     use_matcher: bool = True,
 ) -> GazetteerGeocoder:
     return GazetteerGeocoder(

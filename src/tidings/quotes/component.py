@@ -6,7 +6,6 @@ import logging
 from collections.abc import Sequence
 
 from tidings import registry
-from tidings.errors import TidingsError
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import AnnotatedDoc, Event, Quote
 from tidings.quotes.attribution import attribute
@@ -21,28 +20,13 @@ class QuoteFinderV1:
     name = "tidings.quotes.v1"
 
     def __init__(
-        self, settings: FinderSettings | None = None, actor_linker: str | ActorLinker = ""
+        self, settings: FinderSettings | None = None, actor_linker: ActorLinker | None = None
     ) -> None:
-        """``actor_linker``: a registry name resolved on first use, or a linker instance."""
+        """``actor_linker``: resolves speakers when given; None: the finder's own rules."""
         self.extractor = QuoteExtractor(settings)
-        given = not isinstance(actor_linker, str)
-        self.linker_name = "" if not isinstance(actor_linker, str) else actor_linker
-        self._linker: ActorLinker | None = None if isinstance(actor_linker, str) else actor_linker
-        self._linker_tried = given
+        self._linker = actor_linker
 
     def _actors(self, doc: AnnotatedDoc) -> DocActors | None:
-        if not self.linker_name and self._linker is None:
-            return None
-        if not self._linker_tried:
-            self._linker_tried = True
-            try:
-                self._linker = registry.resolve("actor_linker", self.linker_name)
-            except (TidingsError, ImportError) as exc:
-                log.info(
-                    "quotes: actor linker %s unavailable (%s); using own rules",
-                    self.linker_name,
-                    exc,
-                )
         if self._linker is None:
             return None
         try:
@@ -62,7 +46,7 @@ class QuoteFinderV1:
 
 @registry.register("quote_finder", "tidings.quotes.v1")
 def make_quote_finder(
-    actor_linker: str | ActorLinker = "tidings.actors.v1",
+    actor_linker: ActorLinker | None = None,
     min_unattributed_words: int = 5,
     max_open_chars: int = 1500,
     max_cue_gap_chars: int = 120,
