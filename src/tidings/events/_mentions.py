@@ -32,6 +32,37 @@ REFUSE_CODES = {kind: code for kind, (code, _) in _COMPOUND["refuse"].items()}
 REQUEST_CODES = {kind: code for kind, (code, _) in _COMPOUND["request"].items()}
 _SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 _CEASE = frozenset({"stop", "cease", "halt", "end", "quit", "suspend"})
+# Pseudo-slots the lexicon's heads column can name: a predicative epithet ("called it
+# illegal") and a yes/no question complement ("asked whether ...").
+NAMED_AS = "<named-as>"
+QUESTION = "<question>"
+# Epithets of praise: "called the talks constructive" is not criticism.
+_PRAISE = frozenset(
+    {
+        "constructive",
+        "productive",
+        "positive",
+        "good",
+        "great",
+        "success",
+        "historic",
+        "important",
+        "excellent",
+        "friend",
+        "hero",
+        "partner",
+        "ally",
+        "breakthrough",
+        "welcome",
+        "useful",
+        "fruitful",
+        "fair",
+        "brave",
+        "courageous",
+        "visionary",
+    }
+)
+_QUANTIFIERS = frozenset({"some", "many", "dozens", "hundreds", "scores", "most", "all", "none"})
 _NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos")
 # Receiving verbs: the giver is the "from" object, the subject is the recipient.
 _CONVERSE = frozenset({"receive", "obtain", "get", "accept", "acquire"})
@@ -90,6 +121,20 @@ def _slots(tok: Token, instruments: Mapping[str, str] | None = None) -> tuple[se
                 preps.update(p.lower_ for p in syn.children(c, "prep") if not _only_time(p))
         elif c.dep_ in ("xcomp",):
             slots.add(c.lemma_.lower())
+        elif c.dep_ == "oprd" and c.lemma_.lower() not in _PRAISE:
+            # "called the move unjustified": naming something by an epithet (lexicon rows
+            # keyed on NAMED_AS code it as criticism; praise words are SUPPORT, not this)
+            slots.add(NAMED_AS)
+        elif c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children):
+            slots.add(QUESTION)  # "asked whether it could ...": a question, not a demand
+    for c in syn.children(tok, "dobj"):
+        if c.like_num or c.lemma_.lower() in _QUANTIFIERS:
+            # "expelled 23 of the diplomats": the counted noun is the real object
+            for obj in (o for p in syn.children(c, "prep") for o in syn.children(p, "pobj")):
+                slots.update((obj.lemma_.lower(), obj.lower_))
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        # "the diplomats being expelled": the modified noun is the passive subject
+        slots.update((tok.head.lemma_.lower(), tok.head.lower_))
     return slots, preps
 
 
