@@ -31,6 +31,8 @@ THREAT_CODES = _COMPOUND["threat"]
 REFUSE_CODES = {kind: code for kind, (code, _) in _COMPOUND["refuse"].items()}
 REQUEST_CODES = {kind: code for kind, (code, _) in _COMPOUND["request"].items()}
 _SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+# "X said Y must do Z" is X's demand on Y; "we must", "it must" bind the speaker.
+_SELF_PRONOUNS = frozenset({"i", "we", "it"})
 _CEASE = frozenset({"stop", "cease", "halt", "end", "quit", "suspend"})
 # Pseudo-slots the lexicon's heads column can name: a predicative epithet ("called it
 # illegal") and a yes/no question complement ("asked whether ...").
@@ -589,12 +591,18 @@ def _reported_demand(
     if "speech" not in lex.governors.get(gov.lemma_.lower(), {}) or gov.i in cands:
         return
     for inner in _inner_verbs(gov, ("ccomp",)):
-        if "must" not in syn.auxiliaries(inner):
-            continue
+        aux = syn.auxiliaries(inner)
+        if "must" not in aux and ("should" not in aux or inner.i not in cands):
+            continue  # "parties should promote peace": advice; "should release him": a demand
         entry = next(iter(lex.verbs.get("demand", [])), None)
         speaker, hops = syn.subject(gov)
         if entry is None or speaker is None:
             return
+        doer, _ = syn.subject(inner)
+        if doer is not None and (
+            doer.lower_ in _SELF_PRONOUNS or doer.lemma_.lower() == speaker.lemma_.lower()
+        ):
+            return  # "China said it must adopt countermeasures": its own duty, not a demand
         m = Mention(trigger=gov, entry=entry, code="100", source=speaker, hops=hops)
         m.target, _ = syn.subject(inner)
         m.object_text = _phrase(inner)
@@ -749,6 +757,15 @@ def _background(tok: Token) -> bool:
     return False
 
 
+def _on_condition(verb: Token) -> bool:
+    """The verb carries its own "if"/"unless" clause ("will fight back if the US persists")."""
+    return any(
+        c.dep_ == "advcl"
+        and any(k.dep_ == "mark" and k.lower_ in syn.CONDITION_MARKS for k in c.children)
+        for c in verb.children
+    )
+
+
 def _finish(m: Mention, lex: Lexicon) -> None:
     """Negation, auxiliary-driven modality and the claimant of one mention."""
     verb = m.trigger if m.trigger.pos_ == "VERB" else m.trigger.head
@@ -767,7 +784,13 @@ def _finish(m: Mention, lex: Lexicon) -> None:
         elif aux & syn.FUTURE_AUX:
             m.modality = "intended"
             etype = _event_type(m, lex)
-            if etype in COOPERATIVE:
+            if etype in THREAT_CODES and _on_condition(verb):
+                # "Iraq would retaliate against X if they boost output": a conditional
+                # future act of force is a threat (PLOVER THREATEN), not the act itself
+                code, mode = THREAT_CODES[etype]
+                m.code, m.plover_event, m.plover_mode = code, "THREATEN", mode
+                m.modality = "threatened"
+            elif etype in COOPERATIVE:
                 _to_agree(m, lex)
             elif etype == "RETREAT":  # announced future retreats are CONCEDE (PLOVER note)
                 m.plover_event, m.plover_mode = "CONCEDE", ""
