@@ -106,6 +106,10 @@ def _slots(tok: Token, instruments: Mapping[str, str] | None = None) -> tuple[se
     slots: set[str] = set()
     preps: set[str] = set()
     for c in tok.children:
+        if _epithet(c):
+            # "called the move unjustified", "called the decision \"reckless\"": naming
+            # something by an epithet (lexicon rows keyed on NAMED_AS code it as criticism)
+            slots.add(NAMED_AS)
         if c.dep_ == "prep" and _only_time(c):
             continue  # "fired his minister on Tuesday" is not "fired on"
         if c.dep_ in ("prep", "agent", "prt"):
@@ -123,13 +127,12 @@ def _slots(tok: Token, instruments: Mapping[str, str] | None = None) -> tuple[se
                 preps.update(p.lower_ for p in syn.children(c, "prep") if not _only_time(p))
         elif c.dep_ in ("xcomp",):
             slots.add(c.lemma_.lower())
-        elif c.dep_ == "oprd" and c.lemma_.lower() not in _PRAISE:
-            # "called the move unjustified": naming something by an epithet (lexicon rows
-            # keyed on NAMED_AS code it as criticism; praise words are SUPPORT, not this)
-            slots.add(NAMED_AS)
         elif c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children):
             slots.add(QUESTION)  # "asked whether it could ...": a question, not a demand
     for c in syn.children(tok, "dobj"):
+        for obj in (o for p in syn.children(c, "prep") if p.lower_ == "from" for o in p.children):
+            # "expelled the group from the talks": the parser often hangs "from" on the object
+            slots.update((obj.lemma_.lower(), obj.lower_))
         if c.like_num or c.lemma_.lower() in _QUANTIFIERS:
             # "expelled 23 of the diplomats": the counted noun is the real object
             for obj in (o for p in syn.children(c, "prep") for o in syn.children(p, "pobj")):
@@ -138,6 +141,18 @@ def _slots(tok: Token, instruments: Mapping[str, str] | None = None) -> tuple[se
         # "the diplomats being expelled": the modified noun is the passive subject
         slots.update((tok.head.lemma_.lower(), tok.head.lower_))
     return slots, preps
+
+
+def _epithet(c: Token) -> bool:
+    """A predicative complement, or a quoted/post-nominal adjective on the object (the parser
+    often hangs "called the decision \"reckless\"" as an amod); praise words are not one."""
+    if c.dep_ == "oprd":
+        return c.lemma_.lower() not in _PRAISE
+    if c.dep_ != "dobj":
+        return False
+    return any(
+        a.dep_ == "amod" and a.i > c.i and a.lemma_.lower() not in _PRAISE for a in c.children
+    )
 
 
 def _only_time(prep: Token) -> bool:
