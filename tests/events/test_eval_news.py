@@ -144,10 +144,10 @@ def test_dev_set_floor() -> None:
         pytest.skip(f"{folder}: news-events gold data not available")
     out = news.evaluate(None)
     assert out["n"] == 40
-    # pinned with the rule coder: type P 0.415, F1 0.313; dyad F1 0.116 (0.113 without
-    # background); date 0.630, place 0.676 on matched events
-    assert out["type_p"] >= 0.38
-    assert out["type_f1"] >= 0.28
+    # pinned with the rule coder: type P 0.453, F1 0.347; dyad F1 0.126 (0.121 without
+    # background); date 0.636, place 0.661 on matched events
+    assert out["type_p"] >= 0.42
+    assert out["type_f1"] >= 0.32
     assert out["dyad_f1"] >= 0.10
     assert out["dyad_f1_no_background"] >= 0.09
     assert out["date_acc"] >= 0.60

@@ -31,7 +31,40 @@ THREAT_CODES = _COMPOUND["threat"]
 REFUSE_CODES = {kind: code for kind, (code, _) in _COMPOUND["refuse"].items()}
 REQUEST_CODES = {kind: code for kind, (code, _) in _COMPOUND["request"].items()}
 _SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+# "X said Y must do Z" is X's demand on Y; "we must", "it must" bind the speaker.
+_SELF_PRONOUNS = frozenset({"i", "we", "it"})
 _CEASE = frozenset({"stop", "cease", "halt", "end", "quit", "suspend"})
+# Pseudo-slots the lexicon's heads column can name: a predicative epithet ("called it
+# illegal") and a yes/no question complement ("asked whether ...").
+NAMED_AS = "<named-as>"
+QUESTION = "<question>"
+# Epithets of praise: "called the talks constructive" is not criticism.
+_PRAISE = frozenset(
+    {
+        "constructive",
+        "productive",
+        "positive",
+        "good",
+        "great",
+        "success",
+        "historic",
+        "important",
+        "excellent",
+        "friend",
+        "hero",
+        "partner",
+        "ally",
+        "breakthrough",
+        "welcome",
+        "useful",
+        "fruitful",
+        "fair",
+        "brave",
+        "courageous",
+        "visionary",
+    }
+)
+_QUANTIFIERS = frozenset({"some", "many", "dozens", "hundreds", "scores", "most", "all", "none"})
 _NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos")
 # Receiving verbs: the giver is the "from" object, the subject is the recipient.
 _CONVERSE = frozenset({"receive", "obtain", "get", "accept", "acquire"})
@@ -73,6 +106,10 @@ def _slots(tok: Token, instruments: Mapping[str, str] | None = None) -> tuple[se
     slots: set[str] = set()
     preps: set[str] = set()
     for c in tok.children:
+        if _epithet(c):
+            # "called the move unjustified", "called the decision \"reckless\"": naming
+            # something by an epithet (lexicon rows keyed on NAMED_AS code it as criticism)
+            slots.add(NAMED_AS)
         if c.dep_ == "prep" and _only_time(c):
             continue  # "fired his minister on Tuesday" is not "fired on"
         if c.dep_ in ("prep", "agent", "prt"):
@@ -90,7 +127,32 @@ def _slots(tok: Token, instruments: Mapping[str, str] | None = None) -> tuple[se
                 preps.update(p.lower_ for p in syn.children(c, "prep") if not _only_time(p))
         elif c.dep_ in ("xcomp",):
             slots.add(c.lemma_.lower())
+        elif c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children):
+            slots.add(QUESTION)  # "asked whether it could ...": a question, not a demand
+    for c in syn.children(tok, "dobj"):
+        for obj in (o for p in syn.children(c, "prep") if p.lower_ == "from" for o in p.children):
+            # "expelled the group from the talks": the parser often hangs "from" on the object
+            slots.update((obj.lemma_.lower(), obj.lower_))
+        if c.like_num or c.lemma_.lower() in _QUANTIFIERS:
+            # "expelled 23 of the diplomats": the counted noun is the real object
+            for obj in (o for p in syn.children(c, "prep") for o in syn.children(p, "pobj")):
+                slots.update((obj.lemma_.lower(), obj.lower_))
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        # "the diplomats being expelled": the modified noun is the passive subject
+        slots.update((tok.head.lemma_.lower(), tok.head.lower_))
     return slots, preps
+
+
+def _epithet(c: Token) -> bool:
+    """A predicative complement, or a quoted/post-nominal adjective on the object (the parser
+    often hangs "called the decision \"reckless\"" as an amod); praise words are not one."""
+    if c.dep_ == "oprd":
+        return c.lemma_.lower() not in _PRAISE
+    if c.dep_ != "dobj":
+        return False
+    return any(
+        a.dep_ == "amod" and a.i > c.i and a.lemma_.lower() not in _PRAISE for a in c.children
+    )
 
 
 def _only_time(prep: Token) -> bool:
@@ -544,12 +606,18 @@ def _reported_demand(
     if "speech" not in lex.governors.get(gov.lemma_.lower(), {}) or gov.i in cands:
         return
     for inner in _inner_verbs(gov, ("ccomp",)):
-        if "must" not in syn.auxiliaries(inner):
-            continue
+        aux = syn.auxiliaries(inner)
+        if "must" not in aux and ("should" not in aux or inner.i not in cands):
+            continue  # "parties should promote peace": advice; "should release him": a demand
         entry = next(iter(lex.verbs.get("demand", [])), None)
         speaker, hops = syn.subject(gov)
         if entry is None or speaker is None:
             return
+        doer, _ = syn.subject(inner)
+        if doer is not None and (
+            doer.lower_ in _SELF_PRONOUNS or doer.lemma_.lower() == speaker.lemma_.lower()
+        ):
+            return  # "China said it must adopt countermeasures": its own duty, not a demand
         m = Mention(trigger=gov, entry=entry, code="100", source=speaker, hops=hops)
         m.target, _ = syn.subject(inner)
         m.object_text = _phrase(inner)
@@ -704,6 +772,15 @@ def _background(tok: Token) -> bool:
     return False
 
 
+def _on_condition(verb: Token) -> bool:
+    """The verb carries its own "if"/"unless" clause ("will fight back if the US persists")."""
+    return any(
+        c.dep_ == "advcl"
+        and any(k.dep_ == "mark" and k.lower_ in syn.CONDITION_MARKS for k in c.children)
+        for c in verb.children
+    )
+
+
 def _finish(m: Mention, lex: Lexicon) -> None:
     """Negation, auxiliary-driven modality and the claimant of one mention."""
     verb = m.trigger if m.trigger.pos_ == "VERB" else m.trigger.head
@@ -722,7 +799,13 @@ def _finish(m: Mention, lex: Lexicon) -> None:
         elif aux & syn.FUTURE_AUX:
             m.modality = "intended"
             etype = _event_type(m, lex)
-            if etype in COOPERATIVE:
+            if etype in THREAT_CODES and _on_condition(verb):
+                # "Iraq would retaliate against X if they boost output": a conditional
+                # future act of force is a threat (PLOVER THREATEN), not the act itself
+                code, mode = THREAT_CODES[etype]
+                m.code, m.plover_event, m.plover_mode = code, "THREATEN", mode
+                m.modality = "threatened"
+            elif etype in COOPERATIVE:
                 _to_agree(m, lex)
             elif etype == "RETREAT":  # announced future retreats are CONCEDE (PLOVER note)
                 m.plover_event, m.plover_mode = "CONCEDE", ""
