@@ -263,13 +263,20 @@ def date_events(
             day = date.fromisoformat(f.anchor_value) + timedelta(days=f.clause_shift)
             out.append(_with_date(event, f, "apposition", value_day=day))
             continue
+        # A promise, threat or request told of an act still to come ("said Thursday they
+        # will meet Friday") happened when it was told: the act's own date is not its date.
+        told = pledge(event, ev_verb)
         best: tuple[int, int, int] | None = None
+        act_date: str | None = None
         for i, f in enumerate(found):
             if not _dated(f) or f.clause_shift is not None:
                 continue
             if not (sent.start_char <= f.mention.start and f.mention.end <= sent.end_char):
                 continue
             score = _link_score(ev_verb, govs[i])
+            if told and score < 2:
+                act_date = act_date or f.resolved.value
+                continue
             dist = abs(f.mention.start - at)
             if best is None or (score, dist) < best[:2]:
                 best = (score, dist, i)
@@ -284,11 +291,36 @@ def date_events(
                 if not_yet(ev_verb)
                 else None
             )
+            if told:  # the pledge is the day's news, whatever date its act has
+                note = None
+                unresolved = None
             if note:  # an earlier act the news recalls, or one still to come: not "today"
                 dated = _fallback(event, None, unresolved)
                 out.append(replace(dated, extra={**dated.extra, "date_note": note}))
             else:
-                out.append(_fallback(event, ref, unresolved))
+                out.append(_with_act(_fallback(event, ref, unresolved), act_date))
         else:
-            out.append(_with_date(event, found[best[2]], _LINKS[best[0]]))
+            dated = _with_date(event, found[best[2]], _LINKS[best[0]])
+            out.append(_with_act(dated, act_date))
     return out, [f.to_time_expr() for f in found]
+
+
+def _with_act(event: Event, act_date: str | None) -> Event:
+    """Keep the date of the promised/threatened/requested act beside the pledge's own."""
+    if act_date is None:
+        return event
+    return replace(event, extra={**event.extra, "act_date": act_date})
+
+
+# Modalities whose event is a speech act about a later act: dated when spoken. "intended" is
+# not one: "said it will appeal" codes the appeal itself, which has no date yet.
+_TOLD = frozenset({"promised", "threatened", "requested"})
+
+
+def pledge(event: Event, verb: Token | None) -> bool:
+    """The event is a promise, threat or request of an act still to come, coded on that act's
+    verb ("they will meet Friday"), or future cooperation, which PLOVER codes as the AGREE
+    stated that day: the saying is dated, not the act."""
+    if not not_yet(verb):
+        return False
+    return event.modality in _TOLD or event.plover_type == "AGREE"
