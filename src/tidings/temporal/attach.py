@@ -268,10 +268,20 @@ def date_events(
         told = pledge(event, ev_verb)
         best: tuple[int, int, int] | None = None
         act_date: str | None = None
+        rel: tuple[date, str] | None = None
+        opener: Found | None = None
         for i, f in enumerate(found):
-            if not _dated(f) or f.clause_shift is not None:
-                continue
             if not (sent.start_char <= f.mention.start and f.mention.end <= sent.end_char):
+                continue
+            opens = _opens_clause(roots[i])
+            if opens is not None:
+                # "a week after Y was killed" counts from the head clause's day, not from
+                # an earlier anchor: only the act of Y gets a date from it
+                if ev_verb is not None and opens.i == ev_verb.i and opener is None:
+                    opener = f
+                    rel = _relative(f, ev_verb, ref)
+                continue
+            if not _dated(f) or f.clause_shift is not None:
                 continue
             score = _link_score(ev_verb, govs[i])
             if told and score < 2:
@@ -280,10 +290,15 @@ def date_events(
             dist = abs(f.mention.start - at)
             if best is None or (score, dist) < best[:2]:
                 best = (score, dist, i)
+        if rel is not None and opener is not None:
+            out.append(_with_relative(event, opener, *rel))
+            continue
         if best is None:
-            unresolved = _unresolved_in_clause(found, govs, ev_verb, sent)
+            unresolved = opener or _unresolved_in_clause(found, govs, ev_verb, sent)
             note = (
-                "recalled"
+                "relative"
+                if unresolved is not None and _elsewhere(unresolved)
+                else "recalled"
                 if recalled(ev_verb) or background(ev_verb)
                 else "habitual"
                 if habitual(ev_verb)
@@ -303,6 +318,63 @@ def date_events(
             dated = _with_date(event, found[best[2]], _LINKS[best[0]])
             out.append(_with_act(dated, act_date))
     return out, [f.to_time_expr() for f in found]
+
+
+def _opens_clause(root: Token | None) -> Token | None:
+    """The verb whose "after"/"before" clause a duration opens ("a week after 44 people were
+    killed" -> killed), or None."""
+    if root is None or root.dep_ != "npadvmod":
+        return None
+    verb = root.head
+    if any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children):
+        return verb
+    return None
+
+
+def _elsewhere(f: Found) -> bool:
+    """An expression that dates the act away from the news day without giving a day: "a few
+    years ago", "11 days before the election": never the publication day."""
+    r = f.resolved
+    return r.value == "PAST_REF" or (r.kind == "DURATION" and "anchored" in r.flags)
+
+
+# "X comes days after Y resigned": a vague count of days keeps Y in X's month only when the
+# month has had at least this many days before X.
+_FEW_DAYS = 9
+
+
+def _relative(f: Found, ev_verb: Token | None, ref: date | None) -> tuple[date, str] | None:
+    """ "It comes a week after 44 people were killed": the act of the clause that "after" or
+    "before" opens is dated from its head clause's act, the news of the day (the publication
+    date) when that head is told in the present or simple past with no date of its own."""
+    if ev_verb is None or ref is None or f.resolved.kind != "DURATION":
+        return None
+    marks = {c.lower_ for c in ev_verb.children if c.dep_ == "mark"}
+    if ev_verb.dep_ != "advcl":
+        return None
+    head = ev_verb.head
+    if recalled(head) or background(head) or not_yet(head):
+        return None
+    if head.tag_ not in ("VBZ", "VBP", "VBD"):
+        return None
+    sign = -1 if "after" in marks else 1
+    if f.resolved.offset_days is not None:
+        return ref + timedelta(days=sign * abs(f.resolved.offset_days)), "day"
+    if f.resolved.value == "PXD" and sign < 0 and ref.day > _FEW_DAYS:
+        return ref.replace(day=1), "month"
+    return None
+
+
+def _with_relative(event: Event, f: Found, day: date, precision: str) -> Event:
+    extra = {**event.extra, "date_value": f.resolved.value, "date_link": "relative"}
+    return replace(
+        event,
+        event_date=day.isoformat(),
+        date_precision=precision,
+        date_text=f.mention.text,
+        date_source="text",
+        extra=extra,
+    )
 
 
 def _with_act(event: Event, act_date: str | None) -> Event:
