@@ -24,10 +24,11 @@ import argparse
 import json
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from tidings import registry
 from tidings.annotate import load_pipeline
@@ -39,7 +40,6 @@ from tidings.pipeline import Components
 
 DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus" / "pages"
 MIN_WORDS, MAX_WORDS = 300, 600
-T = TypeVar("T")
 
 
 def texts() -> tuple[str, list[tuple[str, str | None]]]:
@@ -70,49 +70,43 @@ def _raw(i: int, text: str, published: str | None) -> RawDoc:
 
 
 class Clock:
-    """Seconds spent per stage."""
+    """Seconds spent per stage: ``with clock("dates"): ...``."""
 
     def __init__(self) -> None:
         self.spent: dict[str, float] = defaultdict(float)
 
-    def time(self, stage: str, fn: Callable[[], T]) -> T:
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
         t0 = time.perf_counter()
-        out = fn()
-        self.spent[stage] += time.perf_counter() - t0
-        return out
+        try:
+            yield
+        finally:
+            self.spent[stage] += time.perf_counter() - t0
 
 
 def run_pipeline(parts: Components, config: Any, docs: list[RawDoc], clock: Clock) -> int:
     """The pipeline's per-article work on ``docs``, each stage on the clock; events made."""
     n_events = 0
     for raw in docs:
-        articles = clock.time("extract", lambda raw=raw: extract_articles(raw, config))
-        annotated: list[AnnotatedDoc] = clock.time(
-            "parse (annotator)", lambda: list(parts.annotator.annotate(articles))
-        )
+        with clock("extract"):
+            articles = extract_articles(raw, config)
+        with clock("parse (annotator)"):
+            annotated: list[AnnotatedDoc] = list(parts.annotator.annotate(articles))
         for doc in annotated:
-            coder, dates, places, quotes = (
-                parts.coder,
-                parts.time_resolver,
-                parts.geocoder,
-                parts.quote_finder,
-            )
-            events = clock.time("event coder", lambda d=doc: coder.code(d)) if coder else []
-            if dates is not None:
-                events, _ = clock.time(
-                    "dates", lambda d=doc, e=events: dates.date_events(d, e)
-                )
-            if places is not None:
-                events, _ = clock.time(
-                    "places", lambda d=doc, e=events: places.locate_events(d, e)
-                )
-            if quotes is not None:
-
-                def quoting(d: AnnotatedDoc = doc, e: list[Any] = events) -> list[Any]:
-                    found = quotes.find(d)
-                    return list(quotes.attribute_events(d, e, found)[0])
-
-                events = clock.time("quotes", quoting)
+            events: list[Any] = []
+            if parts.coder is not None:
+                with clock("event coder"):
+                    events = list(parts.coder.code(doc))
+            if parts.time_resolver is not None:
+                with clock("dates"):
+                    events, _ = parts.time_resolver.date_events(doc, events)
+            if parts.geocoder is not None:
+                with clock("places"):
+                    events, _ = parts.geocoder.locate_events(doc, events)
+            if parts.quote_finder is not None:
+                with clock("quotes"):
+                    found = parts.quote_finder.find(doc)
+                    events, _ = parts.quote_finder.attribute_events(doc, events, found)
             n_events += len(events)
     return n_events
 
