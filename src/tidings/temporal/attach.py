@@ -297,7 +297,7 @@ def date_events(
             unresolved = opener or _unresolved_in_clause(found, govs, ev_verb, sent)
             note = (
                 "relative"
-                if unresolved is not None and _elsewhere(unresolved)
+                if unresolved is not None and (unresolved is opener or _elsewhere(unresolved))
                 else "recalled"
                 if recalled(ev_verb) or background(ev_verb)
                 else "habitual"
@@ -325,10 +325,10 @@ def _opens_clause(root: Token | None) -> Token | None:
     killed" -> killed), or None."""
     if root is None or root.dep_ != "npadvmod":
         return None
-    verb = root.head
-    if any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children):
-        return verb
-    return None
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if after is None or after.lower_ not in ("after", "before") or after.dep_ != "mark":
+        return None  # "11 days before the election": counted from a thing, not a clause
+    return after.head  # the parse hangs "a week" on either verb, or on "after" itself
 
 
 def _elsewhere(f: Found) -> bool:
