@@ -166,6 +166,9 @@ def locate(
     hit = _closest(doc, trigger, evidence, resolutions, preps, max_path, topic_nouns)
     if hit is None and trigger.lemma_.lower() in _VISITS:
         hit = _visited(doc, trigger, resolutions)
+    if hit is None and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
+        # "staged demonstrations in Jakarta", "held talks in Doha": the light verb's place
+        hit = _closest(doc, trigger.head, evidence, resolutions, preps, max_path, topic_nouns)
     head = conjunct_head(trigger)
     seen = {trigger.i}
     while hit is None and head is not None and head.i not in seen:
