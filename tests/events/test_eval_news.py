@@ -144,13 +144,13 @@ def test_dev_set_floor() -> None:
         pytest.skip(f"{folder}: news-events gold data not available")
     out = news.evaluate(None)
     assert out["n"] == 40
-    # pinned with the rule coder: type P 0.415, F1 0.313; dyad F1 0.116 (0.113 without
-    # background); date 0.630, place 0.676 on matched events
+    # pinned with the rule coder: type P 0.413, F1 0.319; dyad F1 0.114 (0.111 without
+    # background); date 0.688, place 0.652 on matched events
     assert out["type_p"] >= 0.38
     assert out["type_f1"] >= 0.28
     assert out["dyad_f1"] >= 0.10
     assert out["dyad_f1_no_background"] >= 0.09
-    assert out["date_acc"] >= 0.60
+    assert out["date_acc"] >= 0.66
     assert out["place_country_acc"] >= 0.64
     # actors in context: dyads well above the baseline of the same run
     assert out["dyad_f1"] > 1.5 * out["baseline"]["dyad_f1"]
