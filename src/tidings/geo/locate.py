@@ -41,6 +41,16 @@ _PLACE_HEADS = frozenset(
         "port",
         "camp",
         "strip",
+        # places inside a town: "on Paris' Champs-Elysees boulevard" happened in Paris
+        "boulevard",
+        "avenue",
+        "street",
+        "square",
+        "airport",
+        "station",
+        "market",
+        "bridge",
+        "highway",
     ]
 )
 
