@@ -15,7 +15,8 @@ meets it. Matching rule (the data README):
 
 "Without background" drops the gold events flagged ``background`` and the system events matched
 to them. Date accuracy (event date at the system's precision equals the gold date; undated equals
-null) and place-country accuracy (the place's country equals the gold one; no place equals null)
+null; a week, which the gold cannot write, is scored as the month of its Thursday) and
+place-country accuracy (the place's country equals the gold one; no place equals null)
 are over type-matched events. A requested act ("urged X to halt strikes") is a sub-record of its
 REQUEST and is not scored, as in ``tidings eval events``.
 
@@ -25,6 +26,7 @@ before the relevance gate and context actors existed (``BASELINE_SETTINGS``), on
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -136,10 +138,23 @@ def _party_code(ref: Any) -> str | None:
     return _country(code)
 
 
+def scored_date(event_date: str | None, precision: str | None) -> str | None:
+    """The system date as the gold writes it: cut to its precision. The gold has no week
+    precision (its annotators write "last week" as the month), so a week, which Tidings keeps
+    as its Monday with precision ``week``, is scored as the month holding its Thursday (the
+    ISO rule for the month and year a week belongs to); a week is never scored as a day."""
+    if not event_date:
+        return event_date
+    if precision == "week":
+        thursday = dt.date.fromisoformat(event_date[:10]) + dt.timedelta(days=3)
+        return thursday.isoformat()[:7]
+    if precision in _PRECISION_CHARS:
+        return event_date[: _PRECISION_CHARS[precision]]
+    return event_date
+
+
 def system_item(ev: Event) -> Item:
-    date = ev.event_date
-    if date and ev.date_precision in _PRECISION_CHARS:
-        date = date[: _PRECISION_CHARS[ev.date_precision]]
+    date = scored_date(ev.event_date, ev.date_precision)
     return Item(
         words=words(ev.evidence_text),
         type=ev.plover_type,

@@ -136,6 +136,53 @@ def coded_actor(ref: ActorRef | None) -> bool:
     return known_party(ref) or (ref is not None and bool(ref.sector) and ref.sector != "CVL")
 
 
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+# Links a trigger's clause shares its subject through: "agreed to allow", "donated and
+# delivered", "were converging for a rally to protest".
+_SHARED = frozenset({"conj", "xcomp", "advcl", "pobj", "prep", "dobj"})
+
+
+def clause_subject(trigger: Token) -> Token | None:
+    """The grammatical subject of the trigger's clause, climbing at most three links through
+    which a clause shares its subject; None when a reported clause or the sentence root is
+    reached first."""
+    node = trigger
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            return subj
+        if node.dep_ == "acl" and node.tag_ in ("VBD", "VBG"):
+            return node.head  # "doctors from aid groups donated ...": the noun acts
+        if node.dep_ not in _SHARED or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def relevant(ev: Event, m: Mention, actors: DocActors) -> bool:
+    """The relevance gate: a party coded with a country, a known organisation or a role; an
+    event whose parties the coder could not fill passes when its clause's subject is such a
+    party ("the Sudanese government and SPLM/A have agreed to allow ..."), since the act is
+    still that actor's."""
+    if coded_actor(ev.source) or coded_actor(ev.target):
+        return True
+    if ev.source is not None and ev.source.start is not None:
+        return False  # the coder named a source, and it is not coded
+    subj = clause_subject(m.trigger)
+    if subj is None:
+        return False
+    words = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in ("conj", "cc")]
+    try:
+        ref = actors.at(subj.idx, subj.idx + len(subj))
+        if not coded_actor(ref):
+            span = (min(t.idx for t in words), max(t.idx + len(t) for t in words))
+            ref = actors.at(*span)
+    except Exception:  # noqa: BLE001 - a linker bug must not lose the event
+        return False
+    ref, _ = situate(ref, m, actors)
+    return coded_actor(ref)
+
+
 def situate(
     ref: ActorRef | None, m: Mention, actors: DocActors
 ) -> tuple[ActorRef | None, str | None]:
@@ -145,7 +192,12 @@ def situate(
     if ref is None or ref.country_iso3 or ref.sector in _ORG_PREFIXES:
         return ref, None
     if not ref.sector and not ref.entity_id:
-        return ref, None  # a thing ("the plan"), not an actor
+        inner = _of_complement(ref, m, actors)
+        if inner is None:
+            return ref, None  # a thing ("the plan"), not an actor
+        if inner.country_iso3 or inner.sector in _ORG_PREFIXES:
+            return replace(inner, text=ref.text, start=ref.start, end=ref.end), None
+        ref = replace(ref, sector=inner.sector, code=inner.code)
     if (ref.code or "").startswith(_ORG_PREFIXES):
         return ref, None
     country, origin = None, None
@@ -162,6 +214,47 @@ def situate(
     if not country:
         return ref, None
     return replace(ref, country_iso3=country, code=country + (ref.sector or "")), origin
+
+
+# Heads that count people without saying who they are: "tens of thousands of students",
+# "a group of refugees" are the students, the refugees.
+_COUNTS = frozenset(
+    {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups"}
+    | {"crowd", "crowds", "number", "hundred", "thousand", "dozen", "band", "handful"}
+)
+
+
+def _of_complement(ref: ActorRef, m: Mention, actors: DocActors) -> ActorRef | None:
+    """The actor a counting party stands for ("thousands of Nigerians" -> Nigerians), when
+    that actor has a role or a country; None otherwise."""
+    if ref.start is None or ref.end is None:
+        return None
+    doc = m.trigger.doc
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    node = span.root
+    for _ in range(3):  # "tens of thousands of students": up to three counting heads
+        if node.lower_ not in _COUNTS:
+            return None
+        prep = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if obj is None:
+            return None
+        if obj.lower_ in _COUNTS:
+            node = obj
+            continue
+        words = [t for t in obj.subtree if t.dep_ not in ("prep", "relcl", "acl")]
+        first = min(t.idx for t in words)
+        last = max(t.idx + len(t) for t in words if t.i <= obj.i)
+        try:
+            inner = actors.at(first, last)
+        except Exception:  # noqa: BLE001 - a linker bug must not lose the event
+            return None
+        if inner is not None and (inner.sector or inner.country_iso3):
+            return inner
+        return None
+    return None
 
 
 def _not_self(

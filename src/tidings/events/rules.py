@@ -12,7 +12,7 @@ from spacy.vocab import Vocab
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
-from tidings.events._records import coded_actor, doc_actors, make_event
+from tidings.events._records import doc_actors, make_event, relevant
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import AnnotatedDoc, Event
 from tidings.registry import register
@@ -133,7 +133,7 @@ class RuleCoder:
                 context_actors=self.context_actors,
                 skip_non_political=self.skip_non_political,
             )
-            if ev is not None and self.require_actor and not _relevant(ev):
+            if ev is not None and self.require_actor and not relevant(ev, m, actors):
                 continue
             if ev is not None:
                 made[id(m)] = (m, ev)
@@ -141,10 +141,6 @@ class RuleCoder:
         if not self.keep_background and any(not e.extra.get("subordinate") for e in found):
             found = [e for e in found if not e.extra.get("subordinate")]
         return found
-
-
-def _relevant(ev: Event) -> bool:
-    return coded_actor(ev.source) or coded_actor(ev.target)
 
 
 def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:

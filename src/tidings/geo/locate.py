@@ -41,6 +41,16 @@ _PLACE_HEADS = frozenset(
         "port",
         "camp",
         "strip",
+        # places inside a town: "on Paris' Champs-Elysees boulevard" happened in Paris
+        "boulevard",
+        "avenue",
+        "street",
+        "square",
+        "airport",
+        "station",
+        "market",
+        "bridge",
+        "highway",
     ]
 )
 
@@ -166,6 +176,9 @@ def locate(
     hit = _closest(doc, trigger, evidence, resolutions, preps, max_path, topic_nouns)
     if hit is None and trigger.lemma_.lower() in _VISITS:
         hit = _visited(doc, trigger, resolutions)
+    if hit is None and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
+        # "staged demonstrations in Jakarta", "held talks in Doha": the light verb's place
+        hit = _closest(doc, trigger.head, evidence, resolutions, preps, max_path, topic_nouns)
     head = conjunct_head(trigger)
     seen = {trigger.i}
     while hit is None and head is not None and head.i not in seen:

@@ -263,20 +263,42 @@ def date_events(
             day = date.fromisoformat(f.anchor_value) + timedelta(days=f.clause_shift)
             out.append(_with_date(event, f, "apposition", value_day=day))
             continue
+        # A promise, threat or request told of an act still to come ("said Thursday they
+        # will meet Friday") happened when it was told: the act's own date is not its date.
+        told = pledge(event, ev_verb)
         best: tuple[int, int, int] | None = None
+        act_date: str | None = None
+        rel: tuple[date, str] | None = None
+        opener: Found | None = None
         for i, f in enumerate(found):
-            if not _dated(f) or f.clause_shift is not None:
-                continue
             if not (sent.start_char <= f.mention.start and f.mention.end <= sent.end_char):
                 continue
+            opens = _opens_clause(roots[i])
+            if opens is not None:
+                # "a week after Y was killed" counts from the head clause's day, not from
+                # an earlier anchor: only the act of Y gets a date from it
+                if ev_verb is not None and opens.i == ev_verb.i and opener is None:
+                    opener = f
+                    rel = _relative(f, ev_verb, ref)
+                continue
+            if not _dated(f) or f.clause_shift is not None:
+                continue
             score = _link_score(ev_verb, govs[i])
+            if told and score < 2:
+                act_date = act_date or f.resolved.value
+                continue
             dist = abs(f.mention.start - at)
             if best is None or (score, dist) < best[:2]:
                 best = (score, dist, i)
+        if rel is not None and opener is not None:
+            out.append(_with_relative(event, opener, *rel))
+            continue
         if best is None:
-            unresolved = _unresolved_in_clause(found, govs, ev_verb, sent)
+            unresolved = opener or _unresolved_in_clause(found, govs, ev_verb, sent)
             note = (
-                "recalled"
+                "relative"
+                if unresolved is not None and (unresolved is opener or _elsewhere(unresolved))
+                else "recalled"
                 if recalled(ev_verb) or background(ev_verb)
                 else "habitual"
                 if habitual(ev_verb)
@@ -284,11 +306,93 @@ def date_events(
                 if not_yet(ev_verb)
                 else None
             )
+            if told:  # the pledge is the day's news, whatever date its act has
+                note = None
+                unresolved = None
             if note:  # an earlier act the news recalls, or one still to come: not "today"
                 dated = _fallback(event, None, unresolved)
                 out.append(replace(dated, extra={**dated.extra, "date_note": note}))
             else:
-                out.append(_fallback(event, ref, unresolved))
+                out.append(_with_act(_fallback(event, ref, unresolved), act_date))
         else:
-            out.append(_with_date(event, found[best[2]], _LINKS[best[0]]))
+            dated = _with_date(event, found[best[2]], _LINKS[best[0]])
+            out.append(_with_act(dated, act_date))
     return out, [f.to_time_expr() for f in found]
+
+
+def _opens_clause(root: Token | None) -> Token | None:
+    """The verb whose "after"/"before" clause a duration opens ("a week after 44 people were
+    killed" -> killed), or None."""
+    if root is None or root.dep_ != "npadvmod":
+        return None
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if after is None or after.lower_ not in ("after", "before") or after.dep_ != "mark":
+        return None  # "11 days before the election": counted from a thing, not a clause
+    return after.head  # the parse hangs "a week" on either verb, or on "after" itself
+
+
+def _elsewhere(f: Found) -> bool:
+    """An expression that dates the act away from the news day without giving a day: "a few
+    years ago", "11 days before the election": never the publication day."""
+    r = f.resolved
+    return r.value == "PAST_REF" or (r.kind == "DURATION" and "anchored" in r.flags)
+
+
+# "X comes days after Y resigned": a vague count of days keeps Y in X's month only when the
+# month has had at least this many days before X.
+_FEW_DAYS = 9
+
+
+def _relative(f: Found, ev_verb: Token | None, ref: date | None) -> tuple[date, str] | None:
+    """ "It comes a week after 44 people were killed": the act of the clause that "after" or
+    "before" opens is dated from its head clause's act, the news of the day (the publication
+    date) when that head is told in the present or simple past with no date of its own."""
+    if ev_verb is None or ref is None or f.resolved.kind != "DURATION":
+        return None
+    marks = {c.lower_ for c in ev_verb.children if c.dep_ == "mark"}
+    if ev_verb.dep_ != "advcl":
+        return None
+    head = ev_verb.head
+    if recalled(head) or background(head) or not_yet(head):
+        return None
+    if head.tag_ not in ("VBZ", "VBP", "VBD"):
+        return None
+    sign = -1 if "after" in marks else 1
+    if f.resolved.offset_days is not None:
+        return ref + timedelta(days=sign * abs(f.resolved.offset_days)), "day"
+    if f.resolved.value == "PXD" and sign < 0 and ref.day > _FEW_DAYS:
+        return ref.replace(day=1), "month"
+    return None
+
+
+def _with_relative(event: Event, f: Found, day: date, precision: str) -> Event:
+    extra = {**event.extra, "date_value": f.resolved.value, "date_link": "relative"}
+    return replace(
+        event,
+        event_date=day.isoformat(),
+        date_precision=precision,
+        date_text=f.mention.text,
+        date_source="text",
+        extra=extra,
+    )
+
+
+def _with_act(event: Event, act_date: str | None) -> Event:
+    """Keep the date of the promised/threatened/requested act beside the pledge's own."""
+    if act_date is None:
+        return event
+    return replace(event, extra={**event.extra, "act_date": act_date})
+
+
+# Modalities whose event is a speech act about a later act: dated when spoken. "intended" is
+# not one: "said it will appeal" codes the appeal itself, which has no date yet.
+_TOLD = frozenset({"promised", "threatened", "requested"})
+
+
+def pledge(event: Event, verb: Token | None) -> bool:
+    """The event is a promise, threat or request of an act still to come, coded on that act's
+    verb ("they will meet Friday"), or future cooperation, which PLOVER codes as the AGREE
+    stated that day: the saying is dated, not the act."""
+    if not not_yet(verb):
+        return False
+    return event.modality in _TOLD or event.plover_type == "AGREE"
