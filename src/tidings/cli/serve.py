@@ -62,7 +62,8 @@ def serve(
     try:
         interval = parse_every(every)
         tdb = Tidings(db, read_only=not owner, own=owner, linger=1.0)
-        watcher = Watcher(tdb, sources, interval) if sources else None
+        # The pipeline runs in a niced child process, so ingest does not starve requests.
+        watcher = Watcher(tdb, sources, interval, offload=True) if sources else None
         application = create_app(
             tdb,
             api_key=api_key,
