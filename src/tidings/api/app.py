@@ -38,6 +38,7 @@ from tidings.query.cells import safe_rows
 from tidings.store import Store, StoreLockedError
 
 from ._budget import QueryBudgetMiddleware
+from ._cache import ReadCache, file_signature
 from .params import (
     ActorParams,
     ArticleParams,
@@ -251,6 +252,7 @@ def create_app(
     cors_origins: Sequence[str] = (),
     max_body_bytes: int = MAX_BODY_BYTES,
     query_timeout_s: float | None = QUERY_TIMEOUT_S,
+    cache: bool = True,
 ) -> FastAPI:
     """Build the app over a database path or an open ``Tidings``.
 
@@ -260,7 +262,8 @@ def create_app(
     With a ``watcher`` (``serve --watch``), ``POST /ingest`` queues into its loop instead.
     CORS is closed unless ``cors_origins`` lists the origins allowed to call the API.
     Each request's reads together get ``query_timeout_s`` seconds (None: no limit); a client
-    that disconnects cancels them.
+    that disconnects cancels them. ``cache`` answers repeated GETs of the read routes from
+    memory until the store file changes (``api/_cache.py``).
     """
     if not isinstance(db, Tidings):
         # A second of linger: requests share one read-only connection while they keep
@@ -279,6 +282,9 @@ def create_app(
     app.state.watcher = watcher
     app.add_middleware(QueryBudgetMiddleware, timeout_s=query_timeout_s)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    if cache and tdb.path != ":memory:":  # an in-memory store has no file to watch
+        path = tdb.path
+        app.add_middleware(ReadCache, signature=lambda: file_signature(path))
     if cors_origins:
         app.add_middleware(
             CORSMiddleware,
