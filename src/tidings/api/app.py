@@ -13,6 +13,7 @@ import csv
 import hmac
 import io
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -24,9 +25,10 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -43,6 +45,7 @@ from .params import (
     ActorParams,
     ArticleParams,
     EventParams,
+    ExportParams,
     Format,
     QuoteParams,
     RunParams,
@@ -69,6 +72,8 @@ _ERROR_BODY = {
     }
 }
 _CSV_BODY = {"text/csv": {"schema": {"type": "string"}}}
+TSV = "text/tab-separated-values"
+PARQUET = "application/vnd.apache.parquet"
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -354,6 +359,40 @@ def create_app(
             body["next"] = str(request.url.include_query_params(offset=filt.offset + filt.limit))
         body["total_capped"] = capped
         return _json(body)
+
+    @app.get(
+        "/export",
+        tags=["events"],
+        summary="Every matching event, no paging: GDELT 2.0 TSV or one Parquet file",
+        response_class=Response,
+        responses={
+            200: {
+                "description": "The export file",
+                "content": {
+                    TSV: {"schema": {"type": "string"}},
+                    PARQUET: {"schema": {"type": "string", "format": "binary"}},
+                },
+            },
+            **_errors(400),
+        },
+    )
+    def export_events(params: Annotated[ExportParams, Query()], store: ReadStore) -> Response:
+        # What `tidings export` writes; its CLI reads this when a server holds the store.
+        # Written to a temporary file first: an export can be far larger than a page.
+        fd, name = tempfile.mkstemp(prefix="tidings-export-")
+        os.close(fd)
+        try:
+            if params.format == "parquet":
+                query.write_parquet(store, name, params.to_filter())
+                media = PARQUET
+            else:
+                with open(name, "w", encoding="utf-8", newline="") as fh:
+                    query.export_gdelt(store, fh, params.to_filter(), params.header, params.raw)
+                media = f"{TSV}; charset=utf-8"
+        except BaseException:
+            os.unlink(name)
+            raise
+        return FileResponse(name, media_type=media, background=BackgroundTask(os.unlink, name))
 
     @app.get(
         "/events/{event_id}",
