@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
@@ -11,10 +12,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from sample_store import build_sample
 from tidings.live.registry import lookup
+from tidings.query import export_gdelt, export_parquet_dataset
+from tidings.query.filters import EventFilter
 from tidings.store import Store
 
 TIDINGS = [sys.executable, "-c", "from tidings.cli import main; main()"]
@@ -31,6 +35,9 @@ def test_cli_reads_through_serve_watch(tmp_path: Path) -> None:
     db = tmp_path / "t.duckdb"
     store = Store(db)
     ids = build_sample(store)
+    local = io.StringIO()
+    export_gdelt(store, local, EventFilter.make(type="CONSULT,ACCUSE"), header=True)
+    export_parquet_dataset(store, tmp_path / "local-parquet")
     store.close()
     (tmp_path / "in").mkdir()
     port = _port()
@@ -68,6 +75,28 @@ def test_cli_reads_through_serve_watch(tmp_path: Path) -> None:
             [*TIDINGS, "stats", "--db", str(db)], capture_output=True, text=True, env=env
         )
         assert stats.returncode == 0 and "events" in stats.stdout
+        gdelt = subprocess.run(
+            [*TIDINGS, "export", "--db", str(db), "--type", "CONSULT,ACCUSE", "--header"],
+            capture_output=True, text=True, env=env,
+        )  # fmt: skip
+        assert gdelt.returncode == 0, gdelt.stderr
+        assert f"reading through {base}" in gdelt.stderr
+        assert gdelt.stdout == local.getvalue() and gdelt.stdout.count("\n") > 1
+        rows = gdelt.stdout.count("\n") - 1
+        assert f"{rows} events exported" in gdelt.stderr
+        parquet = subprocess.run(
+            [*TIDINGS, "export", "--db", str(db), "--format", "parquet",
+             "--output", str(tmp_path / "remote-parquet")],
+            capture_output=True, text=True, env=env,
+        )  # fmt: skip
+        assert parquet.returncode == 0, parquet.stderr
+        want = pq.read_table(tmp_path / "local-parquet").sort_by("event_id")
+        got = pq.read_table(tmp_path / "remote-parquet").sort_by("event_id")
+        assert got.num_rows == want.num_rows > 0
+        assert got.column("event_id").to_pylist() == want.column("event_id").to_pylist()
+        assert sorted(p.name for p in (tmp_path / "remote-parquet").iterdir()) == sorted(
+            p.name for p in (tmp_path / "local-parquet").iterdir()
+        )
         blocked = subprocess.run(
             [*TIDINGS, "run", str(tmp_path / "in"), "--db", str(db)],
             capture_output=True, text=True, env=env,

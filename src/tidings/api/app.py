@@ -13,6 +13,7 @@ import csv
 import hmac
 import io
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -24,9 +25,10 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -38,10 +40,12 @@ from tidings.query.cells import safe_rows
 from tidings.store import Store, StoreLockedError
 
 from ._budget import QueryBudgetMiddleware
+from ._cache import ReadCache, file_signature
 from .params import (
     ActorParams,
     ArticleParams,
     EventParams,
+    ExportParams,
     Format,
     QuoteParams,
     RunParams,
@@ -68,6 +72,8 @@ _ERROR_BODY = {
     }
 }
 _CSV_BODY = {"text/csv": {"schema": {"type": "string"}}}
+TSV = "text/tab-separated-values"
+PARQUET = "application/vnd.apache.parquet"
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -251,6 +257,7 @@ def create_app(
     cors_origins: Sequence[str] = (),
     max_body_bytes: int = MAX_BODY_BYTES,
     query_timeout_s: float | None = QUERY_TIMEOUT_S,
+    cache: bool = True,
 ) -> FastAPI:
     """Build the app over a database path or an open ``Tidings``.
 
@@ -260,7 +267,8 @@ def create_app(
     With a ``watcher`` (``serve --watch``), ``POST /ingest`` queues into its loop instead.
     CORS is closed unless ``cors_origins`` lists the origins allowed to call the API.
     Each request's reads together get ``query_timeout_s`` seconds (None: no limit); a client
-    that disconnects cancels them.
+    that disconnects cancels them. ``cache`` answers repeated GETs of the read routes from
+    memory until the store file changes (``api/_cache.py``).
     """
     if not isinstance(db, Tidings):
         # A second of linger: requests share one read-only connection while they keep
@@ -279,6 +287,9 @@ def create_app(
     app.state.watcher = watcher
     app.add_middleware(QueryBudgetMiddleware, timeout_s=query_timeout_s)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    if cache and tdb.path != ":memory:":  # an in-memory store has no file to watch
+        path = tdb.path
+        app.add_middleware(ReadCache, signature=lambda: file_signature(path))
     if cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -348,6 +359,40 @@ def create_app(
             body["next"] = str(request.url.include_query_params(offset=filt.offset + filt.limit))
         body["total_capped"] = capped
         return _json(body)
+
+    @app.get(
+        "/export",
+        tags=["events"],
+        summary="Every matching event, no paging: GDELT 2.0 TSV or one Parquet file",
+        response_class=Response,
+        responses={
+            200: {
+                "description": "The export file",
+                "content": {
+                    TSV: {"schema": {"type": "string"}},
+                    PARQUET: {"schema": {"type": "string", "format": "binary"}},
+                },
+            },
+            **_errors(400),
+        },
+    )
+    def export_events(params: Annotated[ExportParams, Query()], store: ReadStore) -> Response:
+        # What `tidings export` writes; its CLI reads this when a server holds the store.
+        # Written to a temporary file first: an export can be far larger than a page.
+        fd, name = tempfile.mkstemp(prefix="tidings-export-")
+        os.close(fd)
+        try:
+            if params.format == "parquet":
+                query.write_parquet(store, name, params.to_filter())
+                media = PARQUET
+            else:
+                with open(name, "w", encoding="utf-8", newline="") as fh:
+                    query.export_gdelt(store, fh, params.to_filter(), params.header, params.raw)
+                media = f"{TSV}; charset=utf-8"
+        except BaseException:
+            os.unlink(name)
+            raise
+        return FileResponse(name, media_type=media, background=BackgroundTask(os.unlink, name))
 
     @app.get(
         "/events/{event_id}",

@@ -21,6 +21,20 @@ class EventParams(EventFilter):
         return EventFilter(**self.model_dump(exclude={"format", "raw"}))
 
 
+class ExportParams(EventFilter):
+    """``/export`` parameters: every ``EventFilter`` field (the page is ignored: an export
+    has every matching event), the file format, and the GDELT options of ``tidings export``."""
+
+    format: Literal["gdelt", "parquet"] = Field(
+        default="gdelt", description="gdelt (GDELT 2.0 event TSV) or parquet (one file)."
+    )
+    header: bool = Field(default=False, description="gdelt: write a header row.")
+    raw: bool = Field(default=False, description="gdelt: keep formula-like cells as they are.")
+
+    def to_filter(self) -> EventFilter:
+        return EventFilter(**self.model_dump(exclude={"format", "header", "raw"}))
+
+
 class TimelineParams(EventFilter):
     """``/timeline`` parameters: every ``EventFilter`` field, plus the date bucket."""
 

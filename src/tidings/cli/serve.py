@@ -48,6 +48,10 @@ def serve(
         float,
         typer.Option(help="Seconds a request's reads may take before a 503 (0: no limit)."),
     ] = 30.0,
+    cache: Annotated[
+        bool,
+        typer.Option(help="Answer repeated GETs from memory until the store file changes."),
+    ] = True,
 ) -> None:
     """Serve the REST API (/events, /runs, /docs ...) and the web UI (/) over a database."""
     import uvicorn
@@ -62,13 +66,15 @@ def serve(
     try:
         interval = parse_every(every)
         tdb = Tidings(db, read_only=not owner, own=owner, linger=1.0)
-        watcher = Watcher(tdb, sources, interval) if sources else None
+        # The pipeline runs in a niced child process, so ingest does not starve requests.
+        watcher = Watcher(tdb, sources, interval, offload=True) if sources else None
         application = create_app(
             tdb,
             api_key=api_key,
             watcher=watcher,
             cors_origins=tuple(cors_origin or ()),
             query_timeout_s=query_timeout if query_timeout > 0 else None,
+            cache=cache,
         )
     except TidingsError as exc:
         raise fail(str(exc)) from None

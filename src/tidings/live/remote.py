@@ -10,7 +10,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any
+from typing import IO, Any
 
 from tidings.errors import StoreError
 from tidings.query.filters import EventFilter
@@ -26,10 +26,17 @@ class RemoteReader:
     def __init__(self, url: str) -> None:
         self.url = url.rstrip("/")
 
-    def _get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+    def _get(
+        self, path: str, params: dict[str, Any] | None = None, out: IO[bytes] | None = None
+    ) -> Any:
+        """The JSON answer of ``path``, or, given ``out``, its body copied there (None)."""
         query = f"?{urllib.parse.urlencode(params)}" if params else ""
         try:
             with urllib.request.urlopen(f"{self.url}{path}{query}", timeout=TIMEOUT_S) as resp:
+                if out is not None:
+                    while chunk := resp.read(1 << 16):
+                        out.write(chunk)
+                    return None
                 return json.loads(resp.read().decode("utf-8"))
         except urllib.error.HTTPError as exc:
             if exc.code == 404:
@@ -60,6 +67,27 @@ class RemoteReader:
     def event(self, event_id: str) -> dict[str, Any] | None:
         found = self._get(f"/events/{urllib.parse.quote(event_id, safe='')}")
         return dict(found) if found else None
+
+    def export(
+        self,
+        filt: EventFilter,
+        out: IO[bytes],
+        fmt: str = "gdelt",
+        *,
+        header: bool = False,
+        raw: bool = False,
+    ) -> None:
+        """Every event matching ``filt`` as the server's ``/export`` file (GDELT TSV or
+        Parquet), written to ``out``."""
+        params = self.event_params(filt)
+        params.pop("limit", None)  # an export ignores the page
+        params.pop("offset", None)
+        params["format"] = fmt
+        if header:
+            params["header"] = "true"
+        if raw:
+            params["raw"] = "true"
+        self._get("/export", params, out)
 
     def stats(self) -> dict[str, Any]:
         return dict(self._get("/stats") or {})

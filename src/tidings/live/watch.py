@@ -25,6 +25,7 @@ from tidings.model import SourceError
 
 if TYPE_CHECKING:
     from tidings.db import Tidings
+    from tidings.live.offload import ParseWorker
     from tidings.pipeline import RunReport
 
 __all__ = ["Stopped", "Watcher", "parse_every"]
@@ -89,8 +90,14 @@ class Watcher:
         sources: Sequence[str],
         every: float,
         cache_dir: Path | None = None,
+        *,
+        offload: bool = False,
     ) -> None:
+        """``offload`` runs the pipeline's stages in a lower-priority child process
+        (``tidings.live.offload``): the server's readers then keep the cores and the GIL."""
         self.db = db
+        self.offload = offload
+        self._worker: ParseWorker | None = None
         self.sources = list(sources)
         self.every = every
         self.cache_dir = cache_dir or Path(db.path + ".feeds")
@@ -147,7 +154,7 @@ class Watcher:
             self.state.started = _now()
         try:
             fetched = {k: v for k, v in self._fetched.items() if k in sources}
-            report = self.db.run(sources, progress=self._progress, fetched_at=fetched)
+            report = self._ingest(sources, fetched)
         except Stopped:
             with self._lock:
                 self.state.last_run = {"status": "interrupted", "finished": _now()}
@@ -170,6 +177,17 @@ class Watcher:
                 "errors": report.errors[:20],
             }
         return report
+
+    def _ingest(self, sources: list[str], fetched: dict[str, str]) -> RunReport:
+        if not self.offload:
+            return self.db.run(sources, progress=self._progress, fetched_at=fetched)
+        from tidings.live.offload import OffloadedPipeline, ParseWorker
+
+        if self._worker is None:
+            self._worker = ParseWorker(self.db.config)
+        with self.db.writing() as store:
+            pipeline = OffloadedPipeline(store, self.db.config, self._worker)
+            return pipeline.run(sources, self._progress, fetched_at=fetched)
 
     def poll_once(self) -> RunReport | None:
         """Ingest what changed in the watched sources; None when nothing did."""
@@ -210,8 +228,15 @@ class Watcher:
         except Stopped:
             pass
         finally:
+            self.close()
             with self._lock:
                 self.state.status = "stopped"
+
+    def close(self) -> None:
+        """End the child process of ``offload``, if one was started."""
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
 
     def idle(self, seconds: float) -> None:
         """Wait ``seconds`` (or until ``stop()``), running queued jobs meanwhile."""

@@ -169,7 +169,15 @@ def export_parquet_dataset(
     directory = Path(directory)
     if directory.exists() and any(directory.iterdir()):
         raise QueryError(f"{directory}: directory exists and is not empty; choose a new one")
-    table = events_table(src, filt)
+    return write_month_dataset(events_table(src, filt), directory)
+
+
+def write_month_dataset(table: pa.Table, directory: str | Path) -> int:
+    """``table`` (``events_table`` rows, e.g. read back from a server's Parquet export) as the
+    month-partitioned dataset of ``export_parquet_dataset``; returns the row count."""
+    directory = Path(directory)
+    if directory.exists() and any(directory.iterdir()):
+        raise QueryError(f"{directory}: directory exists and is not empty; choose a new one")
     months: list[Any] = [
         d.strftime("%Y-%m") if d is not None else "undated"
         for d in table.column("event_date").to_pylist()
