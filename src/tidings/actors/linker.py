@@ -107,6 +107,7 @@ class Reading:
     named: bool = False  # contains a proper name
     definite: bool = False  # starts with "the"
     community: str | None = None  # ethnic/religious modifier key ("kurdish", "shiite")
+    opposed: bool = False  # "opponents of X": X's opposition, not X (nor a person inside)
     hits: list[Hit] = field(default_factory=list)
 
     def ref(self, text: str, start: int | None, end: int | None, kb: KnowledgeBase) -> ActorRef:
@@ -420,7 +421,7 @@ class MentionReader:
         if lead + 2 >= len(toks) or toks[lead].key not in OPPONENTS or toks[lead + 1].key != "of":
             return None
         inner = self.read(text[toks[lead + 2].start :], when)
-        reading = Reading(sector="OPP", hits=inner.hits, country=inner.country)
+        reading = Reading(sector="OPP", hits=inner.hits, country=inner.country, opposed=True)
         reading.code = make_code(inner.country, "OPP")
         return reading
 

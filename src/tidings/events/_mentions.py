@@ -300,11 +300,16 @@ def _agent_of_act(verb: Token, lex: Lexicon) -> Token | None:
     for prep, obj in syn.prep_objects(verb):
         if prep not in _ACT_PREPS:
             continue
-        if obj.lemma_.lower() in _SERIES:
-            obj = dict(syn.prep_objects(obj)).get("of", obj)
+        series = obj if obj.lemma_.lower() in _SERIES else None
+        if series is not None:
+            obj = dict(syn.prep_objects(series)).get("of", series)
         if obj.lemma_.lower() not in lex.nouns:
             continue
-        owner = _act_owner(obj)
+        owner = _act_owner(obj) or (_act_owner(series) if series is not None else None)
+        # "a Taliban ambush": a proper-noun modifier the tagger left without an entity type
+        owner = owner or next(
+            (c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+        )
         if owner is not None and _usable_arg(owner):
             return owner
     return None

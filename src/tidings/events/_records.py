@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from tidings.actors.linker import OPPONENTS
 from tidings.events import _syntax as syn
 from tidings.events._calibration import calibrate
 from tidings.events._lexicon import Lexicon
@@ -55,6 +56,11 @@ def actor_ref(tok: Token | None, actors: DocActors) -> ActorRef | None:
         return None
     tok = _named_apposition(tok)
     ref, span = _lookup(tok, actors)
+    of = next((o for p, o in syn.prep_objects(tok) if p == "of"), None)
+    if tok.lower_ in OPPONENTS and of is not None:
+        # "critics of the government": the phrase with its "of" object is one actor
+        whole = tok.doc[syn.np_span(tok)[0] : syn.np_span(of)[1]]
+        ref, span = actors.at(whole.start_char, whole.end_char), whole
     owner = syn.first_child(tok, "poss")
     uncoded = ref is None or not (ref.code or ref.country_iso3)
     owned = owner is not None and owner.pos_ == "PROPN"
@@ -405,6 +411,10 @@ def make_event(
     target = actor_ref(m.target, actors)
     target = _not_self(source, target, actors)
     source, target = _speaker_for_first_person(source, target, m, actors)
+    if m.target is not None and target is not None and _thing(m.target, lex):
+        if target.sector and not (target.country_iso3 or target.entity_id):
+            # "official emails", "the new media law": the role word modifies a thing
+            target = replace(target, code=None, sector=None)
     if m.target is not None and not _is_party(target) and _thing(m.target, lex):
         target = party_within(m.target, actors) or target  # "an embargo on trade with Iraq"
     from_ = {}
