@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.events.test_news_cases import _norm, _project, _run
+
 from tidings.config import load_config
 from tidings.pipeline import Components
 

@@ -229,12 +229,6 @@ def _not_self(
 
 _IN = frozenset({"in", "near", "throughout", "across", "inside"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-# Acts aimed at someone: the place they happen in is never their target.
-_NOT_AT_PLACE = frozenset(
-    {"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
-)
-
-
 # Acts two coordinated parties do with each other ("X and Y signed a treaty"), not together
 # toward a third ("X and Y welcome the summit").
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -246,11 +240,6 @@ def _thing(tok: Token, lex: Lexicon) -> bool:
     if tok.pos_ not in ("NOUN", "PRON", "DET") or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
         return False
     return tok.lemma_.lower() not in lex.agent_nouns and tok.lower_ not in lex.agent_nouns
-
-
-def _is_place_phrase(tok: Token | None) -> bool:
-    """ "in Istanbul", "near the border": a place phrase of the clause."""
-    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _IN
 
 
 def _speaker_for_first_person(
@@ -411,10 +400,10 @@ def make_event(
     target = actor_ref(m.target, actors)
     target = _not_self(source, target, actors)
     source, target = _speaker_for_first_person(source, target, m, actors)
-    if m.target is not None and target is not None and _thing(m.target, lex):
-        if target.sector and not (target.country_iso3 or target.entity_id):
-            # "official emails", "the new media law": the role word modifies a thing
-            target = replace(target, code=None, sector=None)
+    thing = m.target is not None and _thing(m.target, lex)
+    bare_role = target is not None and not (target.country_iso3 or target.entity_id)
+    if thing and bare_role and target is not None and target.sector:
+        target = replace(target, code=None, sector=None)  # "official emails": no party
     if m.target is not None and not _is_party(target) and _thing(m.target, lex):
         target = party_within(m.target, actors) or target  # "an embargo on trade with Iraq"
     from_ = {}
@@ -441,8 +430,6 @@ def make_event(
         return None
     if skip_non_political and non_political(m.trigger, sent, event, lex):
         return None
-    if event in _NOT_AT_PLACE and _is_place_phrase(m.target):
-        target = None  # "marched in Istanbul": where it happened, not against whom
     if event in _JOINT or m.trigger.lemma_.lower() in _JOINT_VERBS:
         target = _second_conjunct(m, source, target, actors)
     mode = m.plover_mode or (cameo.plover_mode if (m.plover_event in ("", event)) else "")
