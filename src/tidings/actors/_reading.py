@@ -50,6 +50,7 @@ class Reading:
     named: bool = False  # contains a proper name
     definite: bool = False  # starts with "the"
     community: str | None = None  # ethnic/religious modifier key ("kurdish", "shiite")
+    opposed: bool = False  # "opponents of X": X's opposition, not X (nor a person inside)
     hits: list[Hit] = field(default_factory=list)
 
     def ref(self, text: str, start: int | None, end: int | None, kb: KnowledgeBase) -> ActorRef:

@@ -236,6 +236,8 @@ class ArticleActors:
             body = self._body_before(start, plural=stripped.lower() != "it")
             return _with_span(body.ref, text, start, end) if body else None
         reading = self.situate(self.linker.read(text, self.when))
+        if reading.opposed:  # "opponents of President Assad" is not Assad
+            return reading.ref(text, start, end, self.linker.kb)
         defined = self.acronyms.get(_strip_article(stripped))
         if reading.entity is None and defined is not None and defined[0] < start:
             return _merge(_with_span(defined[1], text, start, end), reading)

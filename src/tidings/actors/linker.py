@@ -60,6 +60,10 @@ BOUNDARIES = frozenset(
         "says",
     }
 )
+# Heads that name the opposition of the actor after "of" ("opponents of President Assad").
+OPPONENTS = frozenset(
+    {"opponent", "opponents", "critic", "critics", "enemy", "enemies", "foe", "foes"}
+)
 GENERIC_TITLES = frozenset(
     {
         "leader",
@@ -75,6 +79,12 @@ GENERIC_TITLES = frozenset(
         "commander",
     }
 )
+
+
+def _coordinated(toks: list[Token], a: Hit, b: Hit) -> bool:
+    """Hits ``a`` and ``b`` joined by a coordinator and nothing else ("British and Irish")."""
+    between = [toks[t].key for t in range(a.j, b.i) if toks[t].key]
+    return len(between) == 1 and between[0] in COORDINATORS
 
 
 class MentionReader:
@@ -255,6 +265,9 @@ class MentionReader:
             used.add(lead)
             lead += 1
         reading.definite = lead > 0 and toks[0].key == "the"
+        opposed = self._opponents_of(toks, lead, text, when)
+        if opposed is not None:
+            return opposed
         reading.sponsor = self._sponsor(toks, text, used)
         hits: list[Hit] = []
         lowercase = not any(c.isupper() for c in text)
@@ -330,6 +343,8 @@ class MentionReader:
             before = [p for p in places if p.j <= head.i]
             after = [p for p in places if p.i >= head.j]
             place = before[-1] if before else (after[0] if after else None)
+            if len(before) >= 2 and _coordinated(toks, before[-2], before[-1]):
+                place = before[-2]  # "the British and Irish governments": the first named
         else:
             place = places[0] if places else None
             lone = place is not None and len(hits) == 1 and not reading.name
@@ -338,6 +353,18 @@ class MentionReader:
         if place is not None:
             reading.country = kb.places[place.key][0]
         reading.code = make_code(reading.country, reading.sector)
+        return reading
+
+    def _opponents_of(
+        self, toks: list[Token], lead: int, text: str, when: date | None
+    ) -> Reading | None:
+        """ "Opponents of President Assad", "critics of the government": not that actor but
+        its opposition, in its country (OPP)."""
+        if lead + 2 >= len(toks) or toks[lead].key not in OPPONENTS or toks[lead + 1].key != "of":
+            return None
+        inner = self.read(text[toks[lead + 2].start :], when)
+        reading = Reading(sector="OPP", hits=inner.hits, country=inner.country, opposed=True)
+        reading.code = make_code(inner.country, "OPP")
         return reading
 
     @staticmethod
@@ -415,6 +442,14 @@ class MentionReader:
             ent = self.kb.entities[idx]
             if title_sector is None or any(r.sector == title_sector for r in ent.roles):
                 found[ent.entity_id] = ent
+        if title_sector is not None and len(found) > 1 and when is not None:
+            # "President Bush" in 1990: of the namesakes, the one holding that office then.
+            holding = {
+                k: e
+                for k, e in found.items()
+                if any(r.sector == title_sector and r.valid_at(when) for r in e.roles)
+            }
+            found = holding if len(holding) == 1 else found
         if title_sector is None:  # a bare surname: only a unique person known to Wikidata
             found = {k: e for k, e in found.items() if e.wikidata_id} if len(found) == 1 else {}
         if len(found) != 1:
@@ -445,6 +480,12 @@ class MentionReader:
         cut = preps[0] if preps else len(toks)
         before = [h for h in agents if h.j <= cut]
         head = before[-1] if before else agents[0]
+        if head.key in GENERIC_TITLES:
+            # "rebel spokesman", "opposition leader", "police official": the role word right
+            # before a generic title says whom the person speaks for.
+            qualifier = next((h for h in agents if h.j == head.i), None)
+            if qualifier is not None and qualifier.key not in GENERIC_TITLES:
+                return qualifier
         # "leader of the opposition": a generic title takes its sector from the complement.
         if (
             head.key in GENERIC_TITLES

@@ -352,6 +352,31 @@ def _verb_source(verb: Token) -> tuple[Token | None, int]:
     return (subj if _usable_arg(subj) or (subj is not None and subj.pos_ == "PRON") else None), hops
 
 
+_ACT_PREPS = frozenset({"in", "during", "after", "amid", "following"})
+_SERIES = frozenset({"series", "wave", "spate", "string", "number"})
+
+
+def _agent_of_act(verb: Token, lex: Lexicon) -> Token | None:
+    """The doer of a passive with no "by" phrase, from the act it happened in: "killed in a
+    PKK attack" (PKK), "arrested during a series of raids by police" (police)."""
+    for prep, obj in syn.prep_objects(verb):
+        if prep not in _ACT_PREPS:
+            continue
+        series = obj if obj.lemma_.lower() in _SERIES else None
+        if series is not None:
+            obj = dict(syn.prep_objects(series)).get("of", series)
+        if obj.lemma_.lower() not in lex.nouns:
+            continue
+        owner = _act_owner(obj) or (_act_owner(series) if series is not None else None)
+        # "a Taliban ambush": a proper-noun modifier the tagger left without an entity type
+        owner = owner or next(
+            (c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+        )
+        if owner is not None and _usable_arg(owner):
+            return owner
+    return None
+
+
 def _location(tok: Token) -> Token | None:
     for prep, obj in syn.prep_objects(tok):
         if prep == "in" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -382,6 +407,8 @@ def _verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | No
     if code == "---":
         return None
     src, hops = _verb_source(tok)
+    if src is None and syn.is_passive(tok):
+        src = _agent_of_act(tok, lex)  # "killed in a PKK attack", "arrested during raids by X"
     if src is not None and src.pos_ == "NOUN" and src.lemma_.lower() in lex.nouns:
         src, hops = _act_owner(src), hops + 1  # "Russia's attack killed": Russia
     elif src is not None and _inanimate(src, lex):

@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from tidings.actors.linker import OPPONENTS
 from tidings.events import _syntax as syn
 from tidings.events._calibration import calibrate
 from tidings.events._lexicon import Lexicon
@@ -53,7 +54,13 @@ def actor_ref(tok: Token | None, actors: DocActors) -> ActorRef | None:
     """The linked actor for the noun phrase headed by ``tok`` (span in article offsets)."""
     if tok is None:
         return None
+    tok = _named_apposition(tok)
     ref, span = _lookup(tok, actors)
+    of = next((o for p, o in syn.prep_objects(tok) if p == "of"), None)
+    if tok.lower_ in OPPONENTS and of is not None:
+        # "critics of the government": the phrase with its "of" object is one actor
+        whole = tok.doc[syn.np_span(tok)[0] : syn.np_span(of)[1]]
+        ref, span = actors.at(whole.start_char, whole.end_char), whole
     owner = syn.first_child(tok, "poss")
     uncoded = ref is None or not (ref.code or ref.country_iso3)
     owned = owner is not None and owner.pos_ == "PROPN"
@@ -67,6 +74,46 @@ def actor_ref(tok: Token | None, actors: DocActors) -> ActorRef | None:
     if ref.start is None:
         ref = replace(ref, start=start, end=end)
     return ref
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named_apposition(tok: Token) -> Token:
+    """A common noun with a name in apposition is that name: "his successor, Donald Trump",
+    "a fellow US ally in the Gulf, Qatar"."""
+    if tok.pos_ != "NOUN":
+        return tok
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in _NAME_LABELS:
+            return c
+    return tok
+
+
+def _is_party(ref: ActorRef | None) -> bool:
+    return ref is not None and bool(ref.code or ref.country_iso3 or ref.sector or ref.entity_id)
+
+
+# Prepositions whose object may be the party behind a thing ("an embargo on trade with Iraq").
+_PARTY_PREPS = ("with", "against", "on", "to", "of", "for", "toward", "towards")
+
+
+def party_within(tok: Token | None, actors: DocActors, depth: int = 2) -> ActorRef | None:
+    """The first actor named inside a thing's phrase: its possessor or a prepositional
+    object ("the return of the remains of Iranians", "trade with Iraq", "his rhetoric")."""
+    if tok is None or depth < 0:
+        return None
+    inner = [c for c in tok.children if c.dep_ == "poss"]
+    inner += [o for p, o in syn.prep_objects(tok) if p in _PARTY_PREPS]
+    for c in inner:
+        ref = actor_ref(c, actors)
+        if _is_party(ref) and (ref is None or ref.code or ref.country_iso3 or ref.sector):
+            return ref
+    for c in inner:
+        found = party_within(c, actors, depth - 1)
+        if found is not None:
+            return found
+    return None
 
 
 # Heads that only count or group the actual actors ("thousands of students", "members of X").
@@ -102,8 +149,9 @@ def _from_modifier(
         inner, inner_span = _lookup(obj, actors)
         if inner is None or not (inner.country_iso3 or inner.code):
             continue
-        if c.lower_ == "of" and tok.lemma_.lower() in _GROUP_HEADS and known_party(inner):
-            return inner, inner_span
+        grouped = c.lower_ == "of" and tok.lemma_.lower() in _GROUP_HEADS
+        if grouped and (known_party(inner) or (ref is None and inner.sector not in (None, "CVL"))):
+            return inner, inner_span  # "some of the rebel groups": the rebels
         if c.lower_ in ("in", "from") and inner.country_iso3:
             if ref is None:
                 return ActorRef(
@@ -273,6 +321,57 @@ def _not_self(
 
 
 _IN = frozenset({"in", "near", "throughout", "across", "inside"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Acts two coordinated parties do with each other ("X and Y signed a treaty"), not together
+# toward a third ("X and Y welcome the summit").
+_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_JOINT_VERBS = frozenset({"sign", "ratify", "conclude", "negotiate"})
+
+
+def _thing(tok: Token, lex: Lexicon) -> bool:
+    """A common noun that names no actor ("trade", "the ruling"; not "an aide")."""
+    if tok.pos_ not in ("NOUN", "PRON", "DET") or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    return tok.lemma_.lower() not in lex.agent_nouns and tok.lower_ not in lex.agent_nouns
+
+
+def _speaker_for_first_person(
+    source: ActorRef | None, target: ActorRef | None, m: Mention, actors: DocActors
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """Reported speech: "Putin blamed me," Clinton said -- "me" is the speaker."""
+    if m.claimed_by is None:
+        return source, target
+    speaker: ActorRef | None = None
+
+    def me(ref: ActorRef | None) -> ActorRef | None:
+        nonlocal speaker
+        if ref is None or ref.text.strip().lower() not in _FIRST_PERSON or ref.code:
+            return ref
+        if speaker is None:
+            speaker = actor_ref(m.claimed_by, actors)
+        if speaker is None or not _is_party(speaker):
+            return ref
+        return replace(speaker, text=ref.text, start=ref.start, end=ref.end)
+
+    return me(source), me(target)
+
+
+def _second_conjunct(
+    m: Mention, source: ActorRef | None, target: ActorRef | None, actors: DocActors
+) -> ActorRef | None:
+    """ "Kuchma of Ukraine and Yeltsin of Russia signed a plan": with no party as target, the
+    second of two coordinated parties of different countries is the other side."""
+    if m.source is None or source is None or not source.country_iso3:
+        return target
+    if target is not None and (target.country_iso3 or target.code):
+        return target
+    parties = syn.conjuncts(m.source)
+    if len(parties) < 2:
+        return target
+    other = actor_ref(parties[1], actors)
+    if other is None or not other.country_iso3 or other.country_iso3 == source.country_iso3:
+        return target
+    return other
 
 
 def _sentence_country(trigger: Token, actors: DocActors) -> str | None:
@@ -393,6 +492,13 @@ def make_event(
     source = actor_ref(m.source, actors)
     target = actor_ref(m.target, actors)
     target = _not_self(source, target, actors)
+    source, target = _speaker_for_first_person(source, target, m, actors)
+    thing = m.target is not None and _thing(m.target, lex)
+    bare_role = target is not None and not (target.country_iso3 or target.entity_id)
+    if thing and bare_role and target is not None and target.sector:
+        target = replace(target, code=None, sector=None)  # "official emails": no party
+    if m.target is not None and not _is_party(target) and _thing(m.target, lex):
+        target = party_within(m.target, actors) or target  # "an embargo on trade with Iraq"
     from_ = {}
     if context_actors:
         source, from_["source_country_from"] = situate(source, m, actors)
@@ -417,6 +523,8 @@ def make_event(
         return None
     if skip_non_political and non_political(m.trigger, sent, event, lex):
         return None
+    if event in _JOINT or m.trigger.lemma_.lower() in _JOINT_VERBS:
+        target = _second_conjunct(m, source, target, actors)
     mode = m.plover_mode or (cameo.plover_mode if (m.plover_event in ("", event)) else "")
     if mode and mode not in lex.plover_modes.get(event, set()):
         mode = ""
