@@ -185,3 +185,38 @@ def test_hard_wrapped_lead_of_a_titled_export_is_body() -> None:
     assert art.text.startswith("A car bomb in the northern province has killed nine soldiers")
     assert "twenty more, officials say." in art.text
     assert "bombing in the same province." in art.text
+
+
+def test_headline_is_the_line_before_the_metadata_block_not_the_nearest_teaser() -> None:
+    # Written for this test: a slogan, an all-caps headline followed by its date, then a photo
+    # caption-like line right above the lead, and the headline again in a "latest" list.
+    body = "\n".join(
+        [
+            "* Home",
+            "* Sports",
+            "Welcome to the Harbour Gazette, your island news source",
+            "",
+            "FERRY OPERATOR ADDS NIGHT SAILINGS TO THE OUTER CAYS",
+            "",
+            "Share |",
+            "March 3, 2023",
+            "",
+            "Passengers waiting at the north dock on a busy weekend",
+            "",
+            "The harbour ferry company said on Friday that it will run two extra night sailings"
+            " to the outer cays from April, after months of complaints from island workers.",
+            "",
+            "The new timetable was agreed with the port authority, which will keep the north"
+            " dock open until midnight on weekdays and pay for more lighting on the pier.",
+            "",
+            "Islanders welcomed the change but asked for lower fares on the late boats too.",
+            "",
+            "Latest",
+            "* Council approves new school roof",
+            "* FERRY OPERATOR ADDS NIGHT SAILINGS TO THE OUTER CAYS",
+        ]
+    )
+    [art] = extract(body)
+    assert art.title == "FERRY OPERATOR ADDS NIGHT SAILINGS TO THE OUTER CAYS"
+    assert "The harbour ferry company said on Friday" in art.text
+    assert "Welcome to the Harbour Gazette" not in art.text

@@ -19,6 +19,7 @@ from tidings.extract._linemodel import line_model
 from tidings.extract._linestats import LineStats
 from tidings.extract._segments import Segment, TextBuilder
 from tidings.extract._textdates import dates_in, is_bare_label, relative_date
+from tidings.extract._titles import lead_title, strip_tab_label
 
 _SEPARATORS = " \t|•·»>/–—-:"
 _DATELINE = re.compile(
@@ -384,7 +385,8 @@ def build_part(
     # A title the caller gave is the title: the opening line is then body, even when short and
     # unpunctuated (hard-wrapped copy whose first line ends "... officials" before "say.").
     hunt = learned and find_title and known_title is None
-    title_at = lead_title(lines, base) if hunt else None
+    wraps = [_continues(lines, i, base) for i in range(len(lines))] if hunt else []
+    title_at = lead_title(lines, wraps) if hunt else None
     if title_at is not None:
         title = strip_tab_label(lines[title_at].text)
         find_title = False
@@ -474,53 +476,6 @@ def printed_dates(lines: list[Line], fetched: datetime | None) -> tuple[str | No
         chosen.isoformat() if chosen else None,
         updated.isoformat() if updated else None,
     )
-
-
-_TAB_LABEL = re.compile(r"^(?P<label>\w+(?:[ &-]\w+){0,2})\s+(?P=label)\s+(?=\S)")
-_TITLE_WINDOW = 15
-_LIST_MARK = re.compile(r"^(?:[*+•·▪►-]|\d{1,2}[.)])\s")
-
-
-def strip_tab_label(text: str) -> str:
-    """ "World World On Syria tour, ..." -> "On Syria tour, ...": a tab label printed twice."""
-    match = _TAB_LABEL.match(text)
-    return text[match.end() :] if match else text
-
-
-def lead_title(lines: list[Line], base: str) -> int | None:
-    """Index of the headline: of the title-shaped lines just before the lead, the one whose
-    words best match the lead's opening; the nearest one when none shares a word.
-    """
-    lead = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line.kind == "text" and len(line.text.split()) >= 12 and _END_PUNCT.search(line.text)
-        ),
-        None,
-    )
-    if lead is None:
-        return None
-    opening = set(_content_words(" ".join(x.text for x in lines[lead : lead + 3])[:600]))
-    best, best_score = None, 0.0
-    for j in range(lead - 1, max(-1, lead - _TITLE_WINDOW - 1), -1):
-        line = lines[j]
-        if line.kind not in ("text", "furniture") or line.caption:
-            continue
-        text = strip_tab_label(line.text)
-        words = text.split()
-        if not 3 <= len(words) <= 30 or len(text) > 250 or _END_PUNCT.search(text):
-            continue
-        if dates_in(text) or text.isupper() or _LIST_MARK.match(text) or line.score == 0.0:
-            continue  # a menu item, a date line or a line the batch repeats is no headline
-        if _continues(lines, j, base):
-            continue  # its sentence goes on below: a hard-wrapped line of the lead
-        mine = set(_content_words(text))
-        overlap = len(mine & opening) / (len(mine) or 1)
-        score = overlap + 0.3 / (lead - j) + 0.2 * line.score
-        if score > best_score:
-            best, best_score = j, score
-    return best
 
 
 def _content_words(text: str) -> list[str]:

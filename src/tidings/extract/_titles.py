@@ -1,0 +1,143 @@
+"""The headline of a scraped page: which line, of the title-shaped ones before the lead.
+
+Rendered news pages print many title-shaped lines before the article (menu items, teasers,
+section labels, the site's slogan, a photo caption). What marks the headline, in the order of
+their weight (measured on the even-id dev pages, checked on the odd ones):
+
+- the article's metadata block follows it within a few lines: a byline, a date, "2 min read",
+  "16 hours ago" (a dek may sit between);
+- the page prints it again elsewhere: a breadcrumb, a "related" or "latest" list item, the
+  share box repeat the headline, while a teaser is printed once;
+- its words open the lead;
+- it is near the lead, and the line model thinks it article text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+from tidings.extract._textdates import dates_in
+
+_WORD = re.compile(r"\w+")
+_END_PUNCT = re.compile(r"[.;,:!]['\"”’)]*$")
+_SENTENCE_END = re.compile(r"[.;,:]['\"”’)]*$")
+_LIST_MARK = re.compile(r"^(?:[*+•·▪►o-]|\d{1,2}[.)])\s+")
+_TAB_LABEL = re.compile(r"^(?P<label>\w+(?:[ &-]\w+){0,2})\s+(?P=label)\s+(?=\S)")
+_META = re.compile(
+    r"\b(?:ago|min(?:ute)?s?\.? read|read time|lesezeit|leestijd|lectura|hace \d|vor \d"
+    r"|published|updated|posted|veröffentlicht|aktualisiert|publicado|publié|by|von|por|par)\b",
+    re.I,
+)
+_WINDOW = 40  # lines before the lead searched for the headline
+_AFTER = 5  # non-empty lines after a candidate searched for the metadata block
+
+
+class _Line(Protocol):
+    kind: str
+    text: str
+    score: float
+    caption: bool
+
+
+def strip_tab_label(text: str) -> str:
+    """ "World World On Syria tour, ..." -> "On Syria tour, ...": a tab label printed twice."""
+    match = _TAB_LABEL.match(text)
+    return text[match.end() :] if match else text
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(_LIST_MARK.sub("", text).lower()))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+
+
+def _prose(line: _Line) -> bool:
+    return (
+        line.kind == "text"
+        and len(line.text.split()) >= 12
+        and _END_PUNCT.search(line.text) is not None
+    )
+
+
+def find_lead(lines: Sequence[_Line], threshold: float = 0.5) -> int | None:
+    """The article's first prose line: the first one followed by more prose within a few lines
+    (a lone disclaimer sentence above the headline is not the lead), else the first one."""
+    prose = [i for i, line in enumerate(lines) if _prose(line)]
+    for k, i in enumerate(prose):
+        if lines[i].score >= threshold and k + 1 < len(prose) and prose[k + 1] - i <= 6:
+            return i
+    return prose[0] if prose else None
+
+
+def _meta_line(line: _Line) -> bool:
+    if line.kind in ("published", "byline"):
+        return True
+    text = line.text
+    return len(text) <= 120 and (bool(dates_in(text)) or _META.search(text) is not None)
+
+
+def _shaped(line: _Line) -> str | None:
+    """The line's headline text when it is shaped like one, else None."""
+    if line.kind not in ("text", "furniture") or line.caption:
+        return None
+    text = strip_tab_label(line.text)
+    words = text.split()
+    if not 2 <= len(words) <= 30 or len(text) > 250 or _LIST_MARK.match(text):
+        return None
+    if _SENTENCE_END.search(text) and not (len(words) <= 12 and text.endswith(".")):
+        return None  # a sentence, not a headline (a short one may end in a full stop)
+    if dates_in(text) or _META.search(text) and len(words) <= 6:
+        return None  # the metadata block itself
+    return text
+
+
+def lead_title(lines: Sequence[_Line], continues: Sequence[bool]) -> int | None:
+    """Index of the headline line, or None. ``continues[i]``: line i's sentence goes on below."""
+    lead = find_lead(lines)
+    if lead is None:
+        return None
+    seen = Counter(_key(line.text) for line in lines if line.kind != "empty")
+    opening = _content_words(" ".join(x.text for x in lines[lead : lead + 3])[:600])
+    best, best_score = None, 0.0
+    shown = 0
+    for j in range(lead - 1, -1, -1):
+        line = lines[j]
+        if line.kind == "empty":
+            continue
+        shown += 1
+        if shown > _WINDOW:
+            break
+        text = _shaped(line)
+        if text is None or continues[j]:
+            continue
+        mine = _content_words(text)
+        score = len(mine & opening) / (len(mine) or 1) + 0.3 / shown + 0.3 * line.score
+        if _meta_after(lines, j, lead):
+            score += 1.0
+        if seen[_key(line.text)] > 1 and len(text.split()) >= 3:
+            score += 0.6
+        if text.isupper():
+            score -= 0.3
+        if len(text.split()) < 3:
+            score -= 0.4
+        if score > best_score:
+            best, best_score = j, score
+    return best
+
+
+def _meta_after(lines: Sequence[_Line], j: int, lead: int) -> bool:
+    seen = 0
+    for k in range(j + 1, min(lead + 1, len(lines))):
+        if lines[k].kind == "empty":
+            continue
+        seen += 1
+        if seen > _AFTER:
+            return False
+        if _meta_line(lines[k]):
+            return True
+    return False
