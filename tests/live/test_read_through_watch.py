@@ -98,3 +98,33 @@ def test_watch_once_registers_no_endpoint(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert "reads during a poll via" not in out.stdout
     assert lookup(db) is None
+
+
+_HOLD = """
+import duckdb, sys, time
+con = duckdb.connect(sys.argv[1])
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def test_cli_reader_meeting_an_unregistered_writer_gets_the_lock_line(tmp_path: Path) -> None:
+    db = tmp_path / "t.duckdb"
+    store = Store(db)
+    build_sample(store)
+    store.close()
+    # A writer that registers nothing (e.g. `tidings watch --no-serve-reads` during a poll).
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert lookup(db) is None
+        out = _events(db)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert out.returncode == 1
+    line = " ".join(out.stderr.split())
+    assert "reading through" not in line
+    assert str(db) in line and f"PID {holder.pid}" in line
