@@ -81,6 +81,9 @@ class Tidings:
         self._users = 0
         self._released = 0.0
         self._pool = threading.Lock()
+        # Signalled when readers leave and when ``writing()`` opens or closes its store.
+        self._idle = threading.Condition(self._pool)
+        self._writing = False  # a ``writing()`` block of this handle is open (or opening)
         if config is None or isinstance(config, dict):
             self._config: Config | None = config
         else:
@@ -139,6 +142,10 @@ class Tidings:
             yield self._held
             return
         with self._pool:
+            # While this handle's ``writing()`` opens its store, this process cannot open the
+            # file read-only; once open, readers share it (cursors, as in the owning server).
+            while self._writing and self._shared is None:
+                self._idle.wait()
             if self._shared is None:
                 self._shared = self._open_reader()
             self._users += 1
@@ -150,7 +157,9 @@ class Tidings:
                 self._users -= 1
                 self._released = time.monotonic()
                 idle = self._users == 0
-            if idle:
+                if idle:
+                    self._idle.notify_all()
+            if idle and store.read_only:
                 if self.linger <= 0:
                     self._close_idle(0.0)
                 else:
@@ -162,7 +171,7 @@ class Tidings:
         """Close the shared read-only connection if no reader used it for ``linger`` s."""
         with self._pool:
             quiet = time.monotonic() - self._released >= linger * 0.99
-            if self._shared is not None and self._users == 0 and quiet:
+            if self._shared is not None and self._users == 0 and quiet and not self._writing:
                 self._shared.close()
                 self._shared = None
 
@@ -222,12 +231,31 @@ class Tidings:
         if self._held is not None and not self._held.read_only:
             yield self._held
             return
-        self.close()
-        store = Store(self.path, wait=self.wait)
+        with self._pool:
+            # Readers of this handle in other threads (``tidings watch``'s read endpoint)
+            # finish on the read-only connection, which must close before the write lock.
+            while self._users or self._writing:
+                self._idle.wait()
+            self._writing = True
+            if self._shared is not None:
+                self._shared.close()
+                self._shared = None
+        store: Store | None = None
         try:
+            store = Store(self.path, wait=self.wait)
+            with self._pool:
+                self._shared = store  # readers meanwhile read through the write connection
+                self._idle.notify_all()
             yield store
         finally:
-            store.close()
+            with self._pool:
+                while self._users:
+                    self._idle.wait()
+                self._shared = None
+                self._writing = False
+                if store is not None:
+                    store.close()
+                self._idle.notify_all()
 
     # -- events -----------------------------------------------------------------------
     def events(

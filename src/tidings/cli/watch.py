@@ -1,8 +1,9 @@
 """`tidings watch SOURCES... --every 15m`: keep ingesting folders, globs and feeds as they grow.
 
 The write lock is taken only while a poll ingests something, so readers (the CLI, notebooks,
-a plain ``tidings serve``) get in between polls. To serve while watching, use
-``tidings serve --watch`` instead: one process then owns the store and answers readers.
+a plain ``tidings serve``) get in between polls. During a poll, CLI readers read through a
+read-only endpoint this command runs on 127.0.0.1 (``tidings.live.endpoint``, registered in
+``<db>.server.json``). To serve the web UI while watching, use ``tidings serve --watch``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ def watch(
         float, typer.Option("--wait", help="Seconds to wait for another process's lock.")
     ] = 60.0,
     once: Annotated[bool, typer.Option(help="Poll once and exit.")] = False,
+    serve_reads: Annotated[
+        bool,
+        typer.Option(
+            help="Answer other processes' CLI reads during a poll through a read-only "
+            "endpoint on 127.0.0.1 (any free port, registered in <db>.server.json)."
+        ),
+    ] = True,
 ) -> None:
     """Poll SOURCES every --every and ingest what is new into --db, until Ctrl-C."""
     from tidings.db import Tidings
@@ -48,8 +56,20 @@ def watch(
     except TidingsError as exc:
         raise fail(str(exc)) from None
     watcher = Watcher(tdb, sources, interval)
+    endpoint = None
+    if serve_reads and not once:
+        from tidings.live.endpoint import ReadEndpoint
+        from tidings.live.registry import register
+
+        endpoint = ReadEndpoint(tdb, watcher)
+        try:
+            register(db, endpoint.start())
+        except TidingsError as exc:
+            tdb.close()
+            raise fail(str(exc)) from None
+    reads = f"; reads during a poll via {endpoint.url}" if endpoint is not None else ""
     console.print(
-        f"watching {len(sources)} source(s) every {every} into {db}; Ctrl-C stops",
+        f"watching {len(sources)} source(s) every {every} into {db}{reads}; Ctrl-C stops",
         highlight=False,
         markup=False,
     )
@@ -74,6 +94,11 @@ def watch(
             "recorded as interrupted); start the same command again to continue"
         ) from None
     finally:
+        if endpoint is not None:
+            from tidings.live.registry import unregister
+
+            unregister(db)  # first: no reader is sent to an endpoint that is going away
+            endpoint.stop()
         tdb.close()
 
 

@@ -1,0 +1,62 @@
+"""One handle, readers in other threads while it writes (``tidings watch``'s read endpoint)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import tidings
+from sample_store import build_sample
+from tidings.store import Store
+
+
+def _sample(tmp_path: Path) -> Path:
+    path = tmp_path / "t.duckdb"
+    store = Store(path)
+    build_sample(store)
+    store.close()
+    return path
+
+
+def test_readers_use_the_write_connection_while_writing(tmp_path: Path) -> None:
+    db = tidings.open(_sample(tmp_path))
+    with db.reading() as before:
+        assert before.read_only
+    seen: list[tuple[bool, int]] = []
+
+    def read() -> None:
+        with db.reading() as store:
+            seen.append((store.read_only, db.count_events()))
+
+    with db.writing() as writer:
+        assert not writer.read_only
+        reader = threading.Thread(target=read)
+        reader.start()
+        reader.join(timeout=30)
+        assert seen and seen[0][0] is False and seen[0][1] > 0
+    with db.reading() as after:  # the write lock is gone: read-only again
+        assert after.read_only
+    db.close()
+
+
+def test_writing_waits_for_a_reader_in_flight(tmp_path: Path) -> None:
+    db = tidings.open(_sample(tmp_path))
+    order: list[str] = []
+    inside = threading.Event()
+
+    def slow_read() -> None:
+        with db.reading() as store:
+            assert store.read_only
+            inside.set()
+            time.sleep(0.5)
+            order.append("read done")
+
+    reader = threading.Thread(target=slow_read)
+    reader.start()
+    assert inside.wait(30)
+    with db.writing():
+        order.append("writing")
+    reader.join(timeout=30)
+    assert order == ["read done", "writing"]
+    db.close()
