@@ -111,11 +111,16 @@ class ArticleActors:
 
     def _body_before(self, start: int, plural: bool) -> Mention | None:
         """The body "it"/"they" refers to: the latest coded organisation or state named
-        within ``PRONOUN_REACH`` characters before (for "they", also a community)."""
+        within ``PRONOUN_REACH`` characters before; for "they", also a community or a
+        plural group with a role ("Rebels ... they agreed"), whose country the event's
+        context supplies later."""
         for m in self._index.spans_before(start, PRONOUN_REACH):
             if m.person or start - m.end > PRONOUN_REACH:
                 continue
-            if not (m.ref.code and (m.ref.country_iso3 or m.ref.code.startswith("IGO"))):
+            group = plural and m.ref.sector is not None and m.ref.entity_id is None
+            if not group and not (
+                m.ref.code and (m.ref.country_iso3 or m.ref.code.startswith("IGO"))
+            ):
                 continue
             if m.ref.sector is None and not plural and m.ref.name is None:
                 continue  # a bare country as "it" is rare next to its government or people
@@ -181,6 +186,17 @@ class ArticleActors:
             self._store(
                 Mention(start, end, replace(ref, text=ent_text, start=start, end=end), person, keys)
             )
+
+    def add_group(self, start: int, end: int) -> None:
+        """Index a plural common-noun group with a role ("rebels", "officers from the unit")
+        as an antecedent for "they"; named phrases are indexed from their entities."""
+        if self._index.within(start, end):
+            return
+        reading = self.linker.read(self.text[start:end], self.when)
+        if reading.entity is not None or reading.name or reading.sector is None:
+            return
+        ref = reading.ref(self.text[start:end], start, end, self.linker.kb)
+        self._store(Mention(start, end, ref, False, frozenset()))
 
     def _store(self, mention: Mention) -> None:
         self._index.add(mention)
@@ -483,6 +499,12 @@ def _apposed(root: Any, chunk_of: dict[int, tuple[int, int]]) -> tuple[int, int]
     return None
 
 
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Only subjects: "they" continues the topic ("Rebels shelled the town, killing four people;
+# they agreed ..." is the rebels), not the last plural object.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def index_doc(linker: MentionLinker, doc: AnnotatedDoc) -> ArticleActors:
     """Build the article's actor index from its spaCy entities and noun chunks."""
     article = doc.article
@@ -492,8 +514,10 @@ def index_doc(linker: MentionLinker, doc: AnnotatedDoc) -> ArticleActors:
         linker, article.dateline, [e.text for e in sdoc.ents if e.label_ in {"GPE", "NORP"}]
     )
     chunk_of: dict[int, tuple[int, int]] = {}
+    groups: list[tuple[int, int, Any]] = []  # noun chunks with their root, in order
     try:
         for chunk in sdoc.noun_chunks:
+            groups.append((chunk.start_char, chunk.end_char, chunk.root))
             for tok in chunk:
                 chunk_of[tok.i] = (chunk.start_char, chunk.end_char)
     except ValueError:  # no parser in the pipeline: entities alone
@@ -512,4 +536,7 @@ def index_doc(linker: MentionLinker, doc: AnnotatedDoc) -> ArticleActors:
             ref = actors.at(ent.start_char, ent.end_char)
             if ref is not None and (ref.code or ref.name):
                 actors.acronyms[acronym.group(1)] = (acronym.end(), ref)
+    for start, end, root in groups:
+        if root.tag_ in _PLURAL_TAGS and root.dep_ in _SUBJECTS and not root.ent_type_:
+            actors.add_group(start, end)
     return actors
