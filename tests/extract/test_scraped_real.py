@@ -220,3 +220,99 @@ def test_headline_is_the_line_before_the_metadata_block_not_the_nearest_teaser()
     assert art.title == "FERRY OPERATOR ADDS NIGHT SAILINGS TO THE OUTER CAYS"
     assert "The harbour ferry company said on Friday" in art.text
     assert "Welcome to the Harbour Gazette" not in art.text
+
+
+def _glued_council_pages() -> str:
+    # Written for this test: two stories of one beat (a town council), so their prose shares
+    # some words; the first page's footer and the second page's menu part them, and the second
+    # opens with its headline, byline and date.
+    first = [
+        "Council votes to rebuild the old harbour bridge",
+        "By Mara Lind",
+        "June 4, 2024",
+        "",
+        "The town council voted on Tuesday to rebuild the old harbour bridge, which has been"
+        " closed to lorries since a survey found cracks in two of its stone piers last winter.",
+        "",
+        "Engineers told the council that the repair would take eighteen months and that a"
+        " temporary footbridge would carry walkers and cyclists across the river meanwhile.",
+        "",
+        "Shop owners on the quay said the closure had cost them trade, and asked the council"
+        " to open the footbridge before the summer markets begin in the harbour square.",
+        "",
+        "The mayor said the money would come from the regional transport fund, and that the"
+        " council would publish the timetable of the works on its website next month.",
+        "",
+        "Residents of the lower town, who have driven the long way round since January, said"
+        " they hoped the work would start quickly and finish before the next winter storms.",
+        "",
+        "A ferry operator offered to run a shuttle boat between the two quays at rush hour,"
+        " and fishermen asked that the scaffolding leave room for their boats under the arch.",
+        "",
+        "The bridge, built of granite in 1868, is listed, so masons will reuse its old stones"
+        " where they can and match the new ones to the colour of the original quarry.",
+        "",
+    ]
+    footer = [f"* {w}" for w in ("About us", "Contact", "Advertise", "Careers", "Archive")]
+    footer += [f"* {w}" for w in ("Privacy", "Cookies", "Terms", "Sitemap", "Newsletters")]
+    footer += ["© 2024 Harbour Gazette. All rights reserved.", ""]
+    menu = ["Skip to content", "Valley Courier"]
+    menu += [f"* {w}" for w in ("Home", "News", "Sport", "Business", "Weather", "Opinion")]
+    menu += [f"* {w}" for w in ("Culture", "Podcasts", "Events", "Subscribe")] + [""]
+    second = [
+        "Valley school gets a new science wing after years of waiting",
+        "By Tomas Brenner",
+        "June 5, 2024",
+        "",
+        "Pupils at the valley secondary school will start the autumn term in a new science"
+        " wing, the school's head teacher said on Wednesday, after a decade of fundraising.",
+        "",
+        "The wing has four laboratories, a greenhouse on the roof and a lecture room that the"
+        " school plans to lend to evening classes for adults from the villages around it.",
+        "",
+        "Parents raised a third of the cost with fairs and sponsored walks; the rest came from"
+        " a national grant that the council helped the school apply for two years ago.",
+        "",
+        "Teachers said the old laboratories had leaking gas taps and too few benches, so that"
+        " pupils often had to watch experiments instead of doing them with their own hands.",
+        "",
+        "The school will open the wing to families on a visiting day at the end of August.",
+        "",
+        "Its chemistry teacher, who joined as a pupil herself in 1994, said the greenhouse"
+        " would let classes grow tomatoes and beans and measure how light changes their yield.",
+        "",
+        "Local farmers have promised seeds and an old tractor engine for pupils to take apart"
+        " in physics lessons, and a retired pilot will explain how wings lift an aeroplane.",
+    ]
+    return "\n".join(first + footer + menu + second)
+
+
+def test_glued_page_splits_at_the_second_headline_and_metadata_block(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tidings.extract import _scraped
+
+    body = _glued_council_pages()
+    one, two = extract(body)
+    assert one.title == "Council votes to rebuild the old harbour bridge"
+    assert "harbour bridge" in one.text and "science wing" not in one.text
+    assert two.title == "Valley school gets a new science wing after years of waiting"
+    assert "science wing" in two.text and "harbour bridge" not in two.text
+    # The prose runs share words (the council, the town's life): without the headline block,
+    # the content-word test alone keeps them one article.
+    monkeypatch.setattr(_scraped, "_MAX_COSINE_HEADLINE", _scraped._MAX_COSINE)
+    assert len(extract(body)) == 1
+
+
+def test_a_teaser_headline_with_a_date_after_the_footer_does_not_split() -> None:
+    # Written for this test: one article, its footer, then a "more stories" teaser with a date
+    # and a one-line blurb: no second article.
+    body = _glued_council_pages().split("Skip to content")[0] + "\n".join(
+        [
+            "More stories",
+            "Valley school gets a new science wing after years of waiting",
+            "June 5, 2024",
+            "Pupils will start the autumn term in the new wing.",
+        ]
+    )
+    assert len(extract(body)) == 1

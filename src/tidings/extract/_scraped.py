@@ -19,7 +19,7 @@ from tidings.extract._linemodel import line_model
 from tidings.extract._linestats import LineStats
 from tidings.extract._segments import Segment, TextBuilder
 from tidings.extract._textdates import dates_in, is_bare_label, relative_date
-from tidings.extract._titles import lead_title, strip_tab_label
+from tidings.extract._titles import headline_with_meta, lead_title, strip_tab_label
 
 _SEPARATORS = " \t|•·»>/–—-:"
 _DATELINE = re.compile(
@@ -299,6 +299,12 @@ def article_starts(lines: list[Line], base: str) -> list[int]:
 _GAP_LINES = 12  # furniture lines between two prose runs: one page's footer, the next's header
 _MIN_BLOCK_CHARS = 400
 _MAX_COSINE = 0.035  # content-word cosine under which two prose runs tell different stories
+# With a second headline and its metadata block between the runs, the pages may share more words
+# (two stories of one beat, the same site's kept furniture) and still be two articles.
+_MAX_COSINE_HEADLINE = 0.08
+_HEADLINE_GAP = 20  # furniture lines between the runs
+_HEADLINE_MIN_CHARS = 1000  # chars each run keeps
+_HEADLINE_REACH = 8  # non-empty lines into the right run searched for its headline block
 
 
 def gap_starts(lines: list[Line], base: str) -> list[int]:
@@ -321,16 +327,36 @@ def gap_starts(lines: list[Line], base: str) -> list[int]:
     for block in blocks[1:]:
         left_text = " ".join(lines[i].kept(base) for i in left)
         right_text = " ".join(lines[i].kept(base) for i in block)
+        limit = _MAX_COSINE
+        wide = sum(1 for k in range(left[-1] + 1, block[0]) if lines[k].kind != "empty")
+        if (
+            wide >= _HEADLINE_GAP
+            and min(len(left_text), len(right_text)) >= _HEADLINE_MIN_CHARS
+            and headline_with_meta(lines, left[-1] + 1, _reach(lines, block[0])) is not None
+        ):
+            limit = _MAX_COSINE_HEADLINE
         if (
             len(left_text) >= _MIN_BLOCK_CHARS
             and len(right_text) >= _MIN_BLOCK_CHARS
-            and _cosine(left_text, right_text) < _MAX_COSINE
+            and _cosine(left_text, right_text) < limit
         ):
             starts.append(left[-1] + 1)
             left = block
         else:
             left = [*left, *block]
     return starts
+
+
+def _reach(lines: list[Line], first: int) -> int:
+    """End of the search for a headline block: a few non-empty lines past the run's first line
+    (a headline may be kept text, its byline and date below it)."""
+    seen = 0
+    for k in range(first, len(lines)):
+        if lines[k].kind != "empty":
+            seen += 1
+            if seen > _HEADLINE_REACH:
+                return k
+    return len(lines)
 
 
 @lru_cache(maxsize=1)

@@ -141,3 +141,17 @@ def _meta_after(lines: Sequence[_Line], j: int, lead: int) -> bool:
         if _meta_line(lines[k]):
             return True
     return False
+
+
+def headline_with_meta(lines: Sequence[_Line], lo: int, hi: int) -> int | None:
+    """The first line in ``lines[lo:hi]`` shaped like a headline with the metadata block (a
+    byline, a date, "3 min read") within a few lines below it: how a news page's article opens,
+    so the strongest sign that a glued second page starts there. None when there is none."""
+    for j in range(lo, min(hi, len(lines))):
+        text = _shaped(lines[j]) if lines[j].kind != "empty" else None
+        # a section label ("AS SEEN IN", "13 August") is no headline
+        if text is None or len(text.split()) < 4 or text.isupper():
+            continue
+        if _meta_after(lines, j, hi):
+            return j
+    return None
