@@ -92,6 +92,45 @@ class ArticleActors:
                 break
         return None
 
+    def other_body(self, start: int, code: str | None) -> ActorRef | None:
+        """The latest coded party before ``start`` whose code is not ``code``: "them" in
+        "Scholz met the protesters' leaders. He urged them ..." is not Scholz's government.
+        Looks back over ``PRONOUN_REACH`` characters; people count only with a country."""
+        for m in self._index.spans_before(start, PRONOUN_REACH):
+            if start - m.end > PRONOUN_REACH or m.end > start:
+                continue
+            ref = m.ref
+            if not ref.code or ref.code == code or not (ref.country_iso3 or ref.sector):
+                continue
+            if m.person and not ref.country_iso3:
+                continue
+            return ref
+        return None
+
+    def last_two(self, start: int, people: bool) -> tuple[ActorRef, ActorRef] | None:
+        """The two latest distinct named people (or, with ``people`` false, countries)
+        before ``start``, in text order: "the two presidents", "the two countries"."""
+        found: list[ActorRef] = []
+        source = self._index.people_before(start) if people else self._countries_before(start)
+        for seen, m in enumerate(source):
+            if seen >= TITLE_REACH:
+                break
+            ref = m.ref
+            ident = ref.entity_id if people else ref.country_iso3
+            if not ident or not (ref.code or ref.country_iso3):
+                continue
+            if any((f.entity_id if people else f.country_iso3) == ident for f in found):
+                continue
+            found.append(ref)
+            if len(found) == 2:
+                return found[1], found[0]
+        return None
+
+    def _countries_before(self, start: int) -> Iterator[Mention]:
+        for m in self._index.spans_before(start, PRONOUN_REACH * 3):
+            if not m.person and m.ref.country_iso3 and m.end <= start:
+                yield m
+
     def _titled_antecedent(self, reading: Reading, start: int) -> Mention | None:
         """The person a bare title ("the president") refers to: the latest compatible person
         once named with that title ("President Barack Obama"), else the latest compatible.

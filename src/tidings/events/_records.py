@@ -236,8 +236,12 @@ def situate(
 ) -> tuple[ActorRef | None, str | None]:
     """A sector-only party ("police", "the government") takes its context's country: the
     event's own place ("police in Cairo"), else the article's country (its dateline, else
-    the country it names most). Returns the party and where its country came from."""
+    the country it names most). Returns the party and where its country came from. A party
+    foreign by its own words ("Western envoys", "foreign diplomats") takes none: it is
+    there as another country's."""
     if ref is None or ref.country_iso3 or ref.sector in _ORG_PREFIXES:
+        return ref, None
+    if _FOREIGN & set(ref.text.lower().split()):
         return ref, None
     if not ref.sector and not ref.entity_id:
         inner = _of_complement(ref, m, actors)
@@ -262,6 +266,14 @@ def situate(
     if not country:
         return ref, None
     return replace(ref, country_iso3=country, code=country + (ref.sector or "")), origin
+
+
+# Words that make a party another country's, whatever country its context names: the
+# envoys in Beirut are not Lebanon's.
+_FOREIGN = frozenset(
+    {"western", "foreign", "envoy", "envoys", "ambassador", "ambassadors", "emissary"}
+    | {"emissaries", "diplomat", "diplomats", "expatriate", "expatriates"}
+)
 
 
 # Heads that count people without saying who they are: "tens of thousands of students",
@@ -305,11 +317,25 @@ def _of_complement(ref: ActorRef, m: Mention, actors: DocActors) -> ActorRef | N
     return None
 
 
+# Object pronouns that cannot be their own clause's subject (reflexives aside).
+_OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
+
+
 def _not_self(
     source: ActorRef | None, target: ActorRef | None, actors: DocActors
 ) -> ActorRef | None:
-    """An object pronoun is not its clause's own subject ("Putin thanked him")."""
-    if source is None or target is None or target.start is None or not source.entity_id:
+    """An object pronoun is not its clause's own subject ("Putin thanked him"; "He urged
+    them" after "Scholz met the protesters' leaders" is not Scholz's government)."""
+    if source is None or target is None or target.start is None:
+        return target
+    pronoun = target.text.strip().lower()
+    if pronoun in _OBJECT_PRONOUNS and target.code and target.code == source.code:
+        other_body = getattr(actors, "other_body", None)
+        body = other_body(target.start, source.code) if other_body is not None else None
+        if isinstance(body, ActorRef):
+            return replace(body, text=target.text, start=target.start, end=target.end)
+        return ActorRef(text=target.text, start=target.start, end=target.end)
+    if not source.entity_id:
         return target
     if target.text.lower() not in ("him", "her") or target.entity_id != source.entity_id:
         return target
@@ -372,6 +398,40 @@ def _second_conjunct(
     if other is None or not other.country_iso3 or other.country_iso3 == source.country_iso3:
         return target
     return other
+
+
+# "the two men", "the two presidents": the two people named last; "the two countries": the
+# two states named last.
+_PAIR_PEOPLE = frozenset(
+    {"men", "women", "leaders", "presidents", "ministers", "premiers", "sides", "officials"}
+)
+_PAIR_STATES = frozenset({"countries", "nations", "governments", "states", "neighbours"})
+
+
+def _the_two(
+    m: Mention, source: ActorRef | None, target: ActorRef | None, actors: DocActors
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """ "The two men discussed ...": the pair named before is the source and the target (in
+    text order), when the target is not already a coded party."""
+    tok = m.source
+    if tok is None or source is None or source.start is None or source.end is None:
+        return source, target
+    if target is not None and (target.country_iso3 or target.code):
+        return source, target
+    word = tok.lower_
+    two = any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det") for c in tok.children)
+    definite = any(c.lower_ in ("the", "both") for c in tok.children)
+    if not (two and definite) or word not in _PAIR_PEOPLE | _PAIR_STATES:
+        return source, target
+    last_two = getattr(actors, "last_two", None)
+    pair = last_two(source.start, word in _PAIR_PEOPLE) if last_two is not None else None
+    if not isinstance(pair, tuple):
+        return source, target
+    first, second = pair
+    return (
+        replace(first, text=source.text, start=source.start, end=source.end),
+        replace(second, text=source.text, start=source.start, end=source.end),
+    )
 
 
 def _sentence_country(trigger: Token, actors: DocActors) -> str | None:
@@ -492,6 +552,7 @@ def make_event(
     source = actor_ref(m.source, actors)
     target = actor_ref(m.target, actors)
     target = _not_self(source, target, actors)
+    source, target = _the_two(m, source, target, actors)
     source, target = _speaker_for_first_person(source, target, m, actors)
     thing = m.target is not None and _thing(m.target, lex)
     bare_role = target is not None and not (target.country_iso3 or target.entity_id)
