@@ -40,6 +40,14 @@ APPOSITION_REACH = 200  # characters a person mention enclosing an apposition ma
 ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")  # "Foo Front (FF)"
 
 
+# Titles a later bare title may restate: "King Hussein ... the monarch".
+_SAME_OFFICE: dict[str, tuple[str, ...]] = {
+    "monarch": ("king", "queen", "emir", "sultan", "emperor"),
+    "ruler": ("king", "queen", "emir", "sultan", "emperor"),
+    "premier": ("prime minister",),
+}
+
+
 @dataclass(frozen=True)
 class Mention:
     """One indexed mention: its span and what it resolved to."""
@@ -136,15 +144,23 @@ class ArticleActors:
         once named with that title ("President Barack Obama"), else the latest compatible.
         Looks back over at most ``TITLE_REACH`` people (bounded cost per lookup)."""
         titles = {h.key for h in reading.hits if h.kind == "agent"}
+        titles |= {t for k in titles for t in _SAME_OFFICE.get(k, ())}
         first: Mention | None = None
         for seen, m in enumerate(self._index.people_before(start)):
             if seen >= TITLE_REACH:
                 break
+            said = f" {self.linker.kb.key(self.text[m.start : m.end])} "
+            named_so = any(f" {t} " in said for t in titles)
+            if named_so and m.ref.sector is None and m.ref.country_iso3:
+                # "Crown Prince Mohammed Bin Salman" (coded SAU, no sector) is "the crown
+                # prince": the title he was named with says the office his code lacks.
+                sector = reading.sector
+                code = make_code(m.ref.country_iso3, sector) if sector else m.ref.code
+                return replace(m, ref=replace(m.ref, sector=sector, code=code))
             if not _compatible(m.ref, reading):
                 continue
             first = first or m
-            said = f" {self.linker.kb.key(self.text[m.start : m.end])} "
-            if any(f" {t} " in said for t in titles):
+            if named_so:
                 return m
         return first
 
@@ -173,6 +189,19 @@ class ArticleActors:
             return None
         return self._index.alias(keys, start)
 
+    def _other_title(self, c0: int, c1: int, antecedent: Mention) -> bool:
+        """A titled name is not a coded person named before without that title: "King
+        Hussein" after "Iraq's Saddam Hussein" is another Hussein. A shared surname is all
+        the alias rests on, and the title says it is someone else."""
+        if not antecedent.ref.country_iso3:
+            return False
+        reading = self.linker.read(self.text[c0:c1], self.when)
+        titles = {h.key for h in reading.hits if h.kind == "agent"}
+        if not titles:
+            return False
+        said = f" {self.linker.kb.key(self.text[antecedent.start : antecedent.end])} "
+        return not any(f" {t} " in said for t in titles)
+
     def add(self, start: int, end: int, ent_text: str, label: str, chunk: tuple[int, int]) -> None:
         """Index the entity at [start, end) read within its noun chunk ``chunk``."""
         c0, c1 = chunk
@@ -180,6 +209,8 @@ class ArticleActors:
         # dictionaries know the word on its own.
         if label == "PERSON" or self.linker.read(ent_text, self.when).code is None:
             antecedent = self._alias_of(ent_text, start)
+            if antecedent is not None and self._other_title(c0, c1, antecedent):
+                antecedent = None
             if antecedent is not None:
                 ref = replace(antecedent.ref, text=ent_text, start=start, end=end)
                 self._store(Mention(start, end, ref, True, antecedent.keys))

@@ -54,7 +54,7 @@ def actor_ref(tok: Token | None, actors: DocActors) -> ActorRef | None:
     """The linked actor for the noun phrase headed by ``tok`` (span in article offsets)."""
     if tok is None:
         return None
-    tok = _named_apposition(tok)
+    tok = _named_apposition(_relative_antecedent(tok))
     ref, span = _lookup(tok, actors)
     of = next((o for p, o in syn.prep_objects(tok) if p == "of"), None)
     if tok.lower_ in OPPONENTS and of is not None:
@@ -77,6 +77,27 @@ def actor_ref(tok: Token | None, actors: DocActors) -> ActorRef | None:
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+
+
+def _relative_antecedent(tok: Token) -> Token:
+    """A relative pronoun is the noun its clause describes: "Saddam, with whom the king
+    met" -- "whom" is Saddam."""
+    if tok.lower_ not in _RELATIVES or tok.tag_ not in ("WP", "WDT"):
+        return tok
+    if tok.lower_ in ("who", "whom"):
+        # A person: the name just before, as the parser often hangs the clause on the
+        # wrong noun ("a message from Saddam Hussein, with whom ...").
+        for back in range(tok.i - 1, max(tok.sent.start, tok.i - 4) - 1, -1):
+            prev = tok.doc[back]
+            if prev.ent_type_ in _NAME_LABELS and prev.pos_ == "PROPN":
+                return prev
+            if not (prev.is_punct or prev.pos_ == "ADP"):
+                break
+    for up in tok.ancestors:
+        if up.dep_ == "relcl":
+            return up.head
+    return tok
 
 
 def _named_apposition(tok: Token) -> Token:
