@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
 from tidings import registry
+from tidings.actors.table import ActorRow
 from tidings.config import load_config
 from tidings.interfaces import Annotator
 from tidings.model import ActorRef, AnnotatedDoc, Article
-from tidings.pipeline import Components, process_articles
+from tidings.pipeline import Components, Pipeline, RunReport, process_articles
 
 
 class FakeLinker:
@@ -23,6 +24,11 @@ class FakeLinker:
 
     def link_doc(self, doc: AnnotatedDoc) -> FakeDocActors:
         return FakeDocActors()
+
+    def entity_rows(self, only: Collection[str]) -> list[ActorRow]:
+        return (
+            [("Q0", "Fake", "XYZGOV", None, None, None, None, None, None)] if "Q0" in only else []
+        )
 
 
 class FakeDocActors:
@@ -91,3 +97,27 @@ def test_other_languages_are_not_parsed() -> None:
     assert [r.article.article_id for r in results] == ["de", "en"]
     assert "non-English" in (results[0].skipped_reason or "")
     assert results[1].skipped_reason is None
+
+
+class ActorsStore:
+    """Only the two store calls ``record_actors`` makes, so the test sees what it writes."""
+
+    def __init__(self, referenced: set[str]) -> None:
+        self.referenced = referenced
+        self.written: list[ActorRow] = []
+
+    def referenced_entities(self) -> set[str]:
+        return self.referenced
+
+    def upsert_actors(self, rows: list[ActorRow]) -> None:
+        self.written.extend(rows)
+
+
+def test_the_actors_table_is_filled_through_the_linker_protocol() -> None:
+    store = ActorsStore({"Q0", "Q404"})
+    pipeline = Pipeline(store, load_config())  # type: ignore[arg-type]  # duck-typed store
+    pipeline.parts = replace(pipeline.parts, actor_linker=FakeLinker())
+    report = RunReport(run_id="r")
+    pipeline.record_actors(report)
+    assert [row[0] for row in store.written] == ["Q0"]
+    assert not report.errors

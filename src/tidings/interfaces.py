@@ -6,11 +6,14 @@ finder's use of the linker), so a fake for a test or a plugin needs no more than
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from tidings.model import ActorRef, AnnotatedDoc, Article, Event, Place, Quote, TimeExpr
+
+if TYPE_CHECKING:  # a type only: interfaces must not import an implementation at run time
+    from tidings.actors.table import ActorRow
 
 
 @runtime_checkable
@@ -39,6 +42,11 @@ class ActorLinker(Protocol):
 
     def link_doc(self, doc: AnnotatedDoc) -> DocActors:
         """Index every actor mention of an article (aliases, "he", titles) for ``at`` lookups."""
+        ...
+
+    def entity_rows(self, only: Collection[str]) -> list[ActorRow]:
+        """Rows of the ``actors`` table for the entity ids in ``only`` that this linker knows
+        (the pipeline fills the table with the entities stored events name)."""
         ...
 
 

@@ -385,13 +385,13 @@ class Pipeline:
         report.events_merged = story_report.events_merged
 
     def record_actors(self, report: RunReport) -> None:
-        """Fill the ``actors`` table with the knowledge-base entities that events name, when
-        the configured linker can list its entities (``entity_rows``)."""
-        rows_for = getattr(self.parts.actor_linker, "entity_rows", None)
-        if rows_for is None:
+        """Fill the ``actors`` table with the knowledge-base entities that events name (the
+        linker's ``entity_rows``); nothing to do when no linker is configured."""
+        linker = self.parts.actor_linker
+        if linker is None:
             return
         try:
-            self.store.upsert_actors(rows_for(self.store.referenced_entities()))
+            self.store.upsert_actors(linker.entity_rows(self.store.referenced_entities()))
         except Exception as exc:  # noqa: BLE001 - stored events stay; the step is re-runnable
             if is_interrupt(exc):
                 raise
