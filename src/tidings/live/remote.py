@@ -7,6 +7,7 @@ The CLI's read commands fall back to this: the server registered for the file (s
 from __future__ import annotations
 
 import json
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -63,6 +64,22 @@ class RemoteReader:
         """One page of events, as ``tidings.query.events(..., "records")`` gives it."""
         body = self._get("/events", self.event_params(filt))
         return list(body["rows"]) if body else []
+
+    def count_events(self, filt: EventFilter) -> int:
+        """How many events match ``filt`` over all pages: the page's ``total``, or, past the
+        server's count cap, the rows of its Parquet export."""
+        params = {**self.event_params(filt), "limit": 1, "offset": 0}
+        body = self._get("/events", params)
+        if not body:
+            return 0
+        if not body.get("total_capped"):
+            return int(body["total"])
+        import pyarrow.parquet as pq
+
+        with tempfile.TemporaryFile() as buf:
+            self.export(filt, buf, "parquet")
+            buf.seek(0)
+            return int(pq.read_metadata(buf).num_rows)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         found = self._get(f"/events/{urllib.parse.quote(event_id, safe='')}")
