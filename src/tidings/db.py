@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -43,6 +43,8 @@ if TYPE_CHECKING:  # the pipeline pulls in every stage; only ``run`` needs it
     from tidings.pipeline import RunReport
 
 __all__ = ["Tidings", "open"]
+
+T = TypeVar("T")
 
 
 def _filter(filters: dict[str, Any], filt: EventFilter | None) -> EventFilter:
@@ -143,16 +145,20 @@ class Tidings:
                 raise
             raise StoreLockedError(self.path, exc.pid, hint, read_only=True) from None
 
-    def _through_server(self, exc: StoreLockedError) -> RemoteReader:
-        """The registered server that holds the write lock ``exc`` reports, to read through;
-        ``exc`` again when none is registered (or this handle owns the store)."""
+    def _through_server(self, exc: StoreLockedError, call: Callable[[RemoteReader], T]) -> T:
+        """``call`` answered by the registered server that holds the write lock ``exc``
+        reports; ``exc`` again when none is registered, it does not answer, or this handle
+        owns the store."""
         from tidings.live.registry import lookup
-        from tidings.live.remote import RemoteReader
+        from tidings.live.remote import RemoteReader, ServerUnreachableError
 
         server = lookup(self.path) if self._held is None else None
         if server is None:
             raise exc
-        return RemoteReader(server.url)
+        try:
+            return call(RemoteReader(server.url))
+        except ServerUnreachableError:
+            raise exc from None
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
@@ -296,13 +302,14 @@ class Tidings:
                 with self.reading() as store:
                     return convert(query.events_table(store, filt), as_)
             except StoreLockedError as exc:
-                return convert(self._remote_events_table(self._through_server(exc), filt), as_)
+                table = self._through_server(exc, lambda r: self._remote_events_table(r, filt))
+                return convert(table, as_)
         filt = _filter(filters, filter)
         try:
             with self.reading() as store:
                 return query.events(store, filt, as_)
         except StoreLockedError as exc:
-            rows = self._through_server(exc).events(filt)  # one page, as JSON rows
+            rows = self._through_server(exc, lambda r: r.events(filt))  # a page of JSON rows
             if as_ == "records":
                 return rows
             return convert(pa.Table.from_pylist(rows), as_)
@@ -323,7 +330,7 @@ class Tidings:
             with self.reading() as store:
                 return query.count_events(store, filt)
         except StoreLockedError as exc:
-            return self._through_server(exc).count_events(filt)
+            return self._through_server(exc, lambda r: r.count_events(filt))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event: ``{"event": row, "mentions": [...], "quotes": [...]}``, or None.
@@ -335,7 +342,7 @@ class Tidings:
             with self.reading() as store:
                 return query.event(store, event_id)
         except StoreLockedError as exc:
-            return self._through_server(exc).event(event_id)
+            return self._through_server(exc, lambda r: r.event(event_id))
 
     def timeline(
         self, bucket: str = "day", *, filter: EventFilter | None = None, **filters: Any
@@ -391,7 +398,7 @@ class Tidings:
             with self.reading() as store:
                 return query.stats(store)
         except StoreLockedError as exc:
-            return self._through_server(exc).stats()
+            return self._through_server(exc, lambda r: r.stats())
 
     # -- exports ----------------------------------------------------------------------
     def export_gdelt(
@@ -419,7 +426,7 @@ class Tidings:
             with self.reading() as store:
                 return query.export_parquet_dataset(store, directory, filt)
         except StoreLockedError as exc:
-            table = self._remote_events_table(self._through_server(exc), filt)
+            table = self._through_server(exc, lambda r: self._remote_events_table(r, filt))
             return write_month_dataset(table, directory)
 
 

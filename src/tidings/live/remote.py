@@ -16,9 +16,13 @@ from typing import IO, Any
 from tidings.errors import StoreError
 from tidings.query.filters import EventFilter
 
-__all__ = ["RemoteReader"]
+__all__ = ["RemoteReader", "ServerUnreachableError"]
 
 TIMEOUT_S = 30.0
+
+
+class ServerUnreachableError(StoreError):
+    """The registered server did not answer (gone, or not listening)."""
 
 
 class RemoteReader:
@@ -48,7 +52,7 @@ class RemoteReader:
                 message = ""
             raise StoreError(f"{self.url}{path}: server answered {exc.code} {message}") from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
-            raise StoreError(f"{self.url}: server unreachable: {exc}") from None
+            raise ServerUnreachableError(f"{self.url}: server unreachable: {exc}") from None
 
     @staticmethod
     def event_params(filt: EventFilter) -> dict[str, Any]:
