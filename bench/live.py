@@ -71,6 +71,7 @@ class Load:
         self.latencies: list[float] = []
         self.errors: list[str] = []
         self.hits = 0  # answers the server's read cache gave (X-Tidings-Cache: hit)
+        self.shared = 0  # misses answered by an identical miss in flight (single flight)
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
@@ -85,7 +86,7 @@ class Load:
                 with urllib.request.urlopen(url, timeout=30) as resp:
                     resp.read()
                     ok = resp.status == 200
-                    hit = resp.headers.get("x-tidings-cache") == "hit"
+                    how = resp.headers.get("x-tidings-cache")
             except (urllib.error.URLError, OSError) as exc:
                 ok, why = False, str(exc)
             else:
@@ -94,7 +95,8 @@ class Load:
             with self._lock:
                 if ok:
                     self.latencies.append(dt)
-                    self.hits += hit
+                    self.hits += how == "hit"
+                    self.shared += how == "shared"
                 else:
                     self.errors.append(why)
 
@@ -120,11 +122,13 @@ class CliReader:
         self.db = db
         self.ok = 0
         self.failed: list[str] = []
+        self.latencies: list[float] = []  # seconds per CLI read (a new process each time)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            t0 = time.perf_counter()
             out = subprocess.run(
                 [*TIDINGS, "events", "--db", str(self.db), "--format", "json", "--limit", "20"],
                 capture_output=True,
@@ -136,6 +140,7 @@ class CliReader:
                 rows = None
             if out.returncode == 0 and isinstance(rows, list) and rows:
                 self.ok += 1
+                self.latencies.append(time.perf_counter() - t0)
             else:
                 self.failed.append(out.stderr.strip().splitlines()[-1:] and out.stderr)
 
@@ -165,7 +170,10 @@ def _phase(name: str, load: Load, cli: CliReader, seconds: float) -> dict[str, A
         "p50_ms": round(_pct(lat, 0.50), 1),
         "p95_ms": round(_pct(lat, 0.95), 1),
         "cache_hits": load.hits,
+        "cache_shared": load.shared,
         "cli_reads_ok": cli.ok,
+        "cli_p50_ms": round(_pct(cli.latencies, 0.50), 1),
+        "cli_p95_ms": round(_pct(cli.latencies, 0.95), 1),
         "cli_reads_failed": len(cli.failed),
         "load_avg_1m": round(os.getloadavg()[0], 2),
     }

@@ -11,29 +11,40 @@ Locks: DuckDB lets one process write a file, or many read it, never both. So a h
 no connection between calls: each read opens a short-lived read-only connection, and ``run()``
 takes the write lock only while it runs. ``own=True`` (the server process) holds one
 read-write connection for its lifetime instead, and every read there uses a cursor of it.
+A read meeting the write lock of a registered server (``serve --watch``, a polling ``watch``)
+is answered by that server's REST API instead (``events``, ``count_events``, ``event``,
+``stats``, ``export_parquet``), as the CLI's reads are.
 """
 
 from __future__ import annotations
 
 import builtins
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from tidings import query
 from tidings.config import Config, load_config
 from tidings.errors import QueryError, StoreError
 from tidings.query._frames import As, convert
+from tidings.query.export import write_month_dataset
 from tidings.query.filters import EventFilter
 from tidings.store import Store, StoreLockedError
 
 if TYPE_CHECKING:  # the pipeline pulls in every stage; only ``run`` needs it
+    from tidings.live.remote import RemoteReader
     from tidings.pipeline import RunReport
 
 __all__ = ["Tidings", "open"]
+
+T = TypeVar("T")
 
 
 def _filter(filters: dict[str, Any], filt: EventFilter | None) -> EventFilter:
@@ -133,6 +144,21 @@ class Tidings:
             if hint is None:
                 raise
             raise StoreLockedError(self.path, exc.pid, hint, read_only=True) from None
+
+    def _through_server(self, exc: StoreLockedError, call: Callable[[RemoteReader], T]) -> T:
+        """``call`` answered by the registered server that holds the write lock ``exc``
+        reports; ``exc`` again when none is registered, it does not answer, or this handle
+        owns the store."""
+        from tidings.live.registry import lookup
+        from tidings.live.remote import RemoteReader, ServerUnreachableError
+
+        server = lookup(self.path) if self._held is None else None
+        if server is None:
+            raise exc
+        try:
+            return call(RemoteReader(server.url))
+        except ServerUnreachableError:
+            raise exc from None
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
@@ -272,15 +298,39 @@ class Tidings:
         if "limit" in filters and filters["limit"] is None:
             filters.pop("limit")
             filt = _filter(filters, filter)
+            try:
+                with self.reading() as store:
+                    return convert(query.events_table(store, filt), as_)
+            except StoreLockedError as exc:
+                table = self._through_server(exc, lambda r: self._remote_events_table(r, filt))
+                return convert(table, as_)
+        filt = _filter(filters, filter)
+        try:
             with self.reading() as store:
-                return convert(query.events_table(store, filt), as_)
-        with self.reading() as store:
-            return query.events(store, _filter(filters, filter), as_)
+                return query.events(store, filt, as_)
+        except StoreLockedError as exc:
+            rows = self._through_server(exc, lambda r: r.events(filt))  # a page of JSON rows
+            if as_ == "records":
+                return rows
+            return convert(pa.Table.from_pylist(rows), as_)
+
+    @staticmethod
+    def _remote_events_table(remote: RemoteReader, filt: EventFilter) -> pa.Table:
+        """Every event matching ``filt``, from the server's ``GET /export?format=parquet``
+        (typed columns, unlike the JSON pages)."""
+        with tempfile.TemporaryFile() as buf:
+            remote.export(filt, buf, "parquet")
+            buf.seek(0)
+            return pq.read_table(buf)
 
     def count_events(self, *, filter: EventFilter | None = None, **filters: Any) -> int:
         """How many events match (over all pages)."""
-        with self.reading() as store:
-            return query.count_events(store, _filter(filters, filter))
+        filt = _filter(filters, filter)
+        try:
+            with self.reading() as store:
+                return query.count_events(store, filt)
+        except StoreLockedError as exc:
+            return self._through_server(exc, lambda r: r.count_events(filt))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event: ``{"event": row, "mentions": [...], "quotes": [...]}``, or None.
@@ -288,8 +338,11 @@ class Tidings:
         ``mentions`` lists every article reporting the event (outlet, title, url, evidence and
         spans of that article's mention); ``quotes`` the quotes linked to any mention.
         """
-        with self.reading() as store:
-            return query.event(store, event_id)
+        try:
+            with self.reading() as store:
+                return query.event(store, event_id)
+        except StoreLockedError as exc:
+            return self._through_server(exc, lambda r: r.event(event_id))
 
     def timeline(
         self, bucket: str = "day", *, filter: EventFilter | None = None, **filters: Any
@@ -341,8 +394,11 @@ class Tidings:
 
     def stats(self) -> dict[str, Any]:
         """Table counts, event date range, counts by type, QuadClass and outlet."""
-        with self.reading() as store:
-            return query.stats(store)
+        try:
+            with self.reading() as store:
+                return query.stats(store)
+        except StoreLockedError as exc:
+            return self._through_server(exc, lambda r: r.stats())
 
     # -- exports ----------------------------------------------------------------------
     def export_gdelt(
@@ -365,8 +421,13 @@ class Tidings:
     def export_parquet(self, directory: str | Path, **filters: Any) -> int:
         """Write matching events as a Parquet dataset partitioned by event month."""
         filters.setdefault("limit", 1)
-        with self.reading() as store:
-            return query.export_parquet_dataset(store, directory, _filter(filters, None))
+        filt = _filter(filters, None)
+        try:
+            with self.reading() as store:
+                return query.export_parquet_dataset(store, directory, filt)
+        except StoreLockedError as exc:
+            table = self._through_server(exc, lambda r: self._remote_events_table(r, filt))
+            return write_month_dataset(table, directory)
 
 
 def open(  # noqa: A001 - mirrors the builtin on purpose: ``tidings.open(path)``

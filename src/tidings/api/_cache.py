@@ -8,10 +8,17 @@ Every commit, by this process or another, writes one of the two, so a changed si
 the answer may be stale and the request runs again. The signature is taken before the request
 runs: a commit during it stamps its answer with the older signature, so it is never reused
 after that commit. Only 200 answers of the read routes are kept, in a small LRU.
+
+Identical misses in flight together are run once (single flight): right after a commit every
+client misses at the same moment, and twenty copies of one query on two cores made the slow
+tail while ingesting. A request missing while the same key is already being answered under the
+same signature waits for that answer and is given it (``X-Tidings-Cache: shared``); if the
+first one ends without a keepable answer (an error, a body too large), each waiter runs itself.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 from collections import OrderedDict
@@ -66,8 +73,11 @@ class ReadCache:
         self.max_entries = max_entries
         self._entries: OrderedDict[tuple[str, ...], _Entry] = OrderedDict()
         self._lock = threading.Lock()
+        # Misses being answered now: key -> (their signature, set when the answer is known).
+        self._flights: dict[tuple[str, ...], tuple[Signature, asyncio.Event]] = {}
         self.hits = 0
         self.misses = 0
+        self.shared = 0
 
     @staticmethod
     def _key(scope: Scope) -> tuple[str, ...] | None:
@@ -99,16 +109,41 @@ class ReadCache:
                 entry = None
                 self.misses += 1
         if entry is not None:
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": entry.status,
-                    "headers": [*entry.headers, (b"x-tidings-cache", b"hit")],
-                }
-            )
-            await send({"type": "http.response.body", "body": entry.body})
+            await self._send(send, entry, b"hit")
             return
-        await self._run_and_keep(scope, receive, send, key, sig)
+        flight = self._flights.get(key)
+        if flight is not None and flight[0] == sig:
+            await flight[1].wait()
+            with self._lock:
+                entry = self._entries.get(key)
+                if entry is not None and entry.signature == sig:
+                    self.shared += 1
+                else:
+                    entry = None
+            if entry is not None:
+                await self._send(send, entry, b"shared")
+                return
+            await self.app(scope, receive, send)  # the first one kept nothing: run alone
+            return
+        done = asyncio.Event()
+        self._flights[key] = (sig, done)
+        try:
+            await self._run_and_keep(scope, receive, send, key, sig)
+        finally:
+            if self._flights.get(key) == (sig, done):
+                del self._flights[key]
+            done.set()
+
+    @staticmethod
+    async def _send(send: Send, entry: _Entry, how: bytes) -> None:
+        await send(
+            {
+                "type": "http.response.start",
+                "status": entry.status,
+                "headers": [*entry.headers, (b"x-tidings-cache", how)],
+            }
+        )
+        await send({"type": "http.response.body", "body": entry.body})
 
     async def _run_and_keep(
         self, scope: Scope, receive: Receive, send: Send, key: tuple[str, ...], sig: Signature

@@ -7,6 +7,7 @@ The CLI's read commands fall back to this: the server registered for the file (s
 from __future__ import annotations
 
 import json
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,9 +16,13 @@ from typing import IO, Any
 from tidings.errors import StoreError
 from tidings.query.filters import EventFilter
 
-__all__ = ["RemoteReader"]
+__all__ = ["RemoteReader", "ServerUnreachableError"]
 
 TIMEOUT_S = 30.0
+
+
+class ServerUnreachableError(StoreError):
+    """The registered server did not answer (gone, or not listening)."""
 
 
 class RemoteReader:
@@ -47,7 +52,7 @@ class RemoteReader:
                 message = ""
             raise StoreError(f"{self.url}{path}: server answered {exc.code} {message}") from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
-            raise StoreError(f"{self.url}: server unreachable: {exc}") from None
+            raise ServerUnreachableError(f"{self.url}: server unreachable: {exc}") from None
 
     @staticmethod
     def event_params(filt: EventFilter) -> dict[str, Any]:
@@ -63,6 +68,22 @@ class RemoteReader:
         """One page of events, as ``tidings.query.events(..., "records")`` gives it."""
         body = self._get("/events", self.event_params(filt))
         return list(body["rows"]) if body else []
+
+    def count_events(self, filt: EventFilter) -> int:
+        """How many events match ``filt`` over all pages: the page's ``total``, or, past the
+        server's count cap, the rows of its Parquet export."""
+        params = {**self.event_params(filt), "limit": 1, "offset": 0}
+        body = self._get("/events", params)
+        if not body:
+            return 0
+        if not body.get("total_capped"):
+            return int(body["total"])
+        import pyarrow.parquet as pq
+
+        with tempfile.TemporaryFile() as buf:
+            self.export(filt, buf, "parquet")
+            buf.seek(0)
+            return int(pq.read_metadata(buf).num_rows)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         found = self._get(f"/events/{urllib.parse.quote(event_id, safe='')}")
