@@ -201,3 +201,18 @@ def test_news_act_without_date_takes_publication_day(nlp) -> None:  # type: igno
     text = "Jordan closed its borders with Syria."
     [e], _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), [_event(text, "closed")])
     assert (e.event_date, e.date_source) == ("2024-12-14", "publication")
+
+
+def test_present_perfect_after_the_lead_recalls_context(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the lead's present perfect is the news (publication day); the same tense four
+    # sentences on recalls the story's context and gets no date
+    lead = "A car bomb has killed nine soldiers in the north."
+    filler = "Officials gave no details. The road was shut. Talks went on."
+    later = "The government has imposed a curfew on the region."
+    text = f"{lead} {filler} {later}"
+    doc = _doc(nlp, text, "2024-12-14")
+    first = _event(text, "killed")
+    last = _event(text, "imposed")
+    got, _ = TemporalResolver().date_events(doc, [first, last])
+    assert (got[0].event_date, got[0].date_source) == ("2024-12-14", "publication")
+    assert (got[1].event_date, got[1].extra.get("date_note")) == (None, "recalled")

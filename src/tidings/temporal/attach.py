@@ -14,6 +14,7 @@ appeal"): no date, ``"none"``, with the reason in ``extra["date_note"]``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -114,6 +115,18 @@ _SAYING = frozenset(
     | {"insist", "state", "demand", "reject", "condemn", "threaten", "vow", "pledge", "ask"}
     | {"promise", "argue", "add", "note", "write", "blame", "criticise", "criticize", "allege"}
 )
+
+
+# The lead tells the news in the present perfect ("has killed 13 soldiers"); after it, an
+# active present perfect with no date recalls the story's context ("has imposed an embargo").
+_LEAD_SENTENCES = 3
+
+
+def context_perfect(verb: Token | None, sent_index: int) -> bool:
+    """An active present perfect ("has expelled") after the lead's first sentences."""
+    if verb is None or sent_index < _LEAD_SENTENCES or not _perfect(verb):
+        return False
+    return not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def habitual(verb: Token | None) -> bool:
@@ -237,6 +250,7 @@ def date_events(
     sdoc = doc.doc
     roots = [_root(sdoc, f.mention.start, f.mention.end) for f in found]
     govs = [_verb_of(r) if r is not None else None for r in roots]
+    sent_starts = [s.start for s in sdoc.sents]
     out: list[Event] = []
     for event in events:
         trig = _root(sdoc, event.trigger_start, event.trigger_end)
@@ -299,7 +313,9 @@ def date_events(
                 "relative"
                 if unresolved is not None and (unresolved is opener or _elsewhere(unresolved))
                 else "recalled"
-                if recalled(ev_verb) or background(ev_verb)
+                if recalled(ev_verb)
+                or background(ev_verb)
+                or context_perfect(ev_verb, bisect_right(sent_starts, sent.start) - 1)
                 else "habitual"
                 if habitual(ev_verb)
                 else "not_yet"
