@@ -270,7 +270,7 @@ def learned_examples() -> None:
 
     from tidings.annotate import load_pipeline
     from tidings.events._lexicon import load_lexicon
-    from tidings.events._mentions import lexicon_entry
+    from tidings.events._trigger_choice import lexicon_entry
     from tidings.events.learned import _label, token_features
 
     lex = load_lexicon()

@@ -26,3 +26,13 @@ def compound_codes() -> dict[str, dict[str, tuple[str, str]]]:
             raise ConfigError(f"{FILE}: row {n}: needs a table in {TABLES}, a key and a code")
         out[table][key] = (code, row.get("plover_mode") or "")
     return out
+
+
+_COMPOUND = compound_codes()
+# Future cooperation is AGREE (PLOVER coding notes) with the CAMEO "intent" code by root; what a
+# threat threatens, by the type of the threatened act: (CAMEO code, PLOVER mode); refusals
+# (CAMEO 12x) and requests (CAMEO 02x appeals) by the type of the refused or requested act.
+INTENT_CODES = {root: code for root, (code, _) in _COMPOUND["intent"].items()}
+THREAT_CODES = _COMPOUND["threat"]
+REFUSE_CODES = {kind: code for kind, (code, _) in _COMPOUND["refuse"].items()}
+REQUEST_CODES = {kind: code for kind, (code, _) in _COMPOUND["request"].items()}

@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, Token
 
 from tidings.events._lexicon import Lexicon, TriggerEntry, load_lexicon
-from tidings.events._mentions import _slots
+from tidings.events._trigger_choice import argument_slots
 from tidings.events.rules import RuleCoder
 from tidings.interfaces import ActorLinker
 from tidings.registry import register
@@ -58,7 +58,7 @@ def token_features(tok: Token) -> dict[str, float]:
     """The same features read off a parsed trigger candidate."""
     lemma = tok.lemma_.lower()
     f = {f"lemma={lemma}": 1.0, f"pos={'VERB' if tok.pos_ == 'VERB' else 'NOUN'}": 1.0}
-    slots, preps = _slots(tok)
+    slots, preps = argument_slots(tok)
     for p in preps:
         f[f"prep={p}"] = 1.0
         f[f"lemma+prep={lemma}+{p}"] = 1.0

@@ -1,0 +1,100 @@
+"""Negation, auxiliary-driven modality (future, hypothetical, conditional threats), the
+subordinate-clause flag and the claimant (the speaker of reported speech) of one mention."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.events import _syntax as syn
+from tidings.events._compound_codes import THREAT_CODES
+from tidings.events._governing import to_agree
+from tidings.events._lexicon import Lexicon
+from tidings.events._mention import COOPERATIVE, Mention, event_type
+
+_SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+
+
+def _claimant(tok: Token, lex: Lexicon) -> Token | None:
+    """The speaker when ``tok`` sits in a clause reported by a speech verb ("X said ...")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("ccomp", "parataxis"):
+            gov = cur.head
+            if "speech" in lex.governors.get(gov.lemma_.lower(), {}):
+                speaker, _ = syn.subject(gov)
+                return speaker
+        if cur.head is cur:
+            break
+        cur = cur.head
+    for c in tok.sent:
+        if c.lower_ == "according" and c.i + 2 < len(tok.doc) and tok.doc[c.i + 1].lower_ == "to":
+            return next(syn.children(tok.doc[c.i + 1], "pobj"), None)
+    # "..., X said." with the event verb as the root and the speech verb as a parataxis/ccomp
+    for c in tok.children:
+        if c.dep_ in ("parataxis", "ccomp") and "speech" in lex.governors.get(c.lemma_.lower(), {}):
+            return syn.first_child(c, *syn.SUBJ)
+    return None
+
+
+_BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "csubj"})
+
+
+def _background(tok: Token) -> bool:
+    """Inside a relative, participle, adverbial or prepositional clause (any level up)."""
+    cur = tok if tok.pos_ == "VERB" else tok.head
+    for _ in range(8):
+        if cur.dep_ in _BACKGROUND_DEPS:
+            return True
+        if cur.dep_ in ("ROOT",) or cur.head is cur:
+            return False
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "attr"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _on_condition(verb: Token) -> bool:
+    """The verb carries its own "if"/"unless" clause ("will fight back if the US persists")."""
+    return any(
+        c.dep_ == "advcl"
+        and any(k.dep_ == "mark" and k.lower_ in syn.CONDITION_MARKS for k in c.children)
+        for c in verb.children
+    )
+
+
+def finish_mention(m: Mention, lex: Lexicon) -> None:
+    """Negation, auxiliary-driven modality and the claimant of one mention."""
+    verb = m.trigger if m.trigger.pos_ == "VERB" else m.trigger.head
+    m.negated = (
+        m.negated or syn.negated(m.trigger) or (m.trigger.pos_ != "VERB" and syn.negated(verb))
+    )
+    if m.governor is not None and syn.negated(m.governor):
+        m.negated = True
+    aux = syn.auxiliaries(verb)
+    speaker = _claimant(m.trigger, lex)
+    if speaker is not None and "would" in aux and verb.dep_ == "ccomp":
+        aux = (aux - {"would"}) | {"will"}  # "said it would allow": future in the past
+    if m.modality == "asserted":
+        if syn.in_condition(verb) or aux & syn.HYPOTHETICAL_AUX:
+            m.modality = "hypothetical"
+        elif aux & syn.FUTURE_AUX:
+            m.modality = "intended"
+            etype = event_type(m, lex)
+            if etype in THREAT_CODES and _on_condition(verb):
+                # "Iraq would retaliate against X if they boost output": a conditional
+                # future act of force is a threat (PLOVER THREATEN), not the act itself
+                code, mode = THREAT_CODES[etype]
+                m.code, m.plover_event, m.plover_mode = code, "THREATEN", mode
+                m.modality = "threatened"
+            elif etype in COOPERATIVE:
+                to_agree(m, lex)
+            elif etype == "RETREAT":  # announced future retreats are CONCEDE (PLOVER note)
+                m.plover_event, m.plover_mode = "CONCEDE", ""
+    if _background(m.trigger if m.governor is None else m.governor):
+        m.extra["subordinate"] = True
+    if speaker is not None and speaker not in (m.source, m.target):
+        m.claimed_by = speaker
+    if m.source is not None and m.source.lower_ in _SPEAKER_PRONOUNS and speaker is not None:
+        # "Hungary said it will support ...": the pronoun is the speaker.
+        m.source, m.hops = speaker, m.hops + 1
+        m.extra["source_from_speaker"] = True
