@@ -49,6 +49,10 @@ class ActorLinker(Protocol):
         (the pipeline fills the table with the entities stored events name)."""
         ...
 
+    def date_roles(self, events: Sequence[Event]) -> list[Event]:
+        """The actors stage's step after temporal: parties' roles as of each event's date."""
+        ...
+
 
 @runtime_checkable
 class EventCoder(Protocol):

@@ -17,7 +17,6 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from tidings import registry
-from tidings.actors.roles import roles_at_event_dates
 from tidings.config import Config, config_hash, load_config
 from tidings.errors import TidingsError, is_interrupt
 from tidings.extract import batch_line_stats, extract_articles, group_line_stats, line_group
@@ -155,8 +154,8 @@ def process_annotated(
             dated = AnnotatedDoc(replace(article, published_at=reference), doc.doc)
         events, found_times = parts.time_resolver.date_events(dated, events)
         times = tuple(found_times)
-        if parts.actor_linker is not None:
-            events = roles_at_event_dates(events, parts.actor_linker)
+    if parts.actor_linker is not None:  # actors stage, dated step: roles at the event's date
+        events = parts.actor_linker.date_roles(events)
     if parts.geocoder:
         events, found_places = parts.geocoder.locate_events(doc, events)
         places = tuple(found_places)

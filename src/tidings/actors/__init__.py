@@ -13,6 +13,7 @@ from tidings.actors.doc import ArticleActors
 from tidings.actors.linker import ActorLinker
 from tidings.actors.roles import roles_at_event_date, roles_at_event_dates
 from tidings.actors.table import actor_table
+from tidings.config import default_setting
 from tidings.registry import register
 
 __all__ = [
@@ -26,6 +27,10 @@ __all__ = [
 
 
 @register("actor_linker", "tidings.actors.v1")
-def make_actor_linker(extra_kb: Sequence[str] = (), fuzzy_threshold: float = 90.0) -> ActorLinker:
-    """Factory: the KB-and-lexicon linker; ``extra_kb`` adds user TSV/JSONL entity files."""
+def make_actor_linker(
+    extra_kb: Sequence[str] = (),
+    fuzzy_threshold: float = float(default_setting("actor_linker", "fuzzy_threshold")),
+) -> ActorLinker:
+    """Factory: the KB-and-lexicon linker; ``extra_kb`` adds user TSV/JSONL entity files.
+    The defaults are read from default_config.toml's ``[actor_linker]``: one source."""
     return ActorLinker(extra_kb=tuple(extra_kb), fuzzy_threshold=fuzzy_threshold)

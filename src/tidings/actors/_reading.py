@@ -1,8 +1,7 @@
 """What one actor mention reads as (``Reading``), shared by the linker and the document index.
 
-``linker.py`` produces readings and ``doc.py`` consumes them; both import this module and
-``doc.py`` needs only the small ``MentionLinker`` view of a linker, so neither imports the
-other's module at load time except the linker's lazy ``link_doc``.
+``_mention.py`` produces readings and ``doc.py`` consumes them; ``doc.py`` needs only the small
+``MentionLinker`` view of a linker, so the import flow is one way: linker -> doc -> _reading.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from tidings.actors._kb import entity_id_for
 from tidings.actors._reading import MentionLinker, Reading, as_date, make_code
 from tidings.model import ActorRef, AnnotatedDoc
 
@@ -443,8 +444,6 @@ def _strip_article(name: str) -> str:
 
 
 def _name_id(linker: MentionLinker, name: str) -> str:
-    from tidings.actors._kb import entity_id_for
-
     return entity_id_for(name, None, linker.kb.variants)
 
 
