@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Span, Token
 
 from tidings.events import _syntax as syn
 from tidings.events._compound_codes import compound_codes
 from tidings.events._lexicon import Lexicon, TriggerEntry
+from tidings.model import EventExtra
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -90,7 +90,7 @@ class Mention:
     hops: int = 0
     governor: Token | None = None
     location: Token | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: EventExtra = field(default_factory=EventExtra)
     requested_by: Mention | None = None  # the REQUEST that asks for this act
 
 
@@ -464,7 +464,8 @@ def _noun_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | No
         hops=hops + (0 if light else 1),
         location=_location(head if light else tok),
     )
-    m.extra["light_verb"] = head.text if light else None
+    if light:
+        m.extra["light_verb"] = head.text
     between = dict(syn.prep_objects(tok)).get("between")
     if between is not None and len(syn.conjuncts(between)) > 1:
         m.source, m.target, m.reciprocal = between, syn.conjuncts(between)[1], True
