@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need the name here
     from spacy.tokens import Doc
@@ -127,6 +127,49 @@ class Place:
     feature: str | None = None  # city | admin1 | country | region
 
 
+class EventExtra(TypedDict, total=False):
+    """What an event carries beyond the ``events`` columns, one key per fact, each optional.
+
+    A stage adds keys to a copy (``{**event.extra, "key": value}``); mypy checks every key and
+    value type. The store writes the keys it has a column for (``STORED_EXTRA`` in
+    ``store/writes.py``); the rest explain a coding decision to tests, evaluation and readers.
+    """
+
+    # -- set by the rule coder while reading the sentence (events/_mentions.py) --
+    light_verb: str  # the verb a noun trigger hangs on ("held" in "held talks")
+    subordinate: bool  # the event sits in a background clause (dropped unless keep_background)
+    source_from_speaker: bool  # a pronoun source ("it will") replaced by the clause's speaker
+    requested_type: str  # PLOVER type of the act a REQUEST asks for
+    refused_type: str  # PLOVER type of the act refused ("refused to withdraw": RETREAT)
+    threatened_type: str  # PLOVER type of the act threatened ("threatened to strike": ASSAULT)
+    ceased_type: str  # PLOVER type of the violence stopped ("stopped shelling": ASSAULT)
+    plover_type_as_act: str  # PLOVER type before a promise/intent recoded it as AGREE
+    inner_trigger: list[int]  # [start, end] of the governed verb folded into this event
+    # -- set when the mention becomes an Event (events/_records.py, events/rules.py) --
+    # where a sector-only source got its country: event_place | dateline | article ...
+    source_country_from: str
+    target_country_from: str  # the same for the target
+    claimed_by_span: list[int]  # [start, end] of the ``claimed_by`` phrase
+    cameo_name: str  # the CAMEO code's name in the bundled table
+    confidence_raw: float  # the score before calibration (``confidence`` is calibrated)
+    requested_by_event: str  # event_id of the REQUEST that asks for this act
+    # -- set by the learned coder (events/learned_v2.py) --
+    type_probability: float  # the sentence model's probability of this event's type
+    no_event_probability: float  # the sentence model's probability of no event
+    model_modality: str  # the modality the sentence model predicts
+    model_negated: bool  # the sentence model predicts negation
+    # -- set by the LLM coder (events/llm.py) --
+    model: str  # the chat model that proposed the event
+    # -- set by dating (temporal/attach.py) --
+    date_value: str | None  # TIMEX3-style value of the chosen expression ("2024-12", "P2W")
+    # how that expression reaches the event (says how sure the date is): same_clause |
+    # linked_clause | no_verb | reported | relative
+    date_link: str
+    date_flags: list[str]  # resolution warnings ("far_from_publication", "unresolved_expression")
+    date_note: str  # why no date was given: relative|recalled|habitual|not_yet
+    act_date: str  # date of the promised/threatened/requested act, beside the pledge's own
+
+
 @dataclass(frozen=True)
 class Event:
     """One coded event mention. Field names match the ``events`` table."""
@@ -169,7 +212,7 @@ class Event:
     story_id: str | None = None
     n_articles: int = 1
     n_outlets: int = 1
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    extra: EventExtra = field(default_factory=EventExtra, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

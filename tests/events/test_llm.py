@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -97,3 +98,35 @@ def test_llm_coder_survives_a_dead_server(nlp) -> None:  # type: ignore[no-untyp
     )
     text = "Israeli jets bombed Hezbollah positions."
     assert coder.code(AnnotatedDoc(Article("a", "d", text), nlp(text))) == []
+
+
+def test_llm_actor_not_in_the_sentence_is_still_linked(server: str, nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The model paraphrases: "the Israeli military" is not written in the sentence, so it has
+    # no span, but the linker still reads it (country and sector, no offsets).
+    answer = {
+        "events": [
+            {
+                "sentence": 1,
+                "type": "ASSAULT",
+                "cameo_code": "195",
+                "trigger": "bombed",
+                "source": "the Israeli military",
+                "target": "Hezbollah positions",
+            }
+        ]
+    }
+    monkeypatch.setattr(sys.modules[__name__], "ANSWER", answer)
+    linker = registry.resolve("actor_linker", "tidings.actors.v1")
+    coder = registry.resolve(
+        "event_coder", "tidings.llm.v1", base_url=server, model="tiny", actor_linker=linker
+    )
+    text = "Jets bombed Hezbollah positions in Lebanon."
+    (ev,) = coder.code(AnnotatedDoc(Article("a", "d", text), nlp(text)))
+    assert ev.source is not None
+    assert (ev.source.text, ev.source.start, ev.source.country_iso3, ev.source.sector) == (
+        "the Israeli military",
+        None,
+        "ISR",
+        "MIL",
+    )
+    assert ev.extra["model"] == "tiny"

@@ -7,20 +7,10 @@ import time
 from pathlib import Path
 
 import tidings
-from sample_store import build_sample
-from tidings.store import Store
 
 
-def _sample(tmp_path: Path) -> Path:
-    path = tmp_path / "t.duckdb"
-    store = Store(path)
-    build_sample(store)
-    store.close()
-    return path
-
-
-def test_readers_use_the_write_connection_while_writing(tmp_path: Path) -> None:
-    db = tidings.open(_sample(tmp_path))
+def test_readers_use_the_write_connection_while_writing(sample_db: Path) -> None:
+    db = tidings.open(sample_db)
     with db.reading() as before:
         assert before.read_only
     seen: list[tuple[bool, int]] = []
@@ -40,8 +30,8 @@ def test_readers_use_the_write_connection_while_writing(tmp_path: Path) -> None:
     db.close()
 
 
-def test_writing_waits_for_a_reader_in_flight(tmp_path: Path) -> None:
-    db = tidings.open(_sample(tmp_path))
+def test_writing_waits_for_a_reader_in_flight(sample_db: Path) -> None:
+    db = tidings.open(sample_db)
     order: list[str] = []
     inside = threading.Event()
 

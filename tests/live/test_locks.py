@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 import tidings
-from sample_store import build_sample
 from tidings.errors import StoreError
 from tidings.live.registry import lookup, register, registry_path, unregister
 from tidings.store import Store, StoreLockedError
@@ -28,15 +27,6 @@ con = duckdb.connect(sys.argv[1])
 con.execute("CREATE TABLE IF NOT EXISTS probe (x INT)")
 print("wrote")
 """
-
-
-@pytest.fixture()
-def sample_db(tmp_path: Path) -> Path:
-    path = tmp_path / "t.duckdb"
-    store = Store(path)
-    build_sample(store)
-    store.close()
-    return path
 
 
 @pytest.fixture()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from live_server import Served
 
 import tidings
 from sample_store import build_sample
@@ -18,17 +15,11 @@ from tidings.query import count_events, event, events, events_table, stats
 from tidings.query.filters import EventFilter
 from tidings.store import Store, StoreLockedError
 
-TIDINGS = [sys.executable, "-c", "from tidings.cli import main; main()"]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @pytest.mark.slow
-def test_open_reads_through_serve_watch(tmp_path: Path) -> None:
+def test_open_reads_through_serve_watch(
+    tmp_path: Path, serve_watch: Callable[[Path], Served]
+) -> None:
     db_path = tmp_path / "t.duckdb"
     store = Store(db_path)
     build_sample(store)
@@ -39,20 +30,8 @@ def test_open_reads_through_serve_watch(tmp_path: Path) -> None:
     want_event = event(store, want_page[0]["event_id"])
     want_stats = stats(store)
     store.close()
-    (tmp_path / "in").mkdir()
-    port = _port()
-    server = subprocess.Popen(
-        [*TIDINGS, "serve", "--db", str(db_path), "--port", str(port),
-         "--watch", str(tmp_path / "in"), "--every", "1s"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    server = serve_watch(db_path)
     try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/runs", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
         db = tidings.open(db_path, read_only=True)
         with pytest.raises(StoreLockedError):  # the raw store is not readable: it is held
             db.store  # noqa: B018
@@ -72,7 +51,6 @@ def test_open_reads_through_serve_watch(tmp_path: Path) -> None:
         n = db.export_parquet(tmp_path / "pq")
         assert n == want_all.num_rows == pq.read_table(tmp_path / "pq").num_rows
     finally:
-        server.send_signal(2)
-        server.wait(timeout=60)
+        server.stop()
     # Once the server is gone the same handle reads the file itself again.
     assert db.count_events(type="CONSULT,ACCUSE") == want_count

@@ -5,15 +5,14 @@ from __future__ import annotations
 import io
 import json
 import os
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from live_server import TIDINGS, Served
 
 from sample_store import build_sample
 from tidings.live.registry import lookup
@@ -21,17 +20,11 @@ from tidings.query import export_gdelt, export_parquet_dataset
 from tidings.query.filters import EventFilter
 from tidings.store import Store
 
-TIDINGS = [sys.executable, "-c", "from tidings.cli import main; main()"]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @pytest.mark.slow
-def test_cli_reads_through_serve_watch(tmp_path: Path) -> None:
+def test_cli_reads_through_serve_watch(
+    tmp_path: Path, serve_watch: Callable[[Path], Served]
+) -> None:
     db = tmp_path / "t.duckdb"
     store = Store(db)
     ids = build_sample(store)
@@ -39,23 +32,11 @@ def test_cli_reads_through_serve_watch(tmp_path: Path) -> None:
     export_gdelt(store, local, EventFilter.make(type="CONSULT,ACCUSE"), header=True)
     export_parquet_dataset(store, tmp_path / "local-parquet")
     store.close()
-    (tmp_path / "in").mkdir()
-    port = _port()
-    server = subprocess.Popen(
-        [*TIDINGS, "serve", "--db", str(db), "--port", str(port),
-         "--watch", str(tmp_path / "in"), "--every", "1s"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
+    server = serve_watch(db)
+    base = server.url
     try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(f"{base}/runs", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
         reg = lookup(db)
-        assert reg is not None and reg.pid == server.pid and reg.url == base
+        assert reg is not None and reg.pid == server.process.pid and reg.url == base
         env = {**os.environ, "COLUMNS": "200"}
         out = subprocess.run(
             [*TIDINGS, "events", "--db", str(db), "--format", "json", "--type", "CONSULT"],
@@ -98,14 +79,14 @@ def test_cli_reads_through_serve_watch(tmp_path: Path) -> None:
             p.name for p in (tmp_path / "local-parquet").iterdir()
         )
         blocked = subprocess.run(
-            [*TIDINGS, "run", str(tmp_path / "in"), "--db", str(db)],
+            [*TIDINGS, "run", str(server.inbox), "--db", str(db)],
             capture_output=True, text=True, env=env,
         )  # fmt: skip
         assert blocked.returncode == 1
         line = " ".join(blocked.stderr.split())
-        assert f"in use by another process (PID {server.pid})" in line and str(db) in line
+        assert f"in use by another process (PID {server.process.pid})" in line
+        assert str(db) in line
     finally:
-        server.send_signal(2)
-        server.wait(timeout=60)
+        server.stop()
     assert lookup(db) is None  # unregistered on the way out
     assert ids

@@ -303,7 +303,8 @@ def noun_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | Non
         hops=hops + (0 if light else 1),
         location=_location(head if light else tok),
     )
-    m.extra["light_verb"] = head.text if light else None
+    if light:
+        m.extra["light_verb"] = head.text
     between = dict(syn.prep_objects(tok)).get("between")
     if between is not None and len(syn.conjuncts(between)) > 1:
         m.source, m.target, m.reciprocal = between, syn.conjuncts(between)[1], True

@@ -4,11 +4,11 @@ lexicon entry, argument tokens) before ``_records`` turns it into an ``Event``."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Token
 
 from tidings.events._lexicon import Lexicon, TriggerEntry
+from tidings.model import EventExtra
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
@@ -35,7 +35,7 @@ class Mention:
     hops: int = 0
     governor: Token | None = None
     location: Token | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: EventExtra = field(default_factory=EventExtra)
     requested_by: Mention | None = None  # the REQUEST that asks for this act
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -15,7 +14,7 @@ from tidings.events._lexicon import Lexicon
 from tidings.events._mentions import Mention
 from tidings.events._spurious import non_political
 from tidings.interfaces import ActorLinker, DocActors
-from tidings.model import ActorRef, AnnotatedDoc, Event, content_id
+from tidings.model import ActorRef, AnnotatedDoc, Event, EventExtra, content_id
 
 log = logging.getLogger(__name__)
 
@@ -581,10 +580,14 @@ def make_event(
         target = replace(target, code=None, sector=None)  # "official emails": no party
     if m.target is not None and not _is_party(target) and _thing(m.target, lex):
         target = party_within(m.target, actors) or target  # "an embargo on trade with Iraq"
-    from_ = {}
+    extra: EventExtra = {**m.extra}
     if context_actors:
-        source, from_["source_country_from"] = situate(source, m, actors)
-        target, from_["target_country_from"] = situate(target, m, actors)
+        source, source_from = situate(source, m, actors)
+        target, target_from = situate(target, m, actors)
+        if source_from is not None:
+            extra["source_country_from"] = source_from
+        if target_from is not None:
+            extra["target_country_from"] = target_from
     # PETRARCH-derived rows code only events between known actors, as PETRARCH does;
     # a row with object heads ("attack * base") needs a known source only.
     petrarch = not m.entry.curated and m.entry.probability is None
@@ -611,7 +614,6 @@ def make_event(
     if mode and mode not in lex.plover_modes.get(event, set()):
         mode = ""
     trig = m.trigger
-    extra: dict[str, Any] = {k: v for k, v in {**m.extra, **from_}.items() if v is not None}
     claimed = None
     if m.claimed_by is not None:
         s, e = syn.np_span(m.claimed_by)

@@ -31,7 +31,7 @@ from tidings.events.learned_v2_model import (
 from tidings.events.learned_v2_roles import RoleModel, candidates, load_roles
 from tidings.events.rules import RuleCoder
 from tidings.interfaces import ActorLinker
-from tidings.model import AnnotatedDoc, Event
+from tidings.model import AnnotatedDoc, Event, EventExtra
 from tidings.registry import register
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ class LearnedV2Coder(RuleCoder):
                 p_type = float(p[LABELS.index(ev.plover_type)])
                 if p_type < self.threshold:
                     continue
-                extra = {
+                extra: EventExtra = {
                     **ev.extra,
                     "type_probability": round(p_type, 4),
                     "no_event_probability": round(p_none, 4),

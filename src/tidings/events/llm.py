@@ -132,6 +132,23 @@ class LLMCoder:
                         events.append(ev)
         return events
 
+    def _actor(
+        self, doc: AnnotatedDoc, sent: Span, text: Any, actors: DocActors
+    ) -> ActorRef | None:
+        """The model's actor text, linked: at its place in the sentence through the article's
+        index (aliases, pronouns); a text the sentence does not hold verbatim through the
+        linker alone (its reading's ``ref``, with no span)."""
+        if not isinstance(text, str) or not text.strip():
+            return None
+        span = _locate(sent, text)
+        if span is None:
+            if self.linker is None:
+                return ActorRef(text=text)
+            return self.linker.link(text, when=doc.article.published_at)
+        return actors.at(*span) or ActorRef(
+            text=sent.doc.text[span[0] : span[1]], start=span[0], end=span[1]
+        )
+
     def _event(
         self, doc: AnnotatedDoc, sent: Span, sent_idx: int, a: dict[str, Any], actors: DocActors
     ) -> Event | None:
@@ -162,8 +179,8 @@ class LLMCoder:
             cameo_root=code.root,
             quad_class=code.quad_class,
             goldstein=code.goldstein,
-            source=_actor(sent, a.get("source"), actors),
-            target=_actor(sent, a.get("target"), actors),
+            source=self._actor(doc, sent, a.get("source"), actors),
+            target=self._actor(doc, sent, a.get("target"), actors),
             evidence_text=sent.text,
             evidence_start=sent.start_char,
             evidence_end=sent.end_char,
@@ -201,16 +218,6 @@ def _locate(sent: Span, text: Any) -> tuple[int, int] | None:
     if pos < 0:
         return None
     return sent.start_char + pos, sent.start_char + pos + len(text.strip())
-
-
-def _actor(sent: Span, text: Any, actors: DocActors) -> ActorRef | None:
-    span = _locate(sent, text)
-    if span is None:
-        return ActorRef(text=text) if isinstance(text, str) and text.strip() else None
-    ref = actors.at(*span)
-    if ref is None:
-        return ActorRef(text=sent.doc.text[span[0] : span[1]], start=span[0], end=span[1])
-    return ref
 
 
 @register("event_coder", "tidings.llm.v1")

@@ -33,6 +33,11 @@ EVENT_COLUMNS = (
 )  # fmt: skip
 
 
+# ``Event.extra`` keys the events table stores, each in the column of the same name (lists
+# ';'-joined); tests/store/test_event_extra.py checks no declared key with a column is left out.
+STORED_EXTRA = ("date_flags", "date_link")
+
+
 def event_row(event: Event, run_id: str | None) -> tuple[Any, ...]:
     """Flatten an Event into a row in ``EVENT_COLUMNS`` order."""
     s, t, p = event.source, event.target, event.place

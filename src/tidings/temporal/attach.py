@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from tidings.model import AnnotatedDoc, Event, TimeExpr
+from tidings.model import AnnotatedDoc, Event, EventExtra, TimeExpr
 from tidings.temporal.found import Found, resolve_anchors
 from tidings.temporal.normalise import normalise
 from tidings.temporal.recognise import recognise
@@ -167,7 +167,7 @@ def _with_date(event: Event, f: Found, link: str, value_day: date | None = None)
     start = f.start_date
     assert start is not None
     day, precision = (value_day, "day") if value_day is not None else start
-    extra = dict(event.extra)
+    extra = event.extra.copy()
     extra["date_value"] = f.event_value or f.resolved.value
     extra["date_link"] = link  # how the expression reaches the event: says how sure the date is
     if f.resolved.flags:
@@ -185,7 +185,7 @@ def _with_date(event: Event, f: Found, link: str, value_day: date | None = None)
 def _fallback(event: Event, ref: date | None, unresolved: Found | None = None) -> Event:
     """Publication date (or none); an expression of the event's clause that could not be
     resolved ("February 30", "on Friday" with no publication date) keeps its text and flags."""
-    extra = dict(event.extra)
+    extra = event.extra.copy()
     text = None
     if unresolved is not None:
         text = unresolved.mention.text
@@ -382,7 +382,7 @@ def _relative(f: Found, ev_verb: Token | None, ref: date | None) -> tuple[date, 
 
 
 def _with_relative(event: Event, f: Found, day: date, precision: str) -> Event:
-    extra = {**event.extra, "date_value": f.resolved.value, "date_link": "relative"}
+    extra: EventExtra = {**event.extra, "date_value": f.resolved.value, "date_link": "relative"}
     return replace(
         event,
         event_date=day.isoformat(),
