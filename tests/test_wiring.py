@@ -14,6 +14,7 @@ from tidings.config import load_config
 from tidings.interfaces import Annotator
 from tidings.model import ActorRef, AnnotatedDoc, Article
 from tidings.pipeline import Components, Pipeline, RunReport, process_articles
+from tidings.store import Store
 
 
 class FakeLinker:
@@ -121,3 +122,23 @@ def test_the_actors_table_is_filled_through_the_linker_protocol() -> None:
     pipeline.record_actors(report)
     assert [row[0] for row in store.written] == ["Q0"]
     assert not report.errors
+
+
+def test_the_stories_embedder_is_built_once_and_handed_to_the_step(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[str] = []
+    resolve = registry.resolve
+
+    def counting(kind: str, name: str, **settings: object) -> object:
+        if kind == "embedder":
+            built.append(name)
+        return resolve(kind, name, **settings)
+
+    pipeline = Pipeline(Store(":memory:"), load_config())
+    monkeypatch.setattr(registry, "resolve", counting)
+    for _ in range(2):  # two runs of one pipeline (an empty store: nothing to cluster)
+        report = RunReport(run_id="r")
+        pipeline.after_run(report)
+        assert not report.errors
+    assert built == ["tidings.tfidf.v1"]

@@ -24,6 +24,7 @@ from tidings.ingest import read_sources
 from tidings.interfaces import (
     ActorLinker,
     Annotator,
+    Embedder,
     EventCoder,
     Geocoder,
     QuoteFinder,
@@ -40,6 +41,7 @@ from tidings.model import (
 )
 from tidings.store import DocumentRecords, Store
 from tidings.stories.runner import update_stories
+from tidings.stories.settings import StorySettings
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +101,17 @@ def _component(config: Config, section_name: str, kind: str, shared: Mapping[str
         if key in takes and section.get(key, configured) == configured:
             section[key] = instance
     return registry.resolve(kind, name, **section)
+
+
+def story_embedder(config: Config) -> Embedder:
+    """The ``[stories] embedder`` the stories step is handed (it never looks one up); a
+    factory that takes ``dim`` (the TF-IDF one) gets ``[stories] dim``."""
+    settings = StorySettings.from_config(config.get("stories"))
+    takes = registry.settings_of("embedder", settings.embedder)
+    embedder: Embedder = registry.resolve(
+        "embedder", settings.embedder, **({"dim": settings.dim} if "dim" in takes else {})
+    )
+    return embedder
 
 
 @dataclass
@@ -285,6 +298,7 @@ class Pipeline:
         self.config = config if config is not None else load_config()
         self.parts = Components.from_config(self.config)
         self.batch_docs = int(self.config.get("annotate", {}).get("batch_size", 32))
+        self._embedder: Embedder | None = None  # built at the first stories step, then kept
 
     def start(self, sources: Sequence[str]) -> RunReport:
         """Open a run in the store and return its (empty) report."""
@@ -374,7 +388,9 @@ class Pipeline:
         if not self.config.get("stories", {}).get("embedder"):
             return
         try:
-            story_report = update_stories(self.store, self.config)
+            if self._embedder is None:
+                self._embedder = story_embedder(self.config)
+            story_report = update_stories(self.store, self.config, self._embedder)
         except Exception as exc:  # noqa: BLE001 - stored articles stay; the step is re-runnable
             if is_interrupt(exc):
                 raise

@@ -55,3 +55,5 @@ def test_minilm_embeds_locally(need: Callable[..., None]) -> None:
     assert v.shape == (3, 384)
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     assert v[0] @ v[1] > v[0] @ v[2]
+    # a second embedder (the next watch cycle's pipeline) reuses the loaded model
+    assert registry.resolve("embedder", "tidings.minilm.v1")._model is emb._model

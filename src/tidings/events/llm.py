@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from tidings.config import default_setting
 from tidings.errors import ConfigError
 from tidings.events._lexicon import load_lexicon
 from tidings.events._records import doc_actors
@@ -228,10 +229,10 @@ def make_llm_coder(
     timeout: float = 60.0,
     sentences_per_call: int = 10,
     actor_linker: ActorLinker | None = None,
-    keep_background: bool = False,
-    require_actor: bool = True,
-    context_actors: bool = True,
-    skip_non_political: bool = True,
+    keep_background: bool = bool(default_setting("event_coder", "keep_background")),
+    require_actor: bool = bool(default_setting("event_coder", "require_actor")),
+    context_actors: bool = bool(default_setting("event_coder", "context_actors")),
+    skip_non_political: bool = bool(default_setting("event_coder", "skip_non_political")),
 ) -> LLMCoder:
     """``keep_background``, ``require_actor``, ``context_actors`` and ``skip_non_political`` are
     rule-coder settings of the shared ``[event_coder]`` section (accepted, unused): the model

@@ -47,10 +47,10 @@ class QuoteFinderV1:
 @registry.register("quote_finder", "tidings.quotes.v1")
 def make_quote_finder(
     actor_linker: ActorLinker | None = None,
-    min_unattributed_words: int = 5,
-    max_open_chars: int = 1500,
-    max_cue_gap_chars: int = 120,
-    min_indirect_tokens: int = 2,
+    min_unattributed_words: int = FinderSettings.min_unattributed_words,
+    max_open_chars: int = FinderSettings.max_open_chars,
+    max_cue_gap_chars: int = FinderSettings.max_cue_gap_chars,
+    min_indirect_tokens: int = FinderSettings.min_indirect_tokens,
 ) -> QuoteFinderV1:
     """Build the finder; the thresholds are ``FinderSettings`` fields."""
     settings = FinderSettings(

@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tidings.config import default_setting
 from tidings.interfaces import DocActors
 from tidings.model import AnnotatedDoc, Quote, content_id
 from tidings.quotes._lexicon import lexicon
@@ -54,12 +55,13 @@ class _Cand:
 
 @dataclass(frozen=True)
 class FinderSettings:
-    """Thresholds of the finder (from ``[quote_finder]`` in the configuration)."""
+    """Thresholds of the finder (from ``[quote_finder]`` in the configuration; the defaults
+    are read from default_config.toml, the one place they are written)."""
 
-    min_unattributed_words: int = 5
-    max_open_chars: int = 1500
-    max_cue_gap_chars: int = 120
-    min_indirect_tokens: int = 2
+    min_unattributed_words: int = int(default_setting("quote_finder", "min_unattributed_words"))
+    max_open_chars: int = int(default_setting("quote_finder", "max_open_chars"))
+    max_cue_gap_chars: int = int(default_setting("quote_finder", "max_cue_gap_chars"))
+    min_indirect_tokens: int = 2  # an indirect quote's content has at least this many tokens
 
 
 # The last document's sentences and their end offsets (per thread and task: components may

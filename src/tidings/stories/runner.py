@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from tidings import registry
+from tidings.interfaces import Embedder
 from tidings.model import Story
 from tidings.store import Store
 from tidings.stories.cluster import Assignment, assign_stories, blocking_keys
@@ -29,14 +29,7 @@ from tidings.stories.text import top_names
 
 log = logging.getLogger(__name__)
 
-__all__ = ["update_stories", "make_embedder"]
-
-
-def make_embedder(settings: StorySettings) -> Any:
-    """The configured embedder (the TF-IDF one gets ``dim`` from the settings)."""
-    if settings.embedder == "tidings.tfidf.v1":
-        return registry.resolve("embedder", settings.embedder, dim=settings.dim)
-    return registry.resolve("embedder", settings.embedder)
+__all__ = ["update_stories"]
 
 
 def _utc(ts: datetime | None) -> datetime | None:
@@ -183,11 +176,12 @@ def _stories(
     return out
 
 
-def update_stories(store: Store, config: dict[str, Any]) -> StoryReport:
+def update_stories(store: Store, config: dict[str, Any], embedder: Embedder) -> StoryReport:
     """Assign every unclustered article of ``store`` to a story and merge duplicate events.
 
-    ``config`` is the whole Tidings configuration (only ``[stories]`` is read). Old stories keep
-    their ids; running it again with no new article changes nothing.
+    ``config`` is the whole Tidings configuration (only ``[stories]`` is read); ``embedder`` is
+    the configured ``[stories] embedder``, built by the caller (``pipeline.story_embedder``).
+    Old stories keep their ids; running it again with no new article changes nothing.
     """
     settings = StorySettings.from_config(config.get("stories"))
     report = StoryReport()
@@ -212,7 +206,7 @@ def update_stories(store: Store, config: dict[str, Any]) -> StoryReport:
         for r in rows
     ]
     texts = [f"{d.title or ''}\n{d.text}" for d in digests]
-    vectors = np.asarray(make_embedder(settings).embed(texts), dtype=np.float32)
+    vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
     sigs: list[Signature | None] = [
         signature(d.text, num_perm=settings.num_perm, shingle_words=settings.shingle_words)
         for d in digests
