@@ -220,3 +220,23 @@ def test_demonym_after_locative_is_not_the_location(
     e = _locate(geocoder, parse, text, "attack", plover_type="ASSAULT", dateline="BEIRUT")
     assert e.place_source == "dateline"
     assert e.place is not None and e.place.geonameid == 276781
+
+
+def test_month_name_is_not_a_place(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    # March, Cambridgeshire is in the gazetteer; "in March 1996" is a date
+    text = "The aid worker was abducted with his interpreter in March 1996."
+    e = _locate(geocoder, parse, text, "abducted", plover_type="COERCE")
+    assert (e.place, e.place_source) == (None, "none")
+
+
+def test_along_with_is_company_not_a_place(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    text = "Along with Russia, Iran backs the government and has sent advisers."
+    e = _locate(geocoder, parse, text, "backs", plover_type="SUPPORT")
+    assert (e.place, e.place_source) == (None, "none")
+
+
+def test_visit_to_an_unknown_name_is_no_place(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    text = "The president also planned to visit the gas giant Zorvatek on Friday."
+    e = _locate(geocoder, parse, text, "visit", dateline="KIEV", plover_type="CONSULT")
+    assert e.place_source == "dateline" and e.place is not None
+    assert e.place.country_iso3 == "UKR"

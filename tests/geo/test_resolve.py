@@ -109,3 +109,16 @@ def test_find_with_context_country(geocoder: GazetteerGeocoder) -> None:
     lebanon = geocoder.find("Officials met in Tripoli.", context_iso3=["LBN"])
     assert [p.geonameid for p in plain] == [2210247]
     assert [p.geonameid for p in lebanon] == [266826]
+
+
+def test_repeats_of_a_name_do_not_confirm_each_other(
+    geocoder: GazetteerGeocoder, parse: Any
+) -> None:
+    # Karak is a Pakistani town's own name and a Jordanian town's other name: two Karaks must
+    # not outvote the article's Jordan
+    text = (
+        "Gunmen attacked police in Irbid, Jordan, on Sunday. Jordanian forces later "
+        "fought the gunmen in Karak. Two more police were hurt in Karak at night."
+    )
+    places = [r.place for r in geocoder.resolve_doc(parse(text)) if r.mention.text == "Karak"]
+    assert [p.country_iso3 for p in places] == ["JOR", "JOR"]

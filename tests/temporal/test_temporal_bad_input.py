@@ -160,3 +160,18 @@ def test_ambiguous_and_mismatched_dates_are_flagged(resolver: TemporalResolver) 
         ("03/04/2024", "2024-03-04", ("ambiguous_day_month",)),
         ("Friday, Dec. 12, 2024", "2024-12-12", ("weekday_mismatch",)),
     ]
+
+
+def test_dotted_numeric_dates_read_day_first(resolver: TemporalResolver) -> None:
+    # dots are the day-first convention (Europe, India); the US writes slashes
+    found = resolver.find("The panel met on 09.03.2018 and again on 5.11.2018.", None)
+    assert [(t.text, t.value, t.flags) for t in found] == [
+        ("09.03.2018", "2018-03-09", ()),
+        ("5.11.2018", "2018-11-05", ()),
+    ]
+    # a month above 12 still swaps, and slashes stay month-first
+    found = resolver.find("Filed 12.25.2019, heard 03/04/2020.", None)
+    assert [(t.value, t.flags) for t in found] == [
+        ("2019-12-25", ()),
+        ("2020-03-04", ("ambiguous_day_month",)),
+    ]

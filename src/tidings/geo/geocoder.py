@@ -59,6 +59,7 @@ class GazetteerGeocoder:
         topics = frozenset(str(w) for w in loc.get("topic_nouns", ()))
         events = frozenset(str(w) for w in loc.get("event_nouns", ()))
         self.own_act_types = frozenset(str(t) for t in loc.get("own_act_types", ()))
+        self.lead_types = frozenset(str(t) for t in loc.get("lead_types", ()))
         self.topic_nouns = topics
         self.topic_and_event_nouns = topics | events
         self.annotator = annotator
@@ -127,17 +128,25 @@ class GazetteerGeocoder:
                 self.max_path,
                 self.topics_of(event.plover_type),
             )
-            if hit is not None:
-                located.append(dataclasses.replace(event, place=hit.place, place_source="text"))
-            elif (
+            on_dateline = (
                 ctx.dateline is not None
                 and _news_of_the_day(event, published)
                 and _parties_allow(event, ctx.dateline.country_iso3)
-            ):
+            )
+            if hit is not None and (hit.entry is not None or not on_dateline):
+                located.append(dataclasses.replace(event, place=hit.place, place_source="text"))
+            elif on_dateline:
+                # a clause's place the gazetteer lacks (a village, "Heathrow airport") lies,
+                # in the day's news, in the dateline's town: its name stays in extra
                 place = place_of(ctx.dateline, doc.article.dateline or "", None, None)
-                located.append(dataclasses.replace(event, place=place, place_source="dateline"))
+                dated = dataclasses.replace(event, place=place, place_source="dateline")
+                if hit is not None:
+                    extra = {**event.extra, "place_text": hit.mention.text}
+                    dated = dataclasses.replace(dated, extra=extra)
+                located.append(dated)
             elif (
                 lead is not None
+                and event.plover_type in self.lead_types
                 # a place the event's own sentence names but the clause does not take (the
                 # shelling's "Donetsk" in "accused Ukraine of shelling Donetsk") is not its
                 and not (event.evidence_start <= (lead.start or 0) < event.evidence_end)

@@ -97,7 +97,11 @@ def _is_topic(tok: Any, topic_nouns: Collection[str]) -> bool:
 
 
 def _prep_text(tok: Any) -> str:
-    # multiword prepositions: "outside of" is "outside" + prep "of" in spaCy
+    # multiword prepositions: "outside of" is "outside" + prep "of" in spaCy; "along with
+    # Russia" is company, not a route
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ == "along" and nxt is not None and nxt.lower_ == "with":
+        return "along with"
     return str(tok.lower_)
 
 
@@ -188,7 +192,38 @@ def locate(
         bounds = (sent.start_char, sent.end_char)
         hit = _closest(doc, head, bounds, resolutions, preps, max_path, topic_nouns)
         head = conjunct_head(head)
+    if hit is None:
+        hit = _scene(trigger, resolutions)
     return hit
+
+
+# Prepositions of a fronted scene-setting phrase ("In Washington, ...", "At the UN, ...").
+_SCENE_PREPS = frozenset({"in", "at"})
+
+
+def _scene(trigger: Any, resolutions: Sequence[Resolution]) -> Resolution | None:
+    """ "In Washington, diplomats being expelled were seen boarding a bus": a sentence that
+    opens on a locative phrase and a comma sets the scene of every act it tells, except acts
+    a speaker reports ("In Moscow, officials said Kyiv struck ..."), which may lie elsewhere."""
+    sent = trigger.sent
+    first = sent[0]
+    if first.lower_ not in _SCENE_PREPS or first.head.i != sent.root.i or len(sent) < 4:
+        return None
+    comma = first.right_edge.i + 1
+    if comma >= sent.end or first.doc[comma].text != ",":
+        return None
+    node = trigger
+    while node.i != sent.root.i and node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis"):
+            return None
+        node = node.head
+    lo, hi = first.idx, first.doc[comma].idx
+    candidates = resolutions.between(lo, hi) if isinstance(resolutions, ByOffset) else resolutions
+    for res in candidates:
+        m = res.mention
+        if m.source != "demonym" and res.entry is not None and lo <= m.start and m.end <= hi:
+            return res
+    return None
 
 
 def _visited(doc: Any, trigger: Any, resolutions: Sequence[Resolution]) -> Resolution | None:
@@ -196,6 +231,8 @@ def _visited(doc: Any, trigger: Any, resolutions: Sequence[Resolution]) -> Resol
     objects = {c.i for c in trigger.children if c.dep_ == "dobj"}
     for res in resolutions:
         span = doc.char_span(res.mention.start, res.mention.end, alignment_mode="expand")
-        if span is not None and span.root.i in objects and res.mention.source != "demonym":
+        # a visit to a name the gazetteer lacks is mostly to a firm or person ("Gazprom")
+        known = res.entry is not None and res.mention.source != "demonym"
+        if span is not None and span.root.i in objects and known:
             return res
     return None

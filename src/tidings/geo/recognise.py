@@ -13,6 +13,15 @@ from tidings.geo.gazetteer import Gazetteer
 # "Michael Jordan", "Georgia" in "Georgia Power"); other labels (PRODUCT, NORP, ...) are so
 # often a small model's mislabelled place ("shelled Raqqa") that the gazetteer may override them.
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG"})
+# Labels whose tokens are never a place either, though never rescued: "in March 1996" is not
+# March, Cambridgeshire.
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+# Month and weekday names are dates even where the parser misses it ("since May").
+_CALENDAR_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday"}
+)
 
 
 # Lower-case words inside place names: "Deir ez-Zor", "Rio de Janeiro", "Stratford upon Avon"
@@ -185,9 +194,12 @@ def find_mentions(
         for ent in doc.ents:
             if matcher and ent.label_ in _BLOCKING_LABELS and matcher.rescue(doc, ent):
                 mentions.append(Mention(ent.text, ent.start_char, ent.end_char, "gazetteer"))
-            if ent.label_ in labels or ent.label_ in _BLOCKING_LABELS:
+            if ent.label_ in labels or ent.label_ in _BLOCKING_LABELS | _TIME_LABELS:
                 for j in range(ent.start, ent.end):
                     taken[j] = True
+        for tok in doc:
+            if tok.lower_ in _CALENDAR_WORDS:
+                taken[tok.i] = True
         if demonyms:
             mentions.extend(_demonym_mentions(doc, demonyms, taken))
         if matcher is not None:

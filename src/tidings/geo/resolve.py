@@ -155,22 +155,41 @@ def resolve_mentions(
         first.append(_best(cs, m.text, gaz, weights, {}, {}, qs, ctx, qd)[0] if cs else None)
     countries, admin1s = _votes(first)
     out: list[Resolution] = []
-    for m, cs, qs, qd, e1 in zip(mentions, cands, quals, qualified, first, strict=True):
+    for m, cs, qs, qd in zip(mentions, cands, quals, qualified, strict=True):
         if not cs:
             out.append(Resolution(m, place_of(None, m.text, m.start, m.end), None))
             continue
-        # the mention's own first-pass choice must not vote for itself
+        # the mention's own first-pass choice must not vote for itself, nor its repeats
+        # ("Karak ... Karak" would confirm one wrong Karak)
         own_c = dict(countries)
         own_a = dict(admin1s)
-        if e1 is not None and e1.country_iso3:
-            own_c[e1.country_iso3] -= 1
-            if e1.admin1 and (e1.country_iso3, e1.admin1) in own_a:
-                own_a[(e1.country_iso3, e1.admin1)] -= 1
+        for other, e in zip(mentions, first, strict=True):
+            if e is None or not e.country_iso3 or other.text.lower() != m.text.lower():
+                continue
+            own_c[e.country_iso3] -= 1
+            if e.admin1 and e.feature in ("city", "admin1"):
+                own_a[(e.country_iso3, e.admin1)] -= 1
         entry, score, comp = _best(cs, m.text, gaz, weights, own_c, own_a, qs, ctx, qd)
+        if _lone_facility_town(m, entry, comp, weights):
+            out.append(Resolution(m, place_of(None, m.text, m.start, m.end), None))
+            continue
         out.append(
             Resolution(m, place_of(entry, m.text, m.start, m.end), entry, score, comp, len(cs))
         )
     return out
+
+
+def _lone_facility_town(
+    m: Mention, entry: Entry, comp: Mapping[str, float], weights: Mapping[str, float]
+) -> bool:
+    """A facility ("Heathrow", NER FAC) the gazetteer knows only as a small town of that
+    name (Heathrow, Florida) is that town only when the article puts it there (a qualifier,
+    the dateline's country): an airport, base or building is rarely its namesake village."""
+    if m.label != "FAC" or entry.feature != "city":
+        return False
+    if entry.population >= weights.get("facility_min_population", 0.0):
+        return False
+    return not (comp.get("qualifier") or comp.get("dateline_country"))
 
 
 def resolve_name(

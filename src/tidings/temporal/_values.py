@@ -191,7 +191,7 @@ def _date(ref: date | None, m: Mention, direction: str | None, lex: Lexicon) -> 
     if "mnum" in f:
         if month > 12 >= day:  # 13/12/2024 can only be day-first
             month, day = day, month
-        elif month != day and month <= 12 and day <= 12:
+        elif m.rule == "date_slash" and month != day and month <= 12 and day <= 12:
             order = ("ambiguous_day_month",)  # 03/04/2024 read month-first
     if "year" in f:
         year: int | None = int(f["year"])

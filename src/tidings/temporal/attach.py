@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from tidings.model import AnnotatedDoc, Event, EventExtra, TimeExpr
+from tidings.model import AnnotatedDoc, Event, TimeExpr
 from tidings.temporal.found import Found, resolve_anchors
 from tidings.temporal.normalise import normalise
 from tidings.temporal.recognise import recognise
@@ -163,10 +163,16 @@ def _dated(f: Found) -> bool:
 _LINKS = ("same_clause", "linked_clause", "no_verb", "reported")
 
 
-def _with_date(event: Event, f: Found, link: str, value_day: date | None = None) -> Event:
-    start = f.start_date
-    assert start is not None
-    day, precision = (value_day, "day") if value_day is not None else start
+def _with_date(
+    event: Event, f: Found, link: str, day: date | None = None, precision: str = "day"
+) -> Event:
+    """The event dated by ``f``: at the expression's own first day and precision, or at
+    ``day`` (``precision``) when the date is counted from it (an apposition's shift, a
+    "week after" clause)."""
+    if day is None:
+        start = f.start_date
+        assert start is not None
+        day, precision = start
     extra = event.extra.copy()
     extra["date_value"] = f.event_value or f.resolved.value
     extra["date_link"] = link  # how the expression reaches the event: says how sure the date is
@@ -275,7 +281,7 @@ def date_events(
             f = shifted[-1]
             assert f.anchor_value is not None and f.clause_shift is not None
             day = date.fromisoformat(f.anchor_value) + timedelta(days=f.clause_shift)
-            out.append(_with_date(event, f, "apposition", value_day=day))
+            out.append(_with_date(event, f, "apposition", day))
             continue
         # A promise, threat or request told of an act still to come ("said Thursday they
         # will meet Friday") happened when it was told: the act's own date is not its date.
@@ -305,7 +311,7 @@ def date_events(
             if best is None or (score, dist) < best[:2]:
                 best = (score, dist, i)
         if rel is not None and opener is not None:
-            out.append(_with_relative(event, opener, *rel))
+            out.append(_with_date(event, opener, "relative", *rel))
             continue
         if best is None:
             unresolved = opener or _unresolved_in_clause(found, govs, ev_verb, sent)
@@ -379,18 +385,6 @@ def _relative(f: Found, ev_verb: Token | None, ref: date | None) -> tuple[date, 
     if f.resolved.value == "PXD" and sign < 0 and ref.day > _FEW_DAYS:
         return ref.replace(day=1), "month"
     return None
-
-
-def _with_relative(event: Event, f: Found, day: date, precision: str) -> Event:
-    extra: EventExtra = {**event.extra, "date_value": f.resolved.value, "date_link": "relative"}
-    return replace(
-        event,
-        event_date=day.isoformat(),
-        date_precision=precision,
-        date_text=f.mention.text,
-        date_source="text",
-        extra=extra,
-    )
 
 
 def _with_act(event: Event, act_date: str | None) -> Event:

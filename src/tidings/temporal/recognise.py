@@ -68,7 +68,10 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     ampm = r"(?P<ampm>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
     rules = [
         ("date_iso", r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("date_slash", r"\b(?P<mnum>[0-3]?\d)[/.](?P<day>[0-3]?\d)[/.](?P<year>\d{4})\b"),
+        ("date_slash", r"\b(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})\b"),
+        # Dotted numeric dates are day-first wherever they are written (Europe, India,
+        # Russia...); the US writes slashes: "09.03.2018" is 9 March.
+        ("date_dot", r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[0-3]?\d)\.(?P<year>\d{4})\b"),
         (
             "day_of_month",
             r"(?P<the>(?i:the))\s+(?P<day>[0-3]?\d)(?P<ord>st|nd|rd|th)\b(?!\s+(?i:of|century))",

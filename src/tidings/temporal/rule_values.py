@@ -415,6 +415,7 @@ WITHOUT_REFERENCE: dict[str, Handler] = {
     "day_of_month": _rule_day_of_month,
     "date_iso": _rule_date_iso,
     "date_slash": _rule_date_iso,
+    "date_dot": _rule_date_iso,
     "date_mdy": _rule_date_iso,
     "date_dmy": _rule_date_iso,
     "month_spelled": _rule_month_spelled,
