@@ -31,6 +31,12 @@ _META = re.compile(
     r"|published|updated|posted|veröffentlicht|aktualisiert|publicado|publié|by|von|por|par)\b",
     re.I,
 )
+# A breadcrumb trail ("Home » Politics » Vote delayed", "You are here: Home / News / ..."): the
+# headline may end it, but the page prints the headline again on its own line.
+_CRUMB_SEP = re.compile(r"\s(?:»|›|››|>|/)\s")
+_CRUMB_START = re.compile(
+    r"^(?:you are here|sie sind hier|vous êtes ici|usted está en|startseite|home)\b", re.I
+)
 _WINDOW = 40  # lines before the lead searched for the headline
 _AFTER = 5  # non-empty lines after a candidate searched for the metadata block
 
@@ -93,6 +99,8 @@ def _shaped(line: _Line) -> str | None:
         return None  # a sentence, not a headline (a short one may end in a full stop)
     if dates_in(text) or _META.search(text) and len(words) <= 6:
         return None  # the metadata block itself
+    if len(_CRUMB_SEP.findall(text)) >= 2 or _CRUMB_START.match(text):
+        return None
     return text
 
 
