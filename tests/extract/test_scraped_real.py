@@ -316,3 +316,18 @@ def test_a_teaser_headline_with_a_date_after_the_footer_does_not_split() -> None
         ]
     )
     assert len(extract(body)) == 1
+
+
+def test_breadcrumb_ending_in_the_headline_is_not_the_title() -> None:
+    # The trail carries the date below it; the headline printed on its own line is the title.
+    body = (
+        "Home » World » Ferry service resumes between the islands after storm\n"
+        "12 March 2021\n\n"
+        "Ferry service resumes between the islands after storm\n\n"
+        "Ferry service between the two islands resumed on Friday after a storm had kept the"
+        " boats in harbour for four days, the operator said.\n\n"
+        "Passengers queued at the pier from early morning, and extra sailings were added to"
+        " clear the backlog of travellers and freight.\n"
+    )
+    [art] = extract(body)
+    assert art.title == "Ferry service resumes between the islands after storm"

@@ -71,3 +71,9 @@ def stopwords() -> dict[str, frozenset[str]]:
         lang: frozenset(words.split())
         for lang, words in (r[:2] for r in _tsv_rows("language_stopwords.tsv"))
     }
+
+
+@lru_cache(maxsize=1)
+def all_stopwords() -> frozenset[str]:
+    """The stopwords of every language the cleaner knows, in one set."""
+    return frozenset().union(*stopwords().values())

@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from tidings.extract._minified import text_lines
+
 _WORD = re.compile(r"\w+")
 _MAX_KEY = 200  # longer lines are prose, never menu furniture: no need to count them
 STORED_KEY = 120  # only keys this short are kept in the store's outlet history
@@ -34,7 +36,7 @@ class LineStats:
         return stats
 
     def add(self, text: str) -> None:
-        self.counts.update({k for k in map(line_key, text.split("\n")) if k})
+        self.counts.update({k for k in map(line_key, text_lines(text)) if k})
 
     def others(self, lines: Sequence[str], counted: bool = True) -> list[int]:
         """For each line, how many OTHER documents print it (``counted``: this one was added)."""

@@ -11,12 +11,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 
-from tidings.extract._lexicon import boilerplate, stopwords
+from tidings.extract._lexicon import all_stopwords, boilerplate
 from tidings.extract._linefeatures import densest_block
 from tidings.extract._linemodel import line_model
 from tidings.extract._linestats import LineStats
+from tidings.extract._minified import pieces
 from tidings.extract._segments import Segment, TextBuilder
 from tidings.extract._textdates import dates_in, is_bare_label, relative_date
 from tidings.extract._titles import headline_with_meta, lead_title, strip_tab_label
@@ -73,6 +73,8 @@ class Line:
     spans: list[tuple[int, int]] = field(default_factory=list)
     caption: bool = False
     score: float = 1.0  # the line model's probability of article text (1.0 when not scored)
+    indent: int = 0  # blanks before the line on its physical line (a line model feature)
+    glued: bool = False  # a minified dump's piece that ran into the previous one with no space
 
     def kept(self, base: str) -> str:
         return " ".join(base[s:e] for s, e in self.spans)
@@ -92,22 +94,36 @@ class Part:
     updated: str | None = None  # a printed "Updated" date, never taken as the published one
 
 
-def split_lines(base: str) -> list[Line]:
+def split_lines(base: str, minified: bool = False) -> list[Line]:
+    """The lines of ``base``; ``minified`` (scraped text) also cuts a minified page's one long
+    line into its pieces (``_minified``)."""
     lines: list[Line] = []
     pos = 0
     for raw_line in base.split("\n"):
         end = pos + len(raw_line)
-        stripped = raw_line.strip()
-        if stripped:
-            lead = len(raw_line) - len(raw_line.lstrip())
-            start = pos + lead
+        cuts = pieces(raw_line) if minified else _whole(raw_line)
+        for k, (a, b, glued) in enumerate(cuts):
+            start = pos + a
+            indent = a if k == 0 else 0
             lines.append(
-                Line(start, start + len(stripped), stripped, spans=[(start, start + len(stripped))])
+                Line(start, pos + b, base[start : pos + b], spans=[(start, pos + b)], indent=indent)
             )
-        else:
+            lines[-1].glued = glued
+        if not cuts:
             lines.append(Line(pos, end, "", kind="empty", spans=[]))
         pos = end + 1
     return lines
+
+
+def _whole(raw_line: str) -> list[tuple[int, int, bool]]:
+    stripped = raw_line.strip()
+    lead = len(raw_line) - len(raw_line.lstrip())
+    return [(lead, lead + len(stripped), False)] if stripped else []
+
+
+def raw_lines(lines: list[Line], base: str) -> list[str]:
+    """The non-empty lines as the line model reads them: with their indentation."""
+    return [base[line.start - line.indent : line.end] for line in lines if line.kind != "empty"]
 
 
 def _is_nav(text: str) -> bool:
@@ -359,11 +375,6 @@ def _reach(lines: list[Line], first: int) -> int:
     return len(lines)
 
 
-@lru_cache(maxsize=1)
-def _all_stopwords() -> frozenset[str]:
-    return frozenset().union(*stopwords().values())
-
-
 def _substantial(starts: list[int], lines: list[Line]) -> list[int]:
     """Starts whose part keeps two or more body lines; a teaser (headline, "Published" line and
     a one-line blurb) in a sidebar is no second article.
@@ -379,7 +390,7 @@ def _substantial(starts: list[int], lines: list[Line]) -> list[int]:
 
 def _cosine(a: str, b: str) -> float:
     """Cosine of the two texts' bags of content words (stopwords of every language left out)."""
-    stop = _all_stopwords()
+    stop = all_stopwords()
     one = Counter(w for w in _content_words(a) if w not in stop)
     two = Counter(w for w in _content_words(b) if w not in stop)
     dot = sum(v * two[k] for k, v in one.items())
@@ -510,6 +521,8 @@ def _content_words(text: str) -> list[str]:
 
 def _joiner(previous: Line, line: Line, base: str, gap: bool) -> str:
     """Paragraph break, except inside a hard-wrapped sentence."""
+    if line.glued and previous.end == line.start:
+        return ""  # "McDonald" cut in a minified dump's piece join: both kept, so rejoined
     before = previous.kept(base)
     after = line.kept(base)
     if not gap and before and after and after[0].islower() and not _END_PUNCT.search(before):
@@ -519,7 +532,7 @@ def _joiner(previous: Line, line: Line, base: str, gap: bool) -> str:
 
 def clean_lines(base: str, learned: bool = False, stats: LineStats | None = None) -> list[Line]:
     """Classify every line; ``learned`` also drops text lines the line model calls furniture."""
-    lines = split_lines(base)
+    lines = split_lines(base, minified=learned)
     for line in lines:
         if line.kind != "empty":
             classify(line)
@@ -585,7 +598,7 @@ def drop_furniture(lines: list[Line], base: str, stats: LineStats | None = None)
     """
     model = line_model()
     shown = [line for line in lines if line.kind != "empty"]
-    raws = [base[base.rfind("\n", 0, line.start) + 1 : line.end] for line in shown]
+    raws = raw_lines(lines, base)
     repeats = stats.others([line.text for line in shown]) if stats is not None else None
     common = _batch_furniture(shown, repeats)
     for k, (line, p) in enumerate(zip(shown, model.probabilities(raws, repeats), strict=True)):

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from tidings.extract._lexicon import all_stopwords
 from tidings.extract._textdates import dates_in
 
 _WORD = re.compile(r"\w+")
@@ -31,8 +32,18 @@ _META = re.compile(
     r"|published|updated|posted|veröffentlicht|aktualisiert|publicado|publié|by|von|por|par)\b",
     re.I,
 )
+# "~ 10 Minuten" under a headline: the reading time, a piece of the metadata block
+_READ_TIME = re.compile(r"^\W*\d+\s*(?:min|mins|minutes|minuten|minutos)\W*$", re.I)
+# A breadcrumb trail ("Home » Politics » Vote delayed", "You are here: Home / News / ..."): the
+# headline may end it, but the page prints the headline again on its own line.
+_CRUMB_SEP = re.compile(r"\s(?:»|›|››|>|/)\s")
+_CRUMB_START = re.compile(
+    r"^(?:you are here|sie sind hier|vous êtes ici|usted está en|startseite|home)\b", re.I
+)
+_BARE_BY = re.compile(r"^(?:by|von|por|par|door|di|and|und|y|et|en|e)[:]?$", re.I)
 _WINDOW = 40  # lines before the lead searched for the headline
 _AFTER = 5  # non-empty lines after a candidate searched for the metadata block
+_BUTTONS = 4  # share buttons and short list items looked past on the way
 
 
 class _Line(Protocol):
@@ -53,7 +64,8 @@ def _key(text: str) -> str:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+    stop = all_stopwords()  # "This" opens many a lead and many a search box's label
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in stop}
 
 
 def _prose(line: _Line) -> bool:
@@ -78,6 +90,8 @@ def _meta_line(line: _Line) -> bool:
     if line.kind in ("published", "byline"):
         return True
     text = line.text
+    if _READ_TIME.match(text):
+        return True
     return len(text) <= 120 and (bool(dates_in(text)) or _META.search(text) is not None)
 
 
@@ -93,17 +107,27 @@ def _shaped(line: _Line) -> str | None:
         return None  # a sentence, not a headline (a short one may end in a full stop)
     if dates_in(text) or _META.search(text) and len(words) <= 6:
         return None  # the metadata block itself
+    if len(_CRUMB_SEP.findall(text)) >= 2 or _CRUMB_START.match(text):
+        return None
     return text
 
 
 def lead_title(lines: Sequence[_Line], continues: Sequence[bool]) -> int | None:
     """Index of the headline line, or None. ``continues[i]``: line i's sentence goes on below."""
+    best, best_score = None, 0.0
+    for j, score in candidates(lines, continues):
+        if score > best_score:
+            best, best_score = j, score
+    return best
+
+
+def candidates(lines: Sequence[_Line], continues: Sequence[bool]) -> Iterator[tuple[int, float]]:
+    """(index, score) of the headline-shaped lines before the lead, nearest first."""
     lead = find_lead(lines)
     if lead is None:
-        return None
+        return
     seen = Counter(_key(line.text) for line in lines if line.kind != "empty")
     opening = _content_words(" ".join(x.text for x in lines[lead : lead + 3])[:600])
-    best, best_score = None, 0.0
     shown = 0
     for j in range(lead - 1, -1, -1):
         line = lines[j]
@@ -113,34 +137,60 @@ def lead_title(lines: Sequence[_Line], continues: Sequence[bool]) -> int | None:
         if shown > _WINDOW:
             break
         text = _shaped(line)
-        if text is None or continues[j]:
+        if text is None or continues[j] or _after_by(lines, j):
             continue
         mine = _content_words(text)
         score = len(mine & opening) / (len(mine) or 1) + 0.3 / shown + 0.3 * line.score
-        if _meta_after(lines, j, lead):
-            score += 1.0
+        distance = _meta_after(lines, j, lead)
+        if distance:
+            # the metadata block sits right under the headline; a dek may come between
+            score += 1.0 - 0.1 * max(0, distance - 2)
         if seen[_key(line.text)] > 1 and len(text.split()) >= 3:
             score += 0.6
         if text.isupper():
             score -= 0.3
-        if len(text.split()) < 3:
+        if len(_WORD.findall(text)) < 3:
             score -= 0.4
-        if score > best_score:
-            best, best_score = j, score
-    return best
+        yield j, score
 
 
-def _meta_after(lines: Sequence[_Line], j: int, lead: int) -> bool:
-    seen = 0
+def _filler(line: _Line) -> int:
+    """What the metadata search makes of a line between the headline and its byline: 2 for
+    a bare bullet or icon line, 1 for a share button or short list item, 0 for a real line."""
+    text = line.text
+    if not _WORD.search(text):
+        return 2
+    short = len(text.split()) <= 3
+    return int(short and (line.kind == "nav" or _LIST_MARK.match(text) is not None))
+
+
+def _after_by(lines: Sequence[_Line], j: int) -> bool:
+    """The line follows a bare "By" / "and" line: an author's name, not a headline."""
+    for k in range(j - 1, max(j - 3, -1), -1):
+        if lines[k].kind != "empty":
+            return _BARE_BY.match(lines[k].text) is not None
+    return False
+
+
+def _meta_after(lines: Sequence[_Line], j: int, lead: int) -> int:
+    """How many lines below ``j`` the metadata block starts (0: not within reach)."""
+    seen = buttons = 0
     for k in range(j + 1, min(lead + 1, len(lines))):
         if lines[k].kind == "empty":
             continue
+        filler = _filler(lines[k])
+        if filler:
+            # a share bar is looked past, a menu (many short items) is not
+            buttons += filler == 1
+            if buttons > _BUTTONS:
+                return 0
+            continue
         seen += 1
         if seen > _AFTER:
-            return False
+            return 0
         if _meta_line(lines[k]):
-            return True
-    return False
+            return seen
+    return 0
 
 
 def headline_with_meta(lines: Sequence[_Line], lo: int, hi: int) -> int | None:
