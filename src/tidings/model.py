@@ -168,6 +168,8 @@ class EventExtra(TypedDict, total=False):
     date_flags: list[str]  # resolution warnings ("far_from_publication", "unresolved_expression")
     date_note: str  # why no date was given: relative|recalled|habitual|not_yet
     act_date: str  # date of the promised/threatened/requested act, beside the pledge's own
+    # the clause's own place name the gazetteer lacks, when the dateline town stands in for it
+    place_text: str
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from tidings.geo.locate import ByOffset, locate
 from tidings.geo.recognise import GazetteerMatcher, find_mentions
 from tidings.geo.resolve import Context, Resolution, place_of, resolve_mentions, resolve_name
 from tidings.interfaces import Annotator
-from tidings.model import AnnotatedDoc, Article, Event, Place
+from tidings.model import AnnotatedDoc, Article, Event, EventExtra, Place
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ class GazetteerGeocoder:
                 place = place_of(ctx.dateline, doc.article.dateline or "", None, None)
                 dated = dataclasses.replace(event, place=place, place_source="dateline")
                 if hit is not None:
-                    extra = {**event.extra, "place_text": hit.mention.text}
+                    extra: EventExtra = {**event.extra, "place_text": hit.mention.text}
                     dated = dataclasses.replace(dated, extra=extra)
                 located.append(dated)
             elif (
