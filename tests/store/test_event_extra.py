@@ -38,6 +38,7 @@ FULL: EventExtra = {
     "date_flags": ["far_from_publication", "unresolved_expression"],
     "date_note": "recalled",
     "act_date": "2024-12-20",
+    "place_text": "Heathrow airport",
 }
 
 
