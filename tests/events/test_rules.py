@@ -119,7 +119,7 @@ def test_long_article_is_linear(nlp, coder: RuleCoder) -> None:  # type: ignore[
 
     small, n_small = run(500)
     big, n_big = run(5000)
-    assert n_small == 500 and n_big == 5000
+    assert n_small == n_big == 1  # every sentence is coded; the same act told n times is one
     assert big < small * 10 * 3  # linear, with slack for noise
 
 

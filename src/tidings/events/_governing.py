@@ -23,6 +23,29 @@ from tidings.events._mention import CONFLICT, COOPERATIVE, Mention, event_type
 _SELF_PRONOUNS = frozenset({"i", "we", "it"})
 
 
+# Verbs that demand with a mandative clause ("demanded that he resign") and claim with an
+# indicative one ("insisted they have a right").
+_CLAIM_OR_DEMAND = frozenset({"demand", "insist"})
+
+
+# Auxiliaries only an indicative clause has ("insisted Ottawa would not agree", "had done").
+_INDICATIVE_AUX = frozenset(
+    {"would", "will", "'ll", "can", "could", "may", "might", "has", "have", "had", "do", "does"}
+)
+
+
+def _mandative(inner: Token) -> bool:
+    """A clause that states what must be done: "should"/"must", or a subjunctive ("that he
+    resign", "that they be released", "that the US cancel"; the tagger often writes VBP); a
+    clause plainly in the indicative ("insist they have a right", "insisted it was") is not."""
+    aux = {a.lower() for a in syn.auxiliaries(inner)}
+    if aux & {"should", "must"}:
+        return True
+    if aux & _INDICATIVE_AUX or inner.tag_ in ("VBZ", "VBD"):
+        return False
+    return not (inner.tag_ == "VBP" and inner.lemma_.lower() in ("be", "have"))
+
+
 def _inner_verbs(gov: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in gov.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX")]
 
@@ -41,7 +64,14 @@ def fold_governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed:
     xcomps = _inner_verbs(gov, ("xcomp",))
     ccomps = _inner_verbs(gov, ("ccomp",))
     own = cands.get(gov.i)
-    if "request" in roles and (xcomps or (ccomps and gov.lemma_.lower() in ("demand", "insist"))):
+    claim = gov.lemma_.lower() in _CLAIM_OR_DEMAND and not xcomps and ccomps
+    if claim and syn.first_child(gov, "dobj") is None and not _mandative(ccomps[0]):
+        # "insisted they have a legal right", "insisted Ottawa wouldn't agree": a claim
+        # (CAMEO 01x, uncoded), not a demand; the claimed act stays its own event
+        if own is not None:
+            consumed.add(gov.i)
+        return
+    if "request" in roles and (xcomps or (ccomps and gov.lemma_.lower() in _CLAIM_OR_DEMAND)):
         inner = (xcomps or ccomps)[0]
         target = syn.first_child(gov, "dobj")
         if target is not None:
@@ -167,6 +197,8 @@ def reported_demand(
         if entry is None or speaker is None:
             return
         doer, _ = syn.subject(inner)
+        if "must" not in aux and not _named(doer):
+            continue  # "relevant parties should ...", "the issue should be dealt with": advice
         if doer is not None and (
             doer.lower_ in _SELF_PRONOUNS or doer.lemma_.lower() == speaker.lemma_.lower()
         ):
@@ -181,6 +213,13 @@ def reported_demand(
         m.extra["inner_trigger"] = [inner.idx, inner.idx + len(inner.text)]
         cands[gov.i] = m
         return
+
+
+def _named(tok: Token | None) -> bool:
+    """A named party ("Israel should release him"), not "they" or "relevant parties"."""
+    if tok is None or syn.is_passive(tok.head):
+        return False
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
 
 
 def _requested(act: Mention, request: Mention, asked: Token | None) -> None:

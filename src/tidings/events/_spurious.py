@@ -183,10 +183,55 @@ def wished(trigger: Token) -> bool:
     return False
 
 
+# Idioms: a trigger verb with this prepositional object is no act on anyone ("came to power",
+# "speaking on condition of anonymity", "spoke with customary anonymity").
+_IDIOMS = frozenset(
+    {("come", "power"), ("rise", "power"), ("return", "power"), ("sweep", "power")}
+    | {("speak", "anonymity"), ("speak", "condition"), ("talk", "anonymity")}
+    | {("talk", "condition")}
+)
+# A warning of what may happen ("warned that travellers could face provocations",
+# "economists warn the moves could escalate"), not a threat of the speaker's own act.
+_RISK_AUX = frozenset({"could", "might", "may"})
+
+
+def _idiom(trigger: Token) -> bool:
+    lemma = _lemma(trigger)
+    objs = [o for p in syn.children(trigger, "prep") for o in syn.children(p, "pobj")]
+    if any((lemma, _lemma(o)) in _IDIOMS for o in objs):
+        return True
+    # "pressed on", "pushed ahead": carried on, with nobody pressed
+    prt = syn.first_child(trigger, "prt")
+    return (
+        prt is not None and prt.lower_ in ("on", "ahead") and not any(syn.children(trigger, "dobj"))
+    )
+
+
+def _risk_warning(trigger: Token) -> bool:
+    speaker = _subject(trigger)
+    for clause in syn.children(trigger, "ccomp"):
+        doer = syn.first_child(clause, "nsubj", "nsubjpass")
+        own = doer is not None and (
+            doer.lower_ in ("we", "i") or (speaker is not None and _lemma(doer) == _lemma(speaker))
+        )
+        if syn.auxiliaries(clause) & _RISK_AUX and not own:
+            return True
+    return False
+
+
 def non_political(trigger: Token, sent: Span, event: str, lex: Lexicon) -> str | None:
     """Why this mention is not a political event, or None when it may be one."""
     if wished(trigger):
         return "wished_or_doubted"
+    if syn.is_question(sent):
+        return "question"  # "Will police arrest the leaders?"
+    if _idiom(trigger):
+        return "idiom"
+    helped_act = any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in trigger.children)
+    if event == "AID" and _lemma(trigger) == "help" and helped_act:
+        return "helped_to_act"  # "helped unite the opposition": the act is the event
+    if event == "THREATEN" and _lemma(trigger) == "warn" and _risk_warning(trigger):
+        return "risk_warning"
     subj = _subject(trigger)
     if _lemma(subj) in PHENOMENA:
         return "phenomenon_subject"

@@ -173,3 +173,12 @@ def is_shouting(sent: Span) -> bool:
     if len(letters) < 12:
         return False
     return sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+_CLOSERS = frozenset({'"', "'", "”", "’", ")", "»"})
+
+
+def is_question(sent: Span) -> bool:
+    """The sentence asks ("Will police arrest the leaders?"): it reports no act."""
+    toks = [t for t in sent if not t.is_space and t.text not in _CLOSERS]
+    return bool(toks) and toks[-1].text == "?"

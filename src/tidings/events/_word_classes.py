@@ -1,5 +1,6 @@
 """Closed word classes of the event rules (praise epithets, quantifiers, receiving and stop
-verbs, series nouns), read from ``data/events/word_classes.tsv`` so they are edited as data."""
+verbs, series nouns, number words, markers of new people), read from
+``data/events/word_classes.tsv`` so that they are edited as data."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from importlib.resources import files
 from tidings.errors import ConfigError
 
 FILE = "word_classes.tsv"
-CLASSES = ("praise", "quantifier", "receiving_verb", "cease_verb", "series_noun")
+CLASSES = (
+    "praise",
+    "quantifier",
+    "receiving_verb",
+    "cease_verb",
+    "series_noun",
+    "number_word",
+    "new_marker",
+)
 
 
 @cache

@@ -13,6 +13,7 @@ from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
 from tidings.events._records import doc_actors, make_event, relevant
+from tidings.events._repeats import drop_repeats
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import AnnotatedDoc, Event
 from tidings.registry import register
@@ -87,7 +88,7 @@ class RuleCoder:
         events: list[Event] = []
         for sent_idx, sent, mine in todo:
             events.extend(self.sentence_events(doc, sent, sent_idx, mine, actors))
-        return events
+        return drop_repeats(events)
 
     def candidate_sentences(self, sdoc: Doc) -> list[tuple[int, Span, list[Token]]]:
         """(index, sentence, its trigger candidates) for each sentence worth coding: one with
