@@ -83,3 +83,9 @@ def test_a_first_name_that_is_a_place_names_no_country(linker: ActorLinker) -> N
 def test_an_organisations_director_is_a_person_of_it(linker: ActorLinker) -> None:
     reading = linker.read("FBI director Alan Pryce")
     assert reading.person and reading.name == "Alan Pryce" and reading.code == "USACOP"
+
+
+@pytest.mark.parametrize("text", ["the Conservatives", "Republicans", "the Social Democrats"])
+def test_a_partys_members_are_a_party(linker: ActorLinker, text: str) -> None:
+    reading = linker.read(text)
+    assert reading.sector == "PTY" and reading.country is None and not reading.person
