@@ -89,3 +89,20 @@ def test_an_organisations_director_is_a_person_of_it(linker: ActorLinker) -> Non
 def test_a_partys_members_are_a_party(linker: ActorLinker, text: str) -> None:
     reading = linker.read(text)
     assert reading.sector == "PTY" and reading.country is None and not reading.person
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Beijing answered Sen. Ben Hollis, R-Neb., on Friday.", "Sen. Ben Hollis", "USALEG"),
+        ("China met Tom Reyes (D-N.Y.) in Beijing.", "Tom Reyes", "USALEG"),
+        ("Gov. Ann Tully (R-Texas) spoke in Beijing.", "Gov. Ann Tully", "USAGOV"),
+        # no tag: the title gives the office, and no country of its own
+        ("Beijing answered Sen. Ben Hollis on Friday.", "Sen. Ben Hollis", "LEG"),
+    ],
+)
+def test_a_us_party_tag_makes_a_us_politician(
+    linker: ActorLinker, text: str, phrase: str, code: str
+) -> None:
+    ref = _at(_actors(linker, text), phrase)
+    assert ref is not None and ref.code == code

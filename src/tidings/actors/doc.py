@@ -40,6 +40,8 @@ GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 PRONOUN_REACH = 300  # characters back an "it"/"they" may find its antecedent
 TITLE_REACH = 40  # named people a bare title ("the minister") or a pronoun looks back over
 APPOSITION_REACH = 200  # characters a person mention enclosing an apposition may span
+# A US politician's party and state after the name: ", R-Neb.", " (D-Calif.)", " (R-New York)".
+US_PARTY_TAG = re.compile(r"\s*[,(]\s*[RDI]\s?[-–]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\s*[),;]")
 ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")  # "Foo Front (FF)"
 
 
@@ -336,27 +338,45 @@ class ArticleActors:
         if mention.person:  # people were resolved in reading order; other spans resolve on demand
             self._cache[(mention.start, mention.end)] = mention.ref
 
-    def role_from_apposition(self, start: int, end: int, apposed: tuple[int, int] | None) -> None:
-        """A person the KB does not code takes the office its apposition names: "Iran's
-        foreign minister Abbas Araghchi", "Ali Veli, a member of Ankara's riot police"."""
-        if apposed is None:
-            return
+    def _uncoded_person(self, start: int, end: int) -> list[Mention]:
+        """The indexed mentions of the person at [start, end), if none has a country yet."""
         mine = [m for m in self._index.within(start, end + 1) if m.person]
         mine += [
             m
             for m in self._index.spans_before(start + 1, APPOSITION_REACH)
             if m.person and m.start <= start and end <= m.end and m not in mine
         ]
-        if not mine or any(m.ref.country_iso3 for m in mine):
+        if any(m.ref.country_iso3 for m in mine):
+            return []
+        return mine
+
+    def role_from_apposition(self, start: int, end: int, apposed: tuple[int, int] | None) -> None:
+        """A person the KB does not code takes the office its apposition names: "Iran's
+        foreign minister Abbas Araghchi", "Ali Veli, a member of Ankara's riot police"."""
+        if apposed is None:
+            return
+        mine = self._uncoded_person(start, end)
+        if not mine:
             return
         a0, a1 = apposed
         reading = self.situate(self.linker.read(self.text[a0:a1], self.when))
         if not (reading.country and reading.sector):
             return
+        self._recode(mine, reading.country, reading.sector)
+
+    def role_from_party_tag(self, start: int, end: int) -> None:
+        """ "Sen. Foo Bar, R-Neb.", "Rep. Foo Bar (D-Calif.)": the US party-and-state tag
+        makes an uncoded person a US politician, a legislator unless a title says otherwise."""
+        if not US_PARTY_TAG.match(self.text, end):
+            return
+        mine = self._uncoded_person(start, end)
+        if mine:
+            self._recode(mine, "USA", next((m.ref.sector for m in mine if m.ref.sector), "LEG"))
+
+    def _recode(self, mine: list[Mention], country: str, sector: str) -> None:
         for m in mine:
-            ref = replace(
-                m.ref, code=reading.code, country_iso3=reading.country, sector=reading.sector
-            )
+            code = make_code(country, sector)
+            ref = replace(m.ref, code=code, country_iso3=country, sector=sector)
             updated = replace(m, ref=ref)
             # The index holds the mention itself: file the updated one in its place.
             self._index.remove(m)
@@ -672,6 +692,7 @@ def index_doc(linker: MentionLinker, doc: AnnotatedDoc) -> ArticleActors:
         )
         if ent.label_ == "PERSON":
             actors.role_from_apposition(ent.start_char, ent.end_char, _apposed(ent.root, chunk_of))
+            actors.role_from_party_tag(ent.start_char, ent.end_char)
         acronym = ACRONYM.match(article.text, ent.end_char)
         if acronym and ent.label_ in {"ORG", "PERSON", "NORP"}:
             ref = actors.at(ent.start_char, ent.end_char)
