@@ -38,6 +38,9 @@ BOUNDARIES = frozenset(
 OPPONENTS = frozenset(
     {"opponent", "opponents", "critic", "critics", "enemy", "enemies", "foe", "foes"}
 )
+# Courtesy titles: they mark a person's name ("Mrs Clinton", "Mr. Comey") but name no office,
+# and are not part of the name (an alias of "Hillary Clinton").
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "madam"})
 GENERIC_TITLES = frozenset(
     {
         "leader",
@@ -51,6 +54,7 @@ GENERIC_TITLES = frozenset(
         "member",
         "members",
         "commander",
+        "director",
     }
 )
 

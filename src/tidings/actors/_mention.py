@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from tidings.actors import _phrase as phrase
-from tidings.actors._grammar import DETERMINERS, GENERIC_TITLES, OPPONENTS, coordinated
+from tidings.actors._grammar import COURTESY, DETERMINERS, GENERIC_TITLES, OPPONENTS, coordinated
 from tidings.actors._kb import Entity, KnowledgeBase, Role
 from tidings.actors._matcher import DictionaryMatcher
 from tidings.actors._people import PersonResolver
@@ -63,6 +63,12 @@ class MentionReader:
         hits = phrase.drop_partial_names(kb, toks, hits, used)
         reading.hits = hits
         free = [t for t in range(len(toks)) if t not in used and toks[t].key]
+        courtesy = frozenset(
+            t + 1
+            for t in free
+            if toks[t].key in COURTESY and t + 1 < len(toks) and toks[t + 1].is_capitalised
+        )
+        free = [t for t in free if t + 1 not in courtesy]
         reading.community = phrase.community(kb, toks, hits, free)
         reading.titled = any(h.kind == "agent" and kb.agents[h.key][2] == "title" for h in hits)
 
@@ -92,7 +98,7 @@ class MentionReader:
                     reading.person = False
                 return reading
 
-        name_run = phrase.name_run(toks, free, hits, head)
+        name_run = phrase.name_run(toks, free, hits, head, courtesy)
         comma = text.find(",")
         if not name_run and head is not None and 0 < comma < toks[head.i].start:
             # An appositive: "Foo Bar, Iraq's prime minister".
@@ -112,7 +118,7 @@ class MentionReader:
             if found:
                 return _entity_reading(reading, *found, when, title_sector)
             reading.name = text[start:end]
-            reading.person = reading.titled or len(name_run) >= 2
+            reading.person = reading.titled or len(name_run) >= 2 or bool(courtesy)
 
         places = [h for h in hits if h.kind == "place"]
         if head is not None:

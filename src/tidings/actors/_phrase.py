@@ -101,10 +101,18 @@ def lone_word(toks: list[Token], hits: list[Hit], free: list[int]) -> int | None
     return free[0] if len(toks[free[0]].key) >= 4 else None
 
 
-def name_run(toks: list[Token], free: list[int], hits: list[Hit], head: Hit | None) -> list[int]:
+def name_run(
+    toks: list[Token],
+    free: list[int],
+    hits: list[Hit],
+    head: Hit | None,
+    after: frozenset[int] = frozenset(),
+) -> list[int]:
     """Capitalised words not matched by any dictionary: an unknown proper name.
 
-    Words before a head noun are modifiers ("Iraqi Shiite armed groups"), not names."""
+    Words before a head noun are modifiers ("Iraqi Shiite armed groups"), not names.
+    ``after``: token indexes that follow a courtesy title ("Mrs Clinton"), where one word
+    is a name as after an office title."""
     if head is not None:
         free = [t for t in free if t >= head.j]
     runs: list[list[int]] = []
@@ -120,7 +128,7 @@ def name_run(toks: list[Token], free: list[int], hits: list[Hit], head: Hit | No
     if not runs:
         return []
     # Prefer the run right after a title ("Prime Minister Foo Bar"), else the longest.
-    agent_ends = {h.j for h in hits if h.kind == "agent"}
+    agent_ends = {h.j for h in hits if h.kind == "agent"} | after
     after_title = [r for r in runs if r[0] in agent_ends]
     run = after_title[-1] if after_title else max(runs, key=len)
     if not after_title and len(run) < 2:  # one capitalised word alone is not yet a name

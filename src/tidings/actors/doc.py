@@ -28,8 +28,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from tidings.actors._grammar import COURTESY
 from tidings.actors._kb import entity_id_for
 from tidings.actors._reading import MentionLinker, Reading, as_date, make_code
+from tidings.actors._text import tokenize
 from tidings.model import ActorRef, AnnotatedDoc
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -38,6 +40,8 @@ GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 PRONOUN_REACH = 300  # characters back an "it"/"they" may find its antecedent
 TITLE_REACH = 40  # named people a bare title ("the minister") or a pronoun looks back over
 APPOSITION_REACH = 200  # characters a person mention enclosing an apposition may span
+# A US politician's party and state after the name: ", R-Neb.", " (D-Calif.)", " (R-New York)".
+US_PARTY_TAG = re.compile(r"\s*[,(]\s*[RDI]\s?[-–]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\s*[),;]")
 ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")  # "Foo Front (FF)"
 
 
@@ -58,6 +62,8 @@ class Mention:
     ref: ActorRef
     person: bool
     keys: frozenset[str]  # name tokens (normalised) usable for later short-name aliases
+    subject: bool = False  # its phrase is a clause subject ("Iraq said ...")
+    plural: bool = False  # its phrase is plural ("U.S. troops"): never an "it"
 
 
 class ArticleActors:
@@ -89,7 +95,8 @@ class ArticleActors:
 
     # -- building ------------------------------------------------------------------------------
     def _name_keys(self, name: str) -> frozenset[str]:
-        return frozenset(k for k in self.linker.kb.key(name).split(" ") if k)
+        # "Mrs Clinton" is an alias of "Hillary Clinton": a courtesy title is not a name.
+        return frozenset(k for k in self.linker.kb.key(name).split(" ") if k and k not in COURTESY)
 
     def other_person(self, start: int, entity_id: str | None) -> ActorRef | None:
         """The latest person before ``start`` who is not ``entity_id``: "him" in "Putin
@@ -169,10 +176,18 @@ class ArticleActors:
         """The body "it"/"they" refers to: the latest coded organisation or state named
         within ``PRONOUN_REACH`` characters before; for "they", also a community or a
         plural group with a role ("Rebels ... they agreed"), whose country the event's
-        context supplies later."""
+        context supplies later. "It" is first the latest singular state or organisation
+        that was a clause's subject ("Iraq said it invaded Kuwait"; "Uber argued ... It
+        requested"): the topic continues, whatever was named after it."""
+        if not plural:
+            topic = self._subject_before(start)
+            if topic is not None:
+                return topic
         for m in self._index.spans_before(start, PRONOUN_REACH):
             if m.person or start - m.end > PRONOUN_REACH:
                 continue
+            if not plural and m.plural:
+                continue  # "U.S. troops" are never "it"
             group = plural and m.ref.sector is not None and m.ref.entity_id is None
             if not group and not (
                 m.ref.code and (m.ref.country_iso3 or m.ref.code.startswith("IGO"))
@@ -181,6 +196,19 @@ class ArticleActors:
             if m.ref.sector is None and not plural and m.ref.name is None:
                 continue  # a bare country as "it" is rare next to its government or people
             return m
+        return None
+
+    def _subject_before(self, start: int) -> Mention | None:
+        """The latest singular non-person subject within ``PRONOUN_REACH`` before ``start``
+        that is a state, a coded body or a named organisation."""
+        for m in self._index.spans_before(start, PRONOUN_REACH):
+            if m.end > start or start - m.end > PRONOUN_REACH:
+                continue
+            if m.person or m.plural or not m.subject:
+                continue
+            ref = m.ref
+            if ref.country_iso3 or (ref.code or "").startswith("IGO") or ref.entity_id:
+                return m
         return None
 
     def _alias_of(self, name: str, start: int) -> Mention | None:
@@ -203,8 +231,19 @@ class ArticleActors:
         said = f" {self.linker.kb.key(self.text[antecedent.start : antecedent.end])} "
         return not any(f" {t} " in said for t in titles)
 
-    def add(self, start: int, end: int, ent_text: str, label: str, chunk: tuple[int, int]) -> None:
-        """Index the entity at [start, end) read within its noun chunk ``chunk``."""
+    def add(
+        self,
+        start: int,
+        end: int,
+        ent_text: str,
+        label: str,
+        chunk: tuple[int, int],
+        *,
+        subject: bool = False,
+        plural: bool = False,
+    ) -> None:
+        """Index the entity at [start, end) read within its noun chunk ``chunk``
+        (``subject``, ``plural``: of that phrase, from the parse)."""
         c0, c1 = chunk
         # spaCy often tags a bare surname ("Sudani") as GPE/ORG: alias it too, unless the
         # dictionaries know the word on its own.
@@ -227,6 +266,12 @@ class ArticleActors:
                     )
                 return
         reading = self.situate(self.linker.read(self.text[c0:c1], self.when))
+        if label == "PERSON" and self._place_in_name(reading, ent_text):
+            # "Mayor Virginia Raggi": a first name that is also a place names no country.
+            reading.country, reading.code = None, make_code(None, reading.sector)
+            reading.name = re.sub(r"['’]s$", "", ent_text)
+            reading.person = reading.named = True
+            reading.hits = [h for h in reading.hits if h.kind != "place"]
         place_only = (
             reading.entity is None
             and not reading.name
@@ -252,11 +297,30 @@ class ArticleActors:
         if reading.entity is not None and person:
             for alias in reading.entity.aliases:
                 keys |= self._name_keys(alias)
-        self._store(Mention(c0, c1, ref, person, keys))
+        self._store(Mention(c0, c1, ref, person, keys, subject, plural))
         if (c0, c1) != (start, end):
-            self._store(
-                Mention(start, end, replace(ref, text=ent_text, start=start, end=end), person, keys)
-            )
+            inner = replace(ref, text=ent_text, start=start, end=end)
+            self._store(Mention(start, end, inner, person, keys, subject, plural))
+
+    def _place_in_name(self, reading: Reading, ent_text: str) -> bool:
+        """A person entity of two or more words whose only reading is a place (a first name
+        like "Virginia", "Georgia"), and the phrase's country is that place's."""
+        if reading.entity is not None or reading.name or not reading.country:
+            return False
+        if len(ent_text.split()) < 2:
+            return False
+        own = self.linker.read(ent_text, self.when)
+        if own.entity is not None or own.sector is not None or own.country != reading.country:
+            return False
+        if not own.hits or any(h.kind != "place" for h in own.hits):
+            return False
+        # A capitalised word outside the place is the rest of the name ("Raggi"); "Sri
+        # Lanka" tagged as a person is the place alone.
+        covered = {t for h in own.hits for t in range(h.i, h.j)}
+        toks = tokenize(ent_text, self.linker.kb.variants)
+        return any(
+            t not in covered and tok.key and tok.is_capitalised for t, tok in enumerate(toks)
+        )
 
     def add_group(self, start: int, end: int) -> None:
         """Index a plural common-noun group with a role ("rebels", "officers from the unit")
@@ -274,27 +338,45 @@ class ArticleActors:
         if mention.person:  # people were resolved in reading order; other spans resolve on demand
             self._cache[(mention.start, mention.end)] = mention.ref
 
-    def role_from_apposition(self, start: int, end: int, apposed: tuple[int, int] | None) -> None:
-        """A person the KB does not code takes the office its apposition names: "Iran's
-        foreign minister Abbas Araghchi", "Ali Veli, a member of Ankara's riot police"."""
-        if apposed is None:
-            return
+    def _uncoded_person(self, start: int, end: int) -> list[Mention]:
+        """The indexed mentions of the person at [start, end), if none has a country yet."""
         mine = [m for m in self._index.within(start, end + 1) if m.person]
         mine += [
             m
             for m in self._index.spans_before(start + 1, APPOSITION_REACH)
             if m.person and m.start <= start and end <= m.end and m not in mine
         ]
-        if not mine or any(m.ref.country_iso3 for m in mine):
+        if any(m.ref.country_iso3 for m in mine):
+            return []
+        return mine
+
+    def role_from_apposition(self, start: int, end: int, apposed: tuple[int, int] | None) -> None:
+        """A person the KB does not code takes the office its apposition names: "Iran's
+        foreign minister Abbas Araghchi", "Ali Veli, a member of Ankara's riot police"."""
+        if apposed is None:
+            return
+        mine = self._uncoded_person(start, end)
+        if not mine:
             return
         a0, a1 = apposed
         reading = self.situate(self.linker.read(self.text[a0:a1], self.when))
         if not (reading.country and reading.sector):
             return
+        self._recode(mine, reading.country, reading.sector)
+
+    def role_from_party_tag(self, start: int, end: int) -> None:
+        """ "Sen. Foo Bar, R-Neb.", "Rep. Foo Bar (D-Calif.)": the US party-and-state tag
+        makes an uncoded person a US politician, a legislator unless a title says otherwise."""
+        if not US_PARTY_TAG.match(self.text, end):
+            return
+        mine = self._uncoded_person(start, end)
+        if mine:
+            self._recode(mine, "USA", next((m.ref.sector for m in mine if m.ref.sector), "LEG"))
+
+    def _recode(self, mine: list[Mention], country: str, sector: str) -> None:
         for m in mine:
-            ref = replace(
-                m.ref, code=reading.code, country_iso3=reading.country, sector=reading.sector
-            )
+            code = make_code(country, sector)
+            ref = replace(m.ref, code=code, country_iso3=country, sector=sector)
             updated = replace(m, ref=ref)
             # The index holds the mention itself: file the updated one in its place.
             self._index.remove(m)
@@ -583,23 +665,34 @@ def index_doc(linker: MentionLinker, doc: AnnotatedDoc) -> ArticleActors:
         linker, article.dateline, [e.text for e in sdoc.ents if e.label_ in {"GPE", "NORP"}]
     )
     chunk_of: dict[int, tuple[int, int]] = {}
+    root_of: dict[int, Any] = {}  # token index -> the root of its noun chunk
     groups: list[tuple[int, int, Any]] = []  # noun chunks with their root, in order
     try:
         for chunk in sdoc.noun_chunks:
             groups.append((chunk.start_char, chunk.end_char, chunk.root))
             for tok in chunk:
                 chunk_of[tok.i] = (chunk.start_char, chunk.end_char)
+                root_of[tok.i] = chunk.root
     except ValueError:  # no parser in the pipeline: entities alone
         pass
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         span = chunk_of.get(ent.root.i, (ent.start_char, ent.end_char))
+        root = root_of.get(ent.root.i, ent.root)
         if not (span[0] <= ent.start_char and ent.end_char <= span[1]):
-            span = (ent.start_char, ent.end_char)
-        actors.add(ent.start_char, ent.end_char, ent.text, ent.label_, span)
+            span, root = (ent.start_char, ent.end_char), ent.root
+        elif ent.label_ == "PERSON" and ent.root.dep_ == "poss" and ent.root.head.i == root.i:
+            # "Mayor Virginia Raggi's right-hand man": the person is the possessor, with
+            # the words before it, not the phrase's head.
+            span, root = (span[0], ent.end_char), ent.root
+        subject, plural = root.dep_ in _SUBJECTS, root.tag_ in _PLURAL_TAGS
+        actors.add(
+            ent.start_char, ent.end_char, ent.text, ent.label_, span, subject=subject, plural=plural
+        )
         if ent.label_ == "PERSON":
             actors.role_from_apposition(ent.start_char, ent.end_char, _apposed(ent.root, chunk_of))
+            actors.role_from_party_tag(ent.start_char, ent.end_char)
         acronym = ACRONYM.match(article.text, ent.end_char)
         if acronym and ent.label_ in {"ORG", "PERSON", "NORP"}:
             ref = actors.at(ent.start_char, ent.end_char)
