@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tidings.model import AnnotatedDoc, Event, TimeExpr
+from tidings.temporal._calendar import add_months
 from tidings.temporal.found import Found, resolve_anchors
 from tidings.temporal.normalise import normalise
 from tidings.temporal.recognise import recognise
@@ -250,7 +251,8 @@ def date_events(
     doc: AnnotatedDoc, events: Sequence[Event], far_days: int = 730
 ) -> tuple[list[Event], list[TimeExpr]]:
     """Events with ``event_date`` etc. filled, and every time expression of the article."""
-    found = find_in_doc(doc, far_days)
+    expressions = find_in_doc(doc, far_days)
+    found = _later_from_text(doc.article.text, expressions)
     published = doc.article.published_at
     ref = published.date() if isinstance(published, datetime) else published
     sdoc = doc.doc
@@ -339,7 +341,81 @@ def date_events(
         else:
             dated = _with_date(event, found[best[2]], _LINKS[best[0]])
             out.append(_with_act(dated, act_date))
-    return out, [f.to_time_expr() for f in found]
+    return out, [f.to_time_expr() for f in expressions]
+
+
+# How far back (characters) "a month later" looks for the date it counts from.
+_LATER_REACH = 600
+_LATER_UNITS = {"month": ("M", 1), "year": ("Y", 12), "decade": ("Y", 120)}
+
+
+def _later_from_text(text: str, found: list[Found]) -> list[Found]:
+    """ "A month later, the US accused Russia": a count of months or years "later" (which
+    TimeML counts from the document date, so the expression keeps that value) dates its
+    events from the story's previous date ("a summit in September" -> October), never
+    after publication; with no earlier date in reach its events get none from it."""
+    out: list[Found] = []
+    for f in found:
+        fields = f.mention.fields
+        unit = fields.get("unit", "").lower().removesuffix("s")
+        if f.mention.rule != "ago" or fields.get("dir", "").lower() != "later":
+            out.append(f)
+            continue
+        if unit not in _LATER_UNITS or f.resolved.kind != "DATE":
+            out.append(f)
+            continue
+        n = _count(fields.get("num"))
+        anchor = next(
+            (
+                a
+                for a in reversed(out)
+                if a.start_date is not None and f.mention.start - a.mention.end <= _LATER_REACH
+            ),
+            None,
+        )
+        start = anchor.start_date if anchor is not None else None
+        if n is None or start is None:
+            # counted from nothing the text gives: no date for its events
+            counted = replace(f.resolved, kind="DURATION", flags=(*f.resolved.flags, "anchored"))
+            out.append(replace(f, resolved=counted))
+            continue
+        letter, months = _LATER_UNITS[unit]
+        y, mo = add_months(start[0].year, start[0].month, n * months)
+        value = f"{y:04d}-{mo:02d}" if letter == "M" else f"{y:04d}"
+        out.append(replace(f, event_value=value, anchor_value=start[0].isoformat()))
+    return out
+
+
+def _count(num: str | None) -> int | None:
+    """ "a", "one", "two" ... "12", as an int (None: "months later", no count)."""
+    if num is None:
+        return None
+    word = num.lower()
+    if word.isdigit():
+        return int(word)
+    return _SMALL_NUMBERS.get(word)
+
+
+_SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+} | {"a": 1, "an": 1}
 
 
 def _opens_clause(root: Token | None) -> Token | None:

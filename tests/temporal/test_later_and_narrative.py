@@ -1,0 +1,57 @@
+"""Counts "later" from the story's own dates, not from publication; sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.temporal.test_event_dates_told import _date, _event
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "The minister said he had warned his rival at a summit in September. "
+            "A month later, the government accused the rival of fraud.",
+            "accused",
+            ("2016-10", "month"),
+        ),
+        (
+            "The two states signed a border treaty in 2009. "
+            "Two years later, the army attacked border posts.",
+            "attacked",
+            ("2011", "year"),
+        ),
+        (
+            "Rebels seized the port on 3 March. A month later, the navy blockaded the port.",
+            "blockaded",
+            ("2016-04", "month"),
+        ),
+    ],
+)
+def test_months_later_counts_from_the_previous_date(  # type: ignore[no-untyped-def]
+    nlp, text: str, trigger: str, expected: tuple[str, str]
+) -> None:
+    e = _date(nlp, text, "2016-12-17", _event(text, trigger, "ACCUSE"))
+    assert (e.event_date[: len(expected[0])], e.date_precision) == expected
+    assert e.extra["date_link"] == "same_clause"
+
+
+def test_months_later_with_nothing_before_is_undated(nlp) -> None:  # type: ignore[no-untyped-def]
+    # from the publication day it would be next year: a past act never is
+    text = "A year later, the government accused the rival of fraud."
+    e = _date(nlp, text, "2016-12-17", _event(text, "accused", "ACCUSE"))
+    assert (e.event_date, e.extra.get("date_note")) == (None, "relative")
+
+
+def test_time_expression_output_keeps_the_timeml_value(nlp) -> None:  # type: ignore[no-untyped-def]
+    from tests.temporal.test_event_dates_told import _doc
+
+    from tidings.temporal import TemporalResolver
+
+    text = "Profits rose 5% from a year earlier. A year later, sales fell."
+    _, exprs = TemporalResolver().date_events(_doc(nlp, text, "2016-12-17"), [])
+    assert [(t.text, t.value) for t in exprs] == [
+        ("a year earlier", "2015"),
+        ("A year later", "2017"),
+    ]
