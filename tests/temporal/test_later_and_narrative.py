@@ -55,3 +55,50 @@ def test_time_expression_output_keeps_the_timeml_value(nlp) -> None:  # type: ig
         ("a year earlier", "2015"),
         ("A year later", "2017"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the story's next act, in the simple past, goes on at the day the sentence before told
+        (
+            "A gunman opened fire on a patrol in the old town on Thursday night. "
+            "The attack left one soldier dead before troops shot the gunman.",
+            "shot",
+            "2017-04-20",
+        ),
+        (
+            "Rebels stormed the airport on Monday. Two guards were killed in the fighting.",
+            "killed",
+            "2017-04-17",
+        ),
+        # a new paragraph, a report, or a present-tense clause does not inherit
+        (
+            "Rebels stormed the airport on Monday.\n\nTroops shelled the rebel camp.",
+            "shelled",
+            "2017-04-21",
+        ),
+        (
+            "Rebels stormed the airport on Monday. Officials said troops shelled the camp.",
+            "shelled",
+            "2017-04-21",
+        ),
+        # the sentence before tells the publication day itself: nothing to inherit
+        (
+            "Rebels stormed the airport on Friday. Troops shelled the rebel camp.",
+            "shelled",
+            "2017-04-21",
+        ),
+    ],
+)
+def test_next_simple_past_act_goes_on_at_the_previous_day(  # type: ignore[no-untyped-def]
+    nlp, text: str, trigger: str, expected: str
+) -> None:
+    e = _date(nlp, text, "2017-04-21", _event(text, trigger, "ASSAULT"))
+    assert e.event_date == expected
+
+
+def test_narrative_date_is_marked(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels stormed the airport on Monday. Two guards were killed in the fighting."
+    e = _date(nlp, text, "2017-04-21", _event(text, "killed", "ASSAULT"))
+    assert (e.date_source, e.date_text, e.extra["date_link"]) == ("text", "Monday", "narrative")

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 from tidings.model import AnnotatedDoc, Event, TimeExpr
 from tidings.temporal._calendar import add_months
 from tidings.temporal.found import Found, resolve_anchors
-from tidings.temporal.normalise import normalise
+from tidings.temporal.normalise import PAST, normalise
 from tidings.temporal.recognise import recognise
-from tidings.temporal.tense import _verb_of, tense_from_text, tense_from_token
+from tidings.temporal.tense import _verb_of, tense_from_text, tense_from_token, tense_of_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -336,6 +336,14 @@ def date_events(
             if note:  # an earlier act the news recalls, or one still to come: not "today"
                 dated = _fallback(event, None, unresolved)
                 out.append(replace(dated, extra={**dated.extra, "date_note": note}))
+            elif (
+                not told
+                and unresolved is None
+                and (before := _narrative_date(found, govs, sdoc, sent, ev_verb, ref))
+            ):
+                # "opened fire Thursday night. The attack left one officer dead": the story's
+                # next act in the simple past goes on at the day the sentence before told
+                out.append(_with_date(event, before, "narrative"))
             else:
                 out.append(_with_act(_fallback(event, ref, unresolved), act_date))
         else:
@@ -416,6 +424,46 @@ _SMALL_NUMBERS = {
         ]
     )
 } | {"a": 1, "an": 1}
+
+
+def _simple_past_act(verb: Token | None) -> bool:
+    """A clause in the simple past ("left", "was killed") that no one reports or says."""
+    if verb is None or verb.lemma_ in _SAYING:
+        return False
+    if any(t.dep_ in _REPORTED for t in [verb, *verb.ancestors]):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and not auxes:
+        return True
+    return verb.tag_ == "VBN" and [a.lower_ for a in auxes] in (["was"], ["were"])
+
+
+def _narrative_date(
+    found: Sequence[Found],
+    govs: Sequence[Token | None],
+    sdoc: Doc,
+    sent: Span,
+    ev_verb: Token | None,
+    ref: date | None,
+) -> Found | None:
+    """The day or month the sentence before dates an act in the past, before publication,
+    when this event's clause goes on in the simple past with no date of its own."""
+    if ref is None or not _simple_past_act(ev_verb) or sent.start == 0:
+        return None
+    prev = sdoc[sent.start - 1].sent
+    for i in range(len(found) - 1, -1, -1):
+        f = found[i]
+        if not (prev.start_char <= f.mention.start and f.mention.end <= prev.end_char):
+            continue
+        if "\n\n" in sdoc.text[f.mention.end : sent.start_char]:
+            return None  # a new paragraph may start another thread
+        start = f.start_date
+        gov = govs[i]
+        if start is None or f.clause_shift is not None or gov is None:
+            continue
+        if start[1] in ("day", "month") and start[0] < ref and tense_of_verb(gov) == PAST:
+            return f
+    return None
 
 
 def _opens_clause(root: Token | None) -> Token | None:
