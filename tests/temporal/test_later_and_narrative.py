@@ -102,3 +102,27 @@ def test_narrative_date_is_marked(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Rebels stormed the airport on Monday. Two guards were killed in the fighting."
     e = _date(nlp, text, "2017-04-21", _event(text, "killed", "ASSAULT"))
     assert (e.date_source, e.date_text, e.extra["date_link"]) == ("text", "Monday", "narrative")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "negated", "modality", "expected"),
+    [
+        # an act the text says did not happen, or only might, has no day of its own
+        ("The university did not invite the speaker.", "invite", True, "asserted", None),
+        ("The army could have shelled the town.", "shelled", False, "hypothetical", None),
+        # the same act, asserted, is the day's news
+        ("The university invited the speaker.", "invited", False, "asserted", "2016-11-23"),
+        # a date of its own still dates it
+        ("Police did not arrest anyone on Monday.", "arrest", True, "asserted", "2016-11-21"),
+    ],
+)
+def test_act_that_did_not_happen_has_no_date(  # type: ignore[no-untyped-def]
+    nlp, text: str, trigger: str, negated: bool, modality: str, expected: str | None
+) -> None:
+    from dataclasses import replace
+
+    event = replace(_event(text, trigger, "ASSAULT", modality), negated=negated)
+    e = _date(nlp, text, "2016-11-23", event)
+    assert e.event_date == expected
+    if expected is None:
+        assert e.extra["date_note"] == "not_happened"

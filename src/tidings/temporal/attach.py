@@ -320,6 +320,8 @@ def date_events(
             note = (
                 "relative"
                 if unresolved is not None and (unresolved is opener or _elsewhere(unresolved))
+                else "not_happened"
+                if event.negated or event.modality == "hypothetical"
                 else "recalled"
                 if recalled(ev_verb)
                 or background(ev_verb)
