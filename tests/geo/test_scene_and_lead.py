@@ -92,3 +92,23 @@ def test_unknown_facility_in_the_days_news_takes_the_dateline(
     assert e.place.country_iso3 == "GBR" and e.extra["place_text"] == "Heathrow"
     e = _locate(geocoder, parse, text, "searched", plover_type="COERCE")
     assert e.place is not None and (e.place.name, e.place.country_iso3) == ("Heathrow", None)
+
+
+def test_international_body_acts_at_its_dateline(geocoder: GazetteerGeocoder, parse: Any) -> None:
+    from dataclasses import replace
+
+    from tidings.model import ActorRef
+
+    text = "The court rejected the objections of the United States on Friday."
+    article = Article(article_id="a1", doc_id="d1", text=text, dateline="THE HAGUE, Netherlands")
+    doc = AnnotatedDoc(article=article, doc=parse(text))
+    base = _event(text, "rejected", plover_type="REJECT")
+    usa = ActorRef(text="the United States", code="USA", country_iso3="USA")
+    court = replace(base, source=ActorRef(text="The court", code="IGOUNOJUD"), target=usa)
+    e = geocoder.locate_events(doc, [court])[0][0]
+    assert e.place_source == "dateline" and e.place is not None
+    assert e.place.country_iso3 == "NLD"
+    # a state's act against another at a hub dateline stays unplaced
+    libya = replace(base, source=ActorRef(text="Libya", code="LBY", country_iso3="LBY"), target=usa)
+    e = geocoder.locate_events(doc, [libya])[0][0]
+    assert (e.place, e.place_source) == (None, "none")

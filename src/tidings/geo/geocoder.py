@@ -242,10 +242,15 @@ def _news_of_the_day(event: Event, published: datetime | None) -> bool:
 
 
 def _parties_allow(event: Event, country: str | None) -> bool:
-    """A wire dateline is often a hub (BEIRUT for Syria, THE HAGUE for a court): its place is
-    an event's only when a party comes from its country, or no party has a country."""
+    """A wire dateline is often a hub (BEIRUT for Syria): its place is an event's only when
+    a party comes from its country, no party has a country, or an international body acts."""
     parties = [r.country_iso3 for r in (event.source, event.target) if r and r.country_iso3]
-    return not parties or country in parties
+    if not parties or country in parties:
+        return True
+    # an international body acts where it sits: the World Court at THE HAGUE, the African
+    # Union at ADDIS ABABA, NATO at BRUSSELS
+    source = event.source
+    return source is not None and not source.country_iso3 and (source.code or "").startswith("IGO")
 
 
 @registry.register("geocoder", "tidings.gazetteer.v1")

@@ -21,10 +21,11 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tidings.model import AnnotatedDoc, Event, TimeExpr
+from tidings.temporal._calendar import add_months
 from tidings.temporal.found import Found, resolve_anchors
-from tidings.temporal.normalise import normalise
+from tidings.temporal.normalise import PAST, normalise
 from tidings.temporal.recognise import recognise
-from tidings.temporal.tense import _verb_of, tense_from_text, tense_from_token
+from tidings.temporal.tense import _verb_of, tense_from_text, tense_from_token, tense_of_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -250,7 +251,8 @@ def date_events(
     doc: AnnotatedDoc, events: Sequence[Event], far_days: int = 730
 ) -> tuple[list[Event], list[TimeExpr]]:
     """Events with ``event_date`` etc. filled, and every time expression of the article."""
-    found = find_in_doc(doc, far_days)
+    expressions = find_in_doc(doc, far_days)
+    found = _later_from_text(doc.article.text, expressions)
     published = doc.article.published_at
     ref = published.date() if isinstance(published, datetime) else published
     sdoc = doc.doc
@@ -318,6 +320,8 @@ def date_events(
             note = (
                 "relative"
                 if unresolved is not None and (unresolved is opener or _elsewhere(unresolved))
+                else "not_happened"
+                if event.negated or event.modality == "hypothetical"
                 else "recalled"
                 if recalled(ev_verb)
                 or background(ev_verb)
@@ -334,12 +338,134 @@ def date_events(
             if note:  # an earlier act the news recalls, or one still to come: not "today"
                 dated = _fallback(event, None, unresolved)
                 out.append(replace(dated, extra={**dated.extra, "date_note": note}))
+            elif (
+                not told
+                and unresolved is None
+                and (before := _narrative_date(found, govs, sdoc, sent, ev_verb, ref))
+            ):
+                # "opened fire Thursday night. The attack left one officer dead": the story's
+                # next act in the simple past goes on at the day the sentence before told
+                out.append(_with_date(event, before, "narrative"))
             else:
                 out.append(_with_act(_fallback(event, ref, unresolved), act_date))
         else:
             dated = _with_date(event, found[best[2]], _LINKS[best[0]])
             out.append(_with_act(dated, act_date))
-    return out, [f.to_time_expr() for f in found]
+    return out, [f.to_time_expr() for f in expressions]
+
+
+# How far back (characters) "a month later" looks for the date it counts from.
+_LATER_REACH = 600
+_LATER_UNITS = {"month": ("M", 1), "year": ("Y", 12), "decade": ("Y", 120)}
+
+
+def _later_from_text(text: str, found: list[Found]) -> list[Found]:
+    """ "A month later, the US accused Russia": a count of months or years "later" (which
+    TimeML counts from the document date, so the expression keeps that value) dates its
+    events from the story's previous date ("a summit in September" -> October), never
+    after publication; with no earlier date in reach its events get none from it."""
+    out: list[Found] = []
+    for f in found:
+        fields = f.mention.fields
+        unit = fields.get("unit", "").lower().removesuffix("s")
+        if f.mention.rule != "ago" or fields.get("dir", "").lower() != "later":
+            out.append(f)
+            continue
+        if unit not in _LATER_UNITS or f.resolved.kind != "DATE":
+            out.append(f)
+            continue
+        n = _count(fields.get("num"))
+        anchor = next(
+            (
+                a
+                for a in reversed(out)
+                if a.start_date is not None and f.mention.start - a.mention.end <= _LATER_REACH
+            ),
+            None,
+        )
+        start = anchor.start_date if anchor is not None else None
+        if n is None or start is None:
+            # counted from nothing the text gives: no date for its events
+            counted = replace(f.resolved, kind="DURATION", flags=(*f.resolved.flags, "anchored"))
+            out.append(replace(f, resolved=counted))
+            continue
+        letter, months = _LATER_UNITS[unit]
+        y, mo = add_months(start[0].year, start[0].month, n * months)
+        value = f"{y:04d}-{mo:02d}" if letter == "M" else f"{y:04d}"
+        out.append(replace(f, event_value=value, anchor_value=start[0].isoformat()))
+    return out
+
+
+def _count(num: str | None) -> int | None:
+    """ "a", "one", "two" ... "12", as an int (None: "months later", no count)."""
+    if num is None:
+        return None
+    word = num.lower()
+    if word.isdigit():
+        return int(word)
+    return _SMALL_NUMBERS.get(word)
+
+
+_SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+} | {"a": 1, "an": 1}
+
+
+def _simple_past_act(verb: Token | None) -> bool:
+    """A clause in the simple past ("left", "was killed") that no one reports or says."""
+    if verb is None or verb.lemma_ in _SAYING:
+        return False
+    if any(t.dep_ in _REPORTED for t in [verb, *verb.ancestors]):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and not auxes:
+        return True
+    return verb.tag_ == "VBN" and [a.lower_ for a in auxes] in (["was"], ["were"])
+
+
+def _narrative_date(
+    found: Sequence[Found],
+    govs: Sequence[Token | None],
+    sdoc: Doc,
+    sent: Span,
+    ev_verb: Token | None,
+    ref: date | None,
+) -> Found | None:
+    """The day or month the sentence before dates an act in the past, before publication,
+    when this event's clause goes on in the simple past with no date of its own."""
+    if ref is None or not _simple_past_act(ev_verb) or sent.start == 0:
+        return None
+    prev = sdoc[sent.start - 1].sent
+    for i in range(len(found) - 1, -1, -1):
+        f = found[i]
+        if not (prev.start_char <= f.mention.start and f.mention.end <= prev.end_char):
+            continue
+        if "\n\n" in sdoc.text[f.mention.end : sent.start_char]:
+            return None  # a new paragraph may start another thread
+        start = f.start_date
+        gov = govs[i]
+        if start is None or f.clause_shift is not None or gov is None:
+            continue
+        if start[1] in ("day", "month") and start[0] < ref and tense_of_verb(gov) == PAST:
+            return f
+    return None
 
 
 def _opens_clause(root: Token | None) -> Token | None:
