@@ -145,9 +145,10 @@ def test_dev_set_floor() -> None:
     out = news.evaluate(None)
     assert out["n"] == 40
     # pinned with the rule coder: type P 0.453, F1 0.355; dyad F1 0.169 (0.154 without
-    # background); date 0.722, place 0.635 on matched events (more matches, few with places)
-    assert out["type_p"] >= 0.42
-    assert out["type_f1"] >= 0.32
+    # background); date 0.722, place 0.635 on matched events (more matches, few with places);
+    # type floors raised after the recall lexicon (type P 0.490, F1 0.391)
+    assert out["type_p"] >= 0.47
+    assert out["type_f1"] >= 0.375
     assert out["dyad_f1"] >= 0.16
     assert out["dyad_f1_no_background"] >= 0.145
     assert out["date_acc"] >= 0.70
