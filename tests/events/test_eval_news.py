@@ -151,10 +151,9 @@ def test_dev_set_floor(floor_data: Callable[[str, str], Path]) -> None:
     assert found == sorted(DEV_SHA256)
     out = news.evaluate(None)
     assert out["n"] == 40
-    # pinned with the rule coder: type P 0.456, F1 0.360; dyad F1 0.180 (0.153 without
-    # background); date 0.719, place 0.648 on matched events (more matches, few with places)
-    assert out["type_p"] >= 0.42
-    assert out["type_f1"] >= 0.32
+    # pinned on the merged rule coder (session 4); re-measured after each merge
+    assert out["type_p"] >= 0.47
+    assert out["type_f1"] >= 0.375
     assert out["dyad_f1"] >= 0.175
     assert out["dyad_f1_no_background"] >= 0.15
     assert out["date_acc"] >= 0.70

@@ -143,8 +143,13 @@ def load_lexicon() -> Lexicon:
                 "cameo_code_passive": fix["cameo_code_passive"],
             }
         code = r["cameo_code"]
-        if code[:2] == "01" or (code != "---" and lex.code(code) is None):
-            continue  # statements have no PLOVER type
+        if code[:2] == "01":
+            # Statements have no PLOVER type, but a specific statement row ("considered the
+            # request", "denied the accusation") still says what the verb does there: kept as
+            # "matched, no event" so the bare row ("consider" = consult) does not take over.
+            code = "---" if r["heads"] or r["preps"] or r["particle"] else ""
+        if not code or (code != "---" and lex.code(code) is None):
+            continue
         verbs[r["lemma"]].append(
             TriggerEntry(
                 pos="VERB",
