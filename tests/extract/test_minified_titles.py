@@ -9,6 +9,7 @@ from tidings.config import load_config
 from tidings.extract import extract_articles
 from tidings.extract._minified import pieces, text_lines
 from tidings.extract._scraped import split_lines
+from tidings.extract._textdates import dates_in
 from tidings.model import Article, RawDoc
 
 CONFIG = load_config()
@@ -115,3 +116,23 @@ def test_a_label_above_a_menu_is_not_the_headline_of_the_date_below_the_menu() -
     )
     [art] = extract(body)
     assert art.title == "Der Hafen bekommt seine Kräne zurück"
+
+
+def test_a_bylines_on_date_is_the_published_date_and_a_sentences_is_not() -> None:
+    # "on" after the author's name labels the date, also when a DOM dump runs the next
+    # element into the year ("2017The")
+    assert [
+        d.value.date().isoformat() for d in dates_in("Written by Ann Lee on July 27, 2017")
+    ] == ["2017-07-27"]
+    [found] = dates_in("Gespeichert von ann am 24. Juli 2017 - 18:55")
+    assert found.labelled and found.strong
+    [event] = dates_in("The bill was signed by the governor on March 3, 2022, after a long debate.")
+    assert not event.labelled
+    dump = (
+        "HomeNewsSportsWeatherTravelContact   Harbour cranes return to the old docks after a"
+        " decade away   Written by Ann Lee on March 9, 2021Share"
+        f"{LEAD}{SECOND}{THIRD}\n"
+    )
+    [art] = extract(dump)
+    assert art.published_at is not None and art.published_at.date().isoformat() == "2021-03-09"
+    assert "Share" not in art.text

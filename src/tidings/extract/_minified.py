@@ -22,6 +22,7 @@ _JOIN = re.compile(
     rf"[ \t]{{3,}}|\t+"  # layout whitespace between inline blocks
     rf"|(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])"  # "HomeNews", "delayedBy"
     rf"|(?<=[{_LOWER}][.!?])(?=[{_UPPER}])"  # "delayed.The"
+    rf"|(?<=\d)(?=[{_UPPER}][{_LOWER}]{{2}})"  # "March 9, 2021Share"
     rf"|(?<=[{_LOWER}][.!?][\"”’)])(?=[{_UPPER}])"  # 'said."The'
 )
 

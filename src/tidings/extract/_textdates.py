@@ -36,7 +36,7 @@ _MONTHS = {
 }  # fmt: skip
 _EN_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + "|" + _EN_MONTH + ")"
-_WEEKDAY = r"(?:[A-Za-zäéè]{2,12}\.?,?\s+)?"
+_WEEKDAY = r"(?P<weekday>[A-Za-zäéè]{2,12}\.?,?\s+)?"
 _TIME = (
     r"(?:,?\s*(?:at|um|a las|à|-|–|\|)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*(?:uhr|h))?(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?)?"
@@ -68,6 +68,13 @@ _SENTINELS = (datetime(1904, 2, 3, 0, 0), datetime(1908, 6, 9, 0, 0))
 
 
 _WEAK = frozenset({"on", "am", "vom", "le", "el", "del", "il", "date", "dated"})
+# "Written by Ann Lee on July 27, 2017", "von Ann Lee am 4. Februar 2022": a byline's date (the
+# date pattern's optional weekday would otherwise swallow the "on")
+# at the start of the line only: "signed by the minister on May 4" in a sentence dates an event
+_BYLINE_ON = re.compile(
+    r"^\W*(?:\w+\s+)?(?:by|von|por|par|door)\s+[^\s.,;]+(?:\s+[^\s.,;]+){0,4}\s+(?:on|am|el|le|op)\s+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,11 @@ def dates_in(line: str, label_before: bool = False) -> list[FoundDate]:
         label = LABEL.search(before)
         kind = label.group("label").lower() if label else ""
         updated = bool(label) and re.fullmatch(_UPDATED, kind, re.I) is not None
-        if label is None and label_before and not out and not line[: match.start()].strip():
+        head = line[: match.start()]
+        byline = _BYLINE_ON.match(head + (match.group("weekday") or "")) is not None
+        # a bare "Published:" line above a line that opens with the date labels it too
+        labelled_above = label_before and not out and not head.strip()
+        if label is None and (byline or labelled_above):
             out.append(FoundDate(value, False, True, True))
         else:
             strong = label is not None and " ".join(kind.split()) not in _WEAK
