@@ -440,6 +440,34 @@ def _simple_past_act(verb: Token | None) -> bool:
     return verb.tag_ == "VBN" and [a.lower_ for a in auxes] in (["was"], ["were"])
 
 
+# Nouns naming an incident a later sentence may refer back to: "The attack left one dead".
+_INCIDENTS = frozenset(
+    {"attack", "blast", "explosion", "bombing", "raid", "strike", "airstrike", "shooting"}
+    | {"fighting", "clash", "assault", "ambush", "shelling", "incident", "violence", "riot"}
+    | {"stabbing", "massacre", "siege", "battle", "offensive", "operation", "crash"}
+)
+_BACK = frozenset({"the", "this", "that"})
+
+
+def _refers_back(verb: Token) -> bool:
+    """The clause names the incident the sentence before told, by a definite noun as its
+    subject or its setting ("The attack left one officer dead", "were killed in the
+    fighting"): the same incident, so the same day."""
+    # the clause's own words or those of the clause it hangs on ("The attack left one dead
+    # before police shot the attacker")
+    children = [c for v in (verb, *verb.ancestors) for c in v.children]
+    for child in children:
+        setting = child.dep_ == "prep" and child.lower_ in ("in", "during", "at", "amid")
+        if child.dep_ not in ("nsubj", "nsubjpass", "agent") and not setting:
+            continue  # "arrested two men after the attack": a later act
+        for tok in child.subtree:
+            if tok.lemma_.lower() in _INCIDENTS and any(
+                d.dep_ == "det" and d.lower_ in _BACK for d in tok.children
+            ):
+                return True
+    return False
+
+
 def _narrative_date(
     found: Sequence[Found],
     govs: Sequence[Token | None],
@@ -452,6 +480,8 @@ def _narrative_date(
     when this event's clause goes on in the simple past with no date of its own."""
     if ref is None or not _simple_past_act(ev_verb) or sent.start == 0:
         return None
+    if ev_verb is None or not _refers_back(ev_verb):
+        return None  # "He met officials": recent news with no day is the publication day
     prev = sdoc[sent.start - 1].sent
     for i in range(len(found) - 1, -1, -1):
         f = found[i]
