@@ -72,21 +72,32 @@ def test_time_expression_output_keeps_the_timeml_value(nlp) -> None:  # type: ig
             "killed",
             "2017-04-17",
         ),
-        # a new paragraph, a report, or a present-tense clause does not inherit
+        # an act that does not name the incident, or follows it, is the day's news
         (
-            "Rebels stormed the airport on Monday.\n\nTroops shelled the rebel camp.",
-            "shelled",
+            "Rebels stormed the airport on Monday. Police arrested two men after the attack.",
+            "arrested",
             "2017-04-21",
         ),
         (
-            "Rebels stormed the airport on Monday. Officials said troops shelled the camp.",
-            "shelled",
+            "The prime minister arrived in Tokyo on Monday. He met Japanese officials.",
+            "met",
+            "2017-04-21",
+        ),
+        # a new paragraph, a report, or a present-tense clause does not inherit
+        (
+            "Rebels stormed the airport on Monday.\n\nTwo guards were killed in the fighting.",
+            "killed",
+            "2017-04-21",
+        ),
+        (
+            "Rebels stormed the airport on Monday. Officials said the attack killed two guards.",
+            "killed",
             "2017-04-21",
         ),
         # the sentence before tells the publication day itself: nothing to inherit
         (
-            "Rebels stormed the airport on Friday. Troops shelled the rebel camp.",
-            "shelled",
+            "Rebels stormed the airport on Friday. Two guards were killed in the fighting.",
+            "killed",
             "2017-04-21",
         ),
     ],

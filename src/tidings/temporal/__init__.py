@@ -34,12 +34,14 @@ Policies (what a reader of the records can rely on):
   (relative expression and no publication date: no value), ``far_from_publication`` (more
   than ``far_years`` from publication; value kept), ``anchored``, ``apposition``,
   ``weekday_mismatch`` ("Friday, Dec. 12" when Dec. 12 is a Thursday),
-  ``ambiguous_day_month`` ("03/04/2024", read month-first), ``mod=START|END|...``.
+  ``ambiguous_day_month`` ("03/04/2024", read month-first; dotted "09.03.2018" is always
+  day-first), ``mod=START|END|...``.
 - Event records: ``date_source`` is "text" (an expression of the event's sentence),
   "publication" (none found: the publication date, ``date_text`` None) or "none" (neither;
   ``event_date`` None; never invented). ``extra["date_link"]`` says how the expression reaches
   the event: same_clause, linked_clause, no_verb, reported ("officials said on Thursday"
-  dates the report: an upper bound for the event), apposition.
+  dates the report: an upper bound for the event), apposition, relative ("a week after Y
+  was killed"), narrative (the incident the sentence before dated: "The attack left ...").
 """
 
 from __future__ import annotations

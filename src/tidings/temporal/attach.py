@@ -21,16 +21,14 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tidings.model import AnnotatedDoc, Event, TimeExpr
-from tidings.temporal._calendar import add_months
 from tidings.temporal.found import Found, resolve_anchors
-from tidings.temporal.normalise import PAST, normalise
+from tidings.temporal.narrative import later_from_text, narrative_date
+from tidings.temporal.normalise import normalise
 from tidings.temporal.recognise import recognise
-from tidings.temporal.tense import _verb_of, tense_from_text, tense_from_token, tense_of_verb
+from tidings.temporal.tense import REPORTED, SAYING, _verb_of, tense_from_text, tense_from_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-_REPORTED = {"ccomp", "parataxis"}
 
 
 def _root(doc: Doc, start: int, end: int) -> Token | None:
@@ -54,7 +52,7 @@ def _link_score(ev_verb: Token | None, gov: Token | None) -> int:
     if common is None:
         return 3
     path = up_ev[: up_ev.index(common)] + up_gov[: up_gov.index(common)]
-    return 3 if any(t.dep_ in _REPORTED for t in path) else 1
+    return 3 if any(t.dep_ in REPORTED for t in path) else 1
 
 
 def _clause_end(doc: Doc, start: int, end: int) -> int:
@@ -110,14 +108,6 @@ def background(verb: Token | None) -> bool:
     return False
 
 
-# Verbs of saying: in the present ("says", "denies", "urges") they report the day's news.
-_SAYING = frozenset(
-    {"say", "tell", "accuse", "deny", "claim", "call", "urge", "warn", "report", "announce"}
-    | {"insist", "state", "demand", "reject", "condemn", "threaten", "vow", "pledge", "ask"}
-    | {"promise", "argue", "add", "note", "write", "blame", "criticise", "criticize", "allege"}
-)
-
-
 # The lead tells the news in the present perfect ("has killed 13 soldiers"); after it, an
 # active present perfect with no date recalls the story's context ("has imposed an embargo").
 _LEAD_SENTENCES = 3
@@ -133,9 +123,9 @@ def context_perfect(verb: Token | None, sent_index: int) -> bool:
 def habitual(verb: Token | None) -> bool:
     """A present-simple act that is not a statement ("Turkey backs some of the rebel groups",
     "the treaty amounts to recognition"): a state or habit, which has no day of its own."""
-    if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in _SAYING:
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in SAYING:
         return False
-    if verb.dep_ in _REPORTED:  # the present inside a report is the speaker's, not a habit
+    if verb.dep_ in REPORTED:  # the present inside a report is the speaker's, not a habit
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
@@ -252,7 +242,7 @@ def date_events(
 ) -> tuple[list[Event], list[TimeExpr]]:
     """Events with ``event_date`` etc. filled, and every time expression of the article."""
     expressions = find_in_doc(doc, far_days)
-    found = _later_from_text(doc.article.text, expressions)
+    found = later_from_text(doc.article.text, expressions)
     published = doc.article.published_at
     ref = published.date() if isinstance(published, datetime) else published
     sdoc = doc.doc
@@ -341,7 +331,7 @@ def date_events(
             elif (
                 not told
                 and unresolved is None
-                and (before := _narrative_date(found, govs, sdoc, sent, ev_verb, ref))
+                and (before := narrative_date(found, govs, sdoc, sent, ev_verb, ref))
             ):
                 # "opened fire Thursday night. The attack left one officer dead": the story's
                 # next act in the simple past goes on at the day the sentence before told
@@ -352,120 +342,6 @@ def date_events(
             dated = _with_date(event, found[best[2]], _LINKS[best[0]])
             out.append(_with_act(dated, act_date))
     return out, [f.to_time_expr() for f in expressions]
-
-
-# How far back (characters) "a month later" looks for the date it counts from.
-_LATER_REACH = 600
-_LATER_UNITS = {"month": ("M", 1), "year": ("Y", 12), "decade": ("Y", 120)}
-
-
-def _later_from_text(text: str, found: list[Found]) -> list[Found]:
-    """ "A month later, the US accused Russia": a count of months or years "later" (which
-    TimeML counts from the document date, so the expression keeps that value) dates its
-    events from the story's previous date ("a summit in September" -> October), never
-    after publication; with no earlier date in reach its events get none from it."""
-    out: list[Found] = []
-    for f in found:
-        fields = f.mention.fields
-        unit = fields.get("unit", "").lower().removesuffix("s")
-        if f.mention.rule != "ago" or fields.get("dir", "").lower() != "later":
-            out.append(f)
-            continue
-        if unit not in _LATER_UNITS or f.resolved.kind != "DATE":
-            out.append(f)
-            continue
-        n = _count(fields.get("num"))
-        anchor = next(
-            (
-                a
-                for a in reversed(out)
-                if a.start_date is not None and f.mention.start - a.mention.end <= _LATER_REACH
-            ),
-            None,
-        )
-        start = anchor.start_date if anchor is not None else None
-        if n is None or start is None:
-            # counted from nothing the text gives: no date for its events
-            counted = replace(f.resolved, kind="DURATION", flags=(*f.resolved.flags, "anchored"))
-            out.append(replace(f, resolved=counted))
-            continue
-        letter, months = _LATER_UNITS[unit]
-        y, mo = add_months(start[0].year, start[0].month, n * months)
-        value = f"{y:04d}-{mo:02d}" if letter == "M" else f"{y:04d}"
-        out.append(replace(f, event_value=value, anchor_value=start[0].isoformat()))
-    return out
-
-
-def _count(num: str | None) -> int | None:
-    """ "a", "one", "two" ... "12", as an int (None: "months later", no count)."""
-    if num is None:
-        return None
-    word = num.lower()
-    if word.isdigit():
-        return int(word)
-    return _SMALL_NUMBERS.get(word)
-
-
-_SMALL_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-} | {"a": 1, "an": 1}
-
-
-def _simple_past_act(verb: Token | None) -> bool:
-    """A clause in the simple past ("left", "was killed") that no one reports or says."""
-    if verb is None or verb.lemma_ in _SAYING:
-        return False
-    if any(t.dep_ in _REPORTED for t in [verb, *verb.ancestors]):
-        return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD" and not auxes:
-        return True
-    return verb.tag_ == "VBN" and [a.lower_ for a in auxes] in (["was"], ["were"])
-
-
-def _narrative_date(
-    found: Sequence[Found],
-    govs: Sequence[Token | None],
-    sdoc: Doc,
-    sent: Span,
-    ev_verb: Token | None,
-    ref: date | None,
-) -> Found | None:
-    """The day or month the sentence before dates an act in the past, before publication,
-    when this event's clause goes on in the simple past with no date of its own."""
-    if ref is None or not _simple_past_act(ev_verb) or sent.start == 0:
-        return None
-    prev = sdoc[sent.start - 1].sent
-    for i in range(len(found) - 1, -1, -1):
-        f = found[i]
-        if not (prev.start_char <= f.mention.start and f.mention.end <= prev.end_char):
-            continue
-        if "\n\n" in sdoc.text[f.mention.end : sent.start_char]:
-            return None  # a new paragraph may start another thread
-        start = f.start_date
-        gov = govs[i]
-        if start is None or f.clause_shift is not None or gov is None:
-            continue
-        if start[1] in ("day", "month") and start[0] < ref and tense_of_verb(gov) == PAST:
-            return f
-    return None
 
 
 def _opens_clause(root: Token | None) -> Token | None:

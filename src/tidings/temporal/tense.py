@@ -103,3 +103,14 @@ def tense_from_token(token: Token) -> str | None:
     """Tense of the clause ``token`` (a time expression's head) sits in, or None."""
     verb = _verb_of(token)
     return tense_of_verb(verb) if verb is not None else None
+
+
+# Dependencies that put a clause inside someone's report ("said [that X attacked]").
+REPORTED = frozenset({"ccomp", "parataxis"})
+
+# Verbs of saying: in the present ("says", "denies", "urges") they report the day's news.
+SAYING = frozenset(
+    {"say", "tell", "accuse", "deny", "claim", "call", "urge", "warn", "report", "announce"}
+    | {"insist", "state", "demand", "reject", "condemn", "threaten", "vow", "pledge", "ask"}
+    | {"promise", "argue", "add", "note", "write", "blame", "criticise", "criticize", "allege"}
+)
