@@ -144,12 +144,12 @@ def test_dev_set_floor() -> None:
         pytest.skip(f"{folder}: news-events gold data not available")
     out = news.evaluate(None)
     assert out["n"] == 40
-    # pinned with the rule coder: type P 0.453, F1 0.355; dyad F1 0.169 (0.154 without
-    # background); date 0.722, place 0.635 on matched events (more matches, few with places)
-    assert out["type_p"] >= 0.42
-    assert out["type_f1"] >= 0.32
-    assert out["dyad_f1"] >= 0.16
-    assert out["dyad_f1_no_background"] >= 0.145
+    # pinned with the rule coder: type P 0.492, F1 0.367; dyad F1 0.175 (0.161 without
+    # background); date 0.722, place 0.627 on matched events (more matches, few with places)
+    assert out["type_p"] >= 0.48
+    assert out["type_f1"] >= 0.355
+    assert out["dyad_f1"] >= 0.17
+    assert out["dyad_f1_no_background"] >= 0.155
     assert out["date_acc"] >= 0.70
     assert out["place_country_acc"] >= 0.62
     # actors in context: dyads well above the baseline of the same run
