@@ -13,6 +13,8 @@ from tidings.events._word_classes import word_class
 
 # Receiving verbs: the giver is the "from" object, the subject is the recipient.
 _CONVERSE = word_class("receiving_verb")
+# Working people whose intransitive "strike" is a walkout.
+_WORKERS = word_class("worker_noun")
 _BAD_ARG_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
@@ -267,8 +269,30 @@ def verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | Non
         location=_location(tok),
         object_text=thing,
     )
+    doer = _striker(tok, src, tgt)
+    if doer is not None:
+        # "teachers striking in West Virginia", "cabin crew are preparing to strike": a walkout
+        m.code, m.plover_event, m.plover_mode = "143", "PROTEST", "strike"
+        m.source, m.target = src or doer, None
     set_reciprocal(m, lex)
     return m
+
+
+def _striker(tok: Token, src: Token | None, tgt: Token | None) -> Token | None:
+    """The working people whose intransitive "strike" is a walkout, not an attack."""
+    if tok.lemma_.lower() != "strike" or any(syn.children(tok, "dobj")):
+        return None
+    if tgt is not None and not (tgt.head.dep_ == "prep" and tgt.head.lower_ in ("in", "at")):
+        return None  # struck someone; a place ("in West Virginia") is only where
+    doer = src
+    if doer is None and tok.dep_ == "acl":
+        doer = tok.head  # "teachers striking"
+    elif doer is None and tok.dep_ == "xcomp":
+        doer = syn.first_child(tok.head, "nsubj")  # "workers are preparing to strike"
+    if doer is not None and (doer.like_num or doer.pos_ == "NUM" or doer.ent_type_ == "CARDINAL"):
+        counted = [o for p in syn.children(doer, "prep") if p.lower_ == "of" for o in p.children]
+        doer = counted[0] if counted else doer  # "thousands of workers"
+    return doer if doer is not None and doer.lemma_.lower() in _WORKERS else None
 
 
 def noun_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | None:

@@ -610,6 +610,13 @@ def make_event(
         return None
     if event in _JOINT or m.trigger.lemma_.lower() in _JOINT_VERBS:
         target = _second_conjunct(m, source, target, actors)
+    if skip_non_political and event == "CONSULT" and not _coded(target) and not m.reciprocal:
+        return None  # "soldiers visiting a local market", "parents visiting cities": nobody met
+    # A future or hypothetical AGREE with no party to agree with is a stance, not an
+    # agreement ("Ukraine would remain neutral", "we will defend our north").
+    future_act = m.modality in ("intended", "hypothetical")
+    if skip_non_political and event == "AGREE" and future_act and target is None:
+        return None
     mode = m.plover_mode or (cameo.plover_mode if (m.plover_event in ("", event)) else "")
     if mode and mode not in lex.plover_modes.get(event, set()):
         mode = ""

@@ -19,6 +19,7 @@ CLASSES = (
     "series_noun",
     "number_word",
     "new_marker",
+    "worker_noun",
 )
 
 
