@@ -2,7 +2,8 @@
 killed near Mandera" ... "officials said the three soldiers were killed when ...") yields it
 once (the annotation guideline: the same act told twice is coded once).
 
-Two events are the same act when they have the same PLOVER type, negation and modality (a
+Two events are the same act when they have the same PLOVER type and mode (an arrest and a
+search by the same police are two acts), negation and modality (a
 requested or promised act is not the act done) and the same resolved parties (by entity or
 actor code, order kept unless the event is reciprocal); a retelling that drops the doer (a
 passive with no agent) is the same act as an earlier one on the same target. At least one
@@ -52,7 +53,7 @@ def _same_people(a: ActorRef | None, b: ActorRef | None) -> bool:
 
 
 def _kind(ev: Event) -> tuple[str, ...]:
-    return (ev.plover_type, str(ev.negated), ev.modality)
+    return (ev.plover_type, ev.plover_mode or "", str(ev.negated), ev.modality)
 
 
 def act_key(ev: Event) -> tuple[str, ...] | None:
