@@ -2,8 +2,8 @@
 killed near Mandera" ... "officials said the three soldiers were killed when ...") yields it
 once (the annotation guideline: the same act told twice is coded once).
 
-Two events are the same act when they have the same PLOVER type and mode (an arrest and a
-search by the same police are two acts), negation and modality (a
+Two events are the same act when they have the same PLOVER type, a compatible mode (an arrest
+and a search by the same police are two acts), negation and modality (a
 requested or promised act is not the act done) and the same resolved parties (by entity or
 actor code, order kept unless the event is reciprocal); a retelling that drops the doer (a
 passive with no agent) is the same act as an earlier one on the same target. At least one
@@ -52,8 +52,14 @@ def _same_people(a: ActorRef | None, b: ActorRef | None) -> bool:
     return not (newa or newb) and (not na or not nb or na == nb)
 
 
+def _same_mode(a: Event, b: Event) -> bool:
+    """Two modes can be one act: equal, or one telling leaves the mode open ("were killed"
+    retells "shot dead"); an arrest and a search by the same police are two acts."""
+    return a.plover_mode is None or b.plover_mode is None or a.plover_mode == b.plover_mode
+
+
 def _kind(ev: Event) -> tuple[str, ...]:
-    return (ev.plover_type, ev.plover_mode or "", str(ev.negated), ev.modality)
+    return (ev.plover_type, str(ev.negated), ev.modality)
 
 
 def act_key(ev: Event) -> tuple[str, ...] | None:
@@ -79,7 +85,7 @@ def drop_repeats(events: Iterable[Event]) -> list[Event]:
         earlier = seen.get(key, []) if key is not None else []
         if key is not None and _party(ev.source) is None and tgt is not None:
             earlier = earlier + targets.get(on_target, [])
-        again = any(_same_people(e.target, ev.target) for e in earlier)
+        again = any(_same_people(e.target, ev.target) and _same_mode(e, ev) for e in earlier)
         if again or ev.extra.get("requested_by_event") in dropped:
             dropped.add(ev.event_id)
             continue
