@@ -136,3 +136,27 @@ def test_a_bylines_on_date_is_the_published_date_and_a_sentences_is_not() -> Non
     [art] = extract(dump)
     assert art.published_at is not None and art.published_at.date().isoformat() == "2021-03-09"
     assert "Share" not in art.text
+
+
+def test_credit_css_lowercase_and_fragment_lines_are_no_headlines() -> None:
+    from tidings.extract._titles import _shaped
+
+    class L:
+        kind, score, caption = "text", 0.5, False
+
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    for junk in (
+        "Foto: Ann Lee via Harbour Archive",
+        "for-phone-only for-tablet-portrait-up for-desktop-up",
+        "facebook twitter flipboard whatsapp",
+        "from University of the Harbour",
+    ):
+        assert _shaped(L(junk)) is None, junk
+    for headline in (
+        "Harbour cranes return to the old docks after a decade away",
+        "iPhone sales fall at the harbour store",
+        "東京の港に 新しいクレーンが到着",
+    ):
+        assert _shaped(L(headline)) == headline
