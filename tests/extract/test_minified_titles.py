@@ -160,3 +160,29 @@ def test_credit_css_lowercase_and_fragment_lines_are_no_headlines() -> None:
         "東京の港に 新しいクレーンが到着",
     ):
         assert _shaped(L(headline)) == headline
+
+
+def test_a_list_of_dated_teasers_after_the_article_is_no_second_article() -> None:
+    teasers = []
+    for k, (head, blurb) in enumerate(
+        (
+            ("Ferry fares rise for the summer", "Tickets on the island route cost more from May."),
+            ("New bridge opens to cyclists", "The crossing took three years and cost more."),
+            ("Market hall to close for repairs", "Traders will move to the square until autumn."),
+        )
+    ):
+        more = "The council said that more details about the plan would follow next week."
+        teasers += [head, f"{blurb} {more}", f"Posted on May {k + 2}, 2022", "Social Share"]
+    body = "\n\n".join(
+        [
+            "Harbour cranes return to the old docks after a decade away",
+            "Posted on May 1, 2022",
+            LEAD,
+            SECOND,
+            THIRD,
+            "More news",
+            *teasers,
+        ]
+    )
+    [art] = extract(body + "\n")
+    assert art.text.startswith(LEAD[:40]) and THIRD in art.text
