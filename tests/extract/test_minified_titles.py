@@ -138,7 +138,7 @@ def test_a_bylines_on_date_is_the_published_date_and_a_sentences_is_not() -> Non
     assert "Share" not in art.text
 
 
-def test_credit_css_lowercase_and_fragment_lines_are_no_headlines() -> None:
+def test_credit_css_lowercase_fragment_and_promo_lines_are_no_headlines() -> None:
     from tidings.extract._titles import _shaped
 
     class L:
@@ -152,6 +152,8 @@ def test_credit_css_lowercase_and_fragment_lines_are_no_headlines() -> None:
         "for-phone-only for-tablet-portrait-up for-desktop-up",
         "facebook twitter flipboard whatsapp",
         "from University of the Harbour",
+        "Get the Harbour Report and other email newsletters",
+        "Already have an account? Login here.",
     ):
         assert _shaped(L(junk)) is None, junk
     for headline in (

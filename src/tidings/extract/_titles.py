@@ -42,6 +42,12 @@ _CRUMB_START = re.compile(
 )
 _BARE_BY = re.compile(r"^(?:by|von|por|par|door|di|and|und|y|et|en|e)[:]?$", re.I)
 _CREDIT_START = re.compile(r"^(?:fotos?|photos?|bild|image|credit|quelle|source)\s*:", re.I)
+# the site's own calls to act: "Get Morning Report and other email newsletters", "Login here"
+_PROMO = re.compile(
+    r"\b(?:newsletters?|subscribe|sign up|log ?in|inbox|navigation|anmelden|abonnieren"
+    r"|suscr[ií]bete|inscrivez-vous)\b",
+    re.I,
+)
 _CSS_CLASS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _WINDOW = 40  # lines before the lead searched for the headline
 _AFTER = 5  # non-empty lines after a candidate searched for the metadata block
@@ -120,7 +126,7 @@ def _not_a_headline(text: str, words: list[str]) -> bool:
     """Shapes a headline never takes: a photo credit, CSS class names ("for-phone-only"),
     Latin letters without one capital ("facebook twitter whatsapp"), a fragment opening with a
     small function word ("from University of Michigan")."""
-    if _CREDIT_START.match(text):
+    if _CREDIT_START.match(text) or _PROMO.search(text):
         return True
     if sum(bool(_CSS_CLASS.match(w)) for w in words) * 2 >= len(words):
         return True
