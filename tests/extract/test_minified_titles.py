@@ -136,3 +136,55 @@ def test_a_bylines_on_date_is_the_published_date_and_a_sentences_is_not() -> Non
     [art] = extract(dump)
     assert art.published_at is not None and art.published_at.date().isoformat() == "2021-03-09"
     assert "Share" not in art.text
+
+
+def test_credit_css_lowercase_fragment_and_promo_lines_are_no_headlines() -> None:
+    from tidings.extract._titles import _shaped
+
+    class L:
+        kind, score, caption = "text", 0.5, False
+
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    for junk in (
+        "Foto: Ann Lee via Harbour Archive",
+        "for-phone-only for-tablet-portrait-up for-desktop-up",
+        "facebook twitter flipboard whatsapp",
+        "from University of the Harbour",
+        "Get the Harbour Report and other email newsletters",
+        "Already have an account? Login here.",
+    ):
+        assert _shaped(L(junk)) is None, junk
+    for headline in (
+        "Harbour cranes return to the old docks after a decade away",
+        "iPhone sales fall at the harbour store",
+        "東京の港に 新しいクレーンが到着",
+    ):
+        assert _shaped(L(headline)) == headline
+
+
+def test_a_list_of_dated_teasers_after_the_article_is_no_second_article() -> None:
+    teasers = []
+    for k, (head, blurb) in enumerate(
+        (
+            ("Ferry fares rise for the summer", "Tickets on the island route cost more from May."),
+            ("New bridge opens to cyclists", "The crossing took three years and cost more."),
+            ("Market hall to close for repairs", "Traders will move to the square until autumn."),
+        )
+    ):
+        more = "The council said that more details about the plan would follow next week."
+        teasers += [head, f"{blurb} {more}", f"Posted on May {k + 2}, 2022", "Social Share"]
+    body = "\n\n".join(
+        [
+            "Harbour cranes return to the old docks after a decade away",
+            "Posted on May 1, 2022",
+            LEAD,
+            SECOND,
+            THIRD,
+            "More news",
+            *teasers,
+        ]
+    )
+    [art] = extract(body + "\n")
+    assert art.text.startswith(LEAD[:40]) and THIRD in art.text

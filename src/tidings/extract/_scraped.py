@@ -375,14 +375,34 @@ def _reach(lines: list[Line], first: int) -> int:
     return len(lines)
 
 
-def _substantial(starts: list[int], lines: list[Line]) -> list[int]:
-    """Starts whose part keeps two or more body lines; a teaser (headline, "Published" line and
-    a one-line blurb) in a sidebar is no second article.
+def _substantial(starts: list[int], lines: list[Line], base: str) -> list[int]:
+    """Starts whose part keeps two or more body lines before the next article marker; a teaser
+    (headline, "Published" line and a one-line blurb) in a sidebar is no second article, nor is
+    a list of them, each with its own "Posted on" line.
     """
     bounds = [*starts[1:], len(lines)]
+    markers = _markers(lines)
     out = [0]
     for start, end in zip(starts[1:], bounds[1:], strict=True):
-        body = sum(1 for line in lines[start:end] if line.kind == "text" and not line.caption)
+        # the part's own marker opens it (headline, byline, date); one deep inside the part
+        # is a comment's or a teaser's, not its header
+        own = next((m for m in markers if start <= m < _reach(lines, start)), None)
+        # the next marker with body text between it and this part's own (a published line and
+        # a dateline, or two date lines around a tag list, open one article)
+        later = next(
+            (
+                m
+                for m in markers
+                if own is not None
+                and m > own
+                and any(_is_body(x, base) for x in lines[own + 1 : m])
+            ),
+            None,
+        )
+        if later is not None and own is not None and own < end:
+            end = min(end, later)
+        first = own if own is not None and own < end else start  # a teaser's blurb may sit above
+        body = sum(1 for line in lines[first:end] if line.kind == "text" and not line.caption)
         if body >= 2:
             out.append(start)
     return out
@@ -681,7 +701,7 @@ def split_articles(
     lines = clean_lines(base, learned, stats)
     starts = article_starts(lines, base) if split else [0]
     if split and learned:
-        starts = _substantial(sorted(set(starts) | set(gap_starts(lines, base))), lines)
+        starts = _substantial(sorted(set(starts) | set(gap_starts(lines, base))), lines, base)
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     parts = [
         build_part(

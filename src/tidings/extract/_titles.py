@@ -41,6 +41,14 @@ _CRUMB_START = re.compile(
     r"^(?:you are here|sie sind hier|vous êtes ici|usted está en|startseite|home)\b", re.I
 )
 _BARE_BY = re.compile(r"^(?:by|von|por|par|door|di|and|und|y|et|en|e)[:]?$", re.I)
+_CREDIT_START = re.compile(r"^(?:fotos?|photos?|bild|image|credit|quelle|source)\s*:", re.I)
+# the site's own calls to act: "Get Morning Report and other email newsletters", "Login here"
+_PROMO = re.compile(
+    r"\b(?:newsletters?|subscribe|sign up|log ?in|inbox|navigation|anmelden|abonnieren"
+    r"|suscr[ií]bete|inscrivez-vous)\b",
+    re.I,
+)
+_CSS_CLASS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _WINDOW = 40  # lines before the lead searched for the headline
 _AFTER = 5  # non-empty lines after a candidate searched for the metadata block
 _BUTTONS = 4  # share buttons and short list items looked past on the way
@@ -109,7 +117,24 @@ def _shaped(line: _Line) -> str | None:
         return None  # the metadata block itself
     if len(_CRUMB_SEP.findall(text)) >= 2 or _CRUMB_START.match(text):
         return None
+    if _not_a_headline(text, words):
+        return None
     return text
+
+
+def _not_a_headline(text: str, words: list[str]) -> bool:
+    """Shapes a headline never takes: a photo credit, CSS class names ("for-phone-only"),
+    Latin letters without one capital ("facebook twitter whatsapp"), a fragment opening with a
+    small function word ("from University of Michigan")."""
+    if _CREDIT_START.match(text) or _PROMO.search(text):
+        return True
+    if sum(bool(_CSS_CLASS.match(w)) for w in words) * 2 >= len(words):
+        return True
+    latin = [c for c in text if c.isascii() and c.isalpha()]
+    if len(latin) * 2 >= len(text.replace(" ", "")) and not any(c.isupper() for c in latin):
+        return True
+    first = words[0]
+    return first[:1].islower() and first.lower() in all_stopwords()
 
 
 def lead_title(lines: Sequence[_Line], continues: Sequence[bool]) -> int | None:
