@@ -216,3 +216,12 @@ def test_present_perfect_after_the_lead_recalls_context(nlp) -> None:  # type: i
     got, _ = TemporalResolver().date_events(doc, [first, last])
     assert (got[0].event_date, got[0].date_source) == ("2024-12-14", "publication")
     assert (got[1].event_date, got[1].extra.get("date_note")) == (None, "recalled")
+
+
+def test_since_clause_date_is_not_the_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the date of a "since" clause starts a span of acts: it dates neither of them
+    text = "Gunmen have shelled the town and burned the market since the army withdrew in May."
+    evs = [_event(text, "shelled"), _event(text, "burned")]
+    got, _ = TemporalResolver().date_events(_doc(nlp, text, "2024-12-14"), evs)
+    assert [e.date_source for e in got] == ["publication", "none"]
+    assert not any(e.date_text for e in got)

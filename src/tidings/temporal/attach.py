@@ -38,8 +38,19 @@ def _root(doc: Doc, start: int, end: int) -> Token | None:
     return span.root
 
 
+# No link: the expression dates another act than the event's.
+_UNLINKED = 4
+
+
+def _opens_span(t: Token) -> bool:
+    """ "since the scandal erupted three years ago": the clause starts a span, not the act."""
+    return t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in t.children)
+
+
 def _link_score(ev_verb: Token | None, gov: Token | None) -> int:
-    """0 same verb, 1 joined without reported speech, 2 no governing verb, 3 across a report."""
+    """0 same verb, 1 joined without reported speech, 2 no governing verb, 3 across a report,
+    4 (``_UNLINKED``) through a relative clause ("the deal, which they want to finalize next
+    year": the noun's own act) or from a "since" clause (the start of a span)."""
     if gov is None:
         return 2
     if ev_verb is None:
@@ -52,6 +63,8 @@ def _link_score(ev_verb: Token | None, gov: Token | None) -> int:
     if common is None:
         return 3
     path = up_ev[: up_ev.index(common)] + up_gov[: up_gov.index(common)]
+    if any(t.dep_ == "relcl" or _opens_span(t) for t in path):
+        return _UNLINKED
     return 3 if any(t.dep_ in REPORTED for t in path) else 1
 
 
@@ -296,6 +309,8 @@ def date_events(
             if not _dated(f) or f.clause_shift is not None:
                 continue
             score = _link_score(ev_verb, govs[i])
+            if score == _UNLINKED:
+                continue
             if told and score < 2:
                 act_date = act_date or f.resolved.value
                 continue
