@@ -152,7 +152,7 @@ def test_dev_set_floor(floor_data: Callable[[str, str], Path]) -> None:
     out = news.evaluate(None)
     assert out["n"] == 40
     # pinned on the merged rule coder (session 4): type P 0.520, F1 0.402; dyad F1 0.188
-    # (0.165 without background); date 0.723, place 0.738 on matched events
+    # (0.165 without background); date 0.738, place 0.738 on matched events
     assert out["type_p"] >= 0.50
     assert out["type_f1"] >= 0.39
     assert out["dyad_f1"] >= 0.18
