@@ -316,6 +316,9 @@ def noun_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | Non
         for prep, obj in syn.prep_objects(tok):
             if prep == "by":
                 src = obj
+    if src is None and tok.dep_ == "pobj" and head.head.pos_ == "VERB":
+        # "raised the issue during talks with X": who acts in the setting is the verb's subject
+        src, hops = verb_source(head.head)
     m = Mention(
         trigger=tok,
         entry=entry,

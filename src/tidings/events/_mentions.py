@@ -22,8 +22,16 @@ from tidings.events._word_classes import word_class
 __all__ = ["Chooser", "Mention", "find_mentions", "lexicon_entry"]
 
 _NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos")
+# "arrested on a march", "during a telephone call with X": an event noun that the parser
+# hangs on a preposition of time or setting is an event of its own.
+_SETTING_PREPS = ("on", "in", "during", "under", "after", "amid", "amidst")
 # "stopped attacking": a stop verb whose object act is not a second event.
 _CEASE = word_class("cease_verb")
+
+
+def _setting_noun(tok: Token) -> bool:
+    """An event noun under a preposition of time or setting ("during questioning")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS
 
 
 def find_mentions(
@@ -44,7 +52,7 @@ def find_mentions(
             entry = choose(tok, lex)
             m = verb_mention(tok, entry, lex) if entry else None
         else:
-            if tok.dep_ not in _NOUN_DEPS:
+            if tok.dep_ not in _NOUN_DEPS and not _setting_noun(tok):
                 continue
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in lex.light_verbs:
                 continue  # "violating a ceasefire": the noun is what the verb acts on
@@ -83,6 +91,10 @@ def find_mentions(
     for i in [i for i, m in cands.items() if m.trigger.pos_ != "VERB"]:
         head = cands[i].trigger.head
         if head.i in cands and head.i != i:
+            del cands[i]
+    # "killed in an attack": a setting noun under a coded verb is that event's setting.
+    for i in [i for i, m in cands.items() if m.trigger.dep_ == "pobj"]:
+        if cands[i].trigger.head.head.i in cands:
             del cands[i]
     consumed: set[int] = set()
     for tok in sent:
