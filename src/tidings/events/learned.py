@@ -24,6 +24,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, Token
 
+from tidings.config import default_setting
 from tidings.events._lexicon import Lexicon, TriggerEntry, load_lexicon
 from tidings.events._trigger_choice import argument_slots
 from tidings.events.rules import RuleCoder
@@ -210,10 +211,10 @@ class LearnedCoder(RuleCoder):
 def make_learned_coder(
     actor_linker: ActorLinker | None = None,
     threshold: float = 0.4,
-    keep_background: bool = False,
-    require_actor: bool = True,
-    context_actors: bool = True,
-    skip_non_political: bool = True,
+    keep_background: bool = bool(default_setting("event_coder", "keep_background")),
+    require_actor: bool = bool(default_setting("event_coder", "require_actor")),
+    context_actors: bool = bool(default_setting("event_coder", "context_actors")),
+    skip_non_political: bool = bool(default_setting("event_coder", "skip_non_political")),
 ) -> LearnedCoder:
     return LearnedCoder(
         actor_linker=actor_linker,

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from tidings.config import default_setting
 from tidings.events._mentions import Mention
 from tidings.events._records import doc_actors
 from tidings.events.learned_v2_model import (
@@ -159,10 +160,10 @@ def make_learned_v2_coder(
     actor_linker: ActorLinker | None = None,
     threshold: float = 0.0,
     none_threshold: float = 0.95,
-    keep_background: bool = False,
-    require_actor: bool = True,
-    context_actors: bool = True,
-    skip_non_political: bool = True,
+    keep_background: bool = bool(default_setting("event_coder", "keep_background")),
+    require_actor: bool = bool(default_setting("event_coder", "require_actor")),
+    context_actors: bool = bool(default_setting("event_coder", "context_actors")),
+    skip_non_political: bool = bool(default_setting("event_coder", "skip_non_political")),
     learned_roles: bool = True,
     role_threshold: float = 0.5,
 ) -> LearnedV2Coder:

@@ -9,6 +9,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from tidings.config import default_setting
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
@@ -160,10 +161,10 @@ def _link_requests(made: dict[int, tuple[Mention, Event]]) -> list[Event]:
 @register("event_coder", "tidings.rules.v1")
 def make_rule_coder(
     actor_linker: ActorLinker | None = None,
-    keep_background: bool = False,
-    require_actor: bool = True,
-    context_actors: bool = True,
-    skip_non_political: bool = True,
+    keep_background: bool = bool(default_setting("event_coder", "keep_background")),
+    require_actor: bool = bool(default_setting("event_coder", "require_actor")),
+    context_actors: bool = bool(default_setting("event_coder", "context_actors")),
+    skip_non_political: bool = bool(default_setting("event_coder", "skip_non_political")),
 ) -> RuleCoder:
     return RuleCoder(
         actor_linker=actor_linker,

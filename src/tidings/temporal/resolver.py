@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from tidings.config import default_setting
 from tidings.model import AnnotatedDoc, Event, TimeExpr
 from tidings.registry import register
 from tidings.temporal.attach import date_events
@@ -47,5 +48,8 @@ class TemporalResolver:
 
 
 @register("time_resolver", "tidings.temporal.v1")
-def make_temporal_resolver(far_years: float = 2.0, max_chars: int = 1_000_000) -> TemporalResolver:
+def make_temporal_resolver(
+    far_years: float = float(default_setting("time_resolver", "far_years")),
+    max_chars: int = 1_000_000,
+) -> TemporalResolver:
     return TemporalResolver(far_years=far_years, max_chars=max_chars)
