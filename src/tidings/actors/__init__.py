@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tidings.actors._grammar import OPPONENTS
 from tidings.actors.doc import ArticleActors
 from tidings.actors.linker import ActorLinker
 from tidings.actors.roles import roles_at_event_date, roles_at_event_dates
@@ -17,6 +18,7 @@ from tidings.config import default_setting
 from tidings.registry import register
 
 __all__ = [
+    "OPPONENTS",  # "opponents of X": the event coder reads it too
     "ActorLinker",
     "ArticleActors",
     "actor_table",

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
-from tidings.actors._grammar import OPPONENTS
 from tidings.actors._kb import KnowledgeBase, load_kb
 from tidings.actors._mention import MentionReader
 from tidings.actors._reading import Reading, as_date
@@ -21,7 +20,7 @@ from tidings.actors.table import ActorRow, entity_rows
 from tidings.config import default_setting
 from tidings.model import ActorRef, AnnotatedDoc, Event
 
-__all__ = ["OPPONENTS", "ActorLinker", "MentionReader"]  # OPPONENTS: used by the event coder
+__all__ = ["ActorLinker", "MentionReader"]
 
 
 class ActorLinker:

@@ -19,7 +19,7 @@ from tidings.events._modality import finish_mention
 from tidings.events._trigger_choice import Chooser, lexicon_entry
 from tidings.events._word_classes import word_class
 
-__all__ = ["Chooser", "Mention", "find_mentions", "lexicon_entry"]
+__all__ = ["find_mentions"]
 
 _NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos")
 # "arrested on a march", "during a telephone call with X": an event noun that the parser

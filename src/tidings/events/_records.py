@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from tidings.actors.linker import OPPONENTS
+from tidings.actors import OPPONENTS
 from tidings.events import _syntax as syn
 from tidings.events._calibration import calibrate
 from tidings.events._lexicon import Lexicon
-from tidings.events._mentions import Mention
+from tidings.events._mention import Mention
 from tidings.events._spurious import non_political
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import ActorRef, AnnotatedDoc, Event, EventExtra, content_id

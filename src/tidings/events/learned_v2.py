@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from tidings.config import default_setting
-from tidings.events._mentions import Mention
+from tidings.events._mention import Mention
 from tidings.events._records import doc_actors
 from tidings.events.learned_v2_model import (
     LABELS,

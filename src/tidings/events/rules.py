@@ -12,9 +12,11 @@ from spacy.vocab import Vocab
 from tidings.config import default_setting
 from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
-from tidings.events._mentions import Chooser, Mention, find_mentions, lexicon_entry
+from tidings.events._mention import Mention
+from tidings.events._mentions import find_mentions
 from tidings.events._records import doc_actors, make_event, relevant
 from tidings.events._repeats import drop_repeats
+from tidings.events._trigger_choice import Chooser, lexicon_entry
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import AnnotatedDoc, Event
 from tidings.registry import register
