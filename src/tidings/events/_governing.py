@@ -233,6 +233,16 @@ def _requested(act: Mention, request: Mention, asked: Token | None) -> None:
             act.target = None
 
 
+def clause_requested(act: Mention, request: Mention, asked: Token | None, lex: Lexicon) -> None:
+    """Link a request to the act it asks for: the request's CAMEO code by the act's type
+    ("wants Israel to halt strikes": an appeal to yield) and the act made ``requested``."""
+    inner_type = event_type(act, lex)
+    request.extra["requested_type"] = inner_type
+    if request.code[:2] == "02" and inner_type in REQUEST_CODES:
+        request.code = REQUEST_CODES[inner_type]
+    _requested(act, request, asked)
+
+
 def to_agree(m: Mention, lex: Lexicon) -> None:
     """PLOVER: promised/planned cooperation is AGREE (CAMEO 03x "express intent")."""
     c = lex.code(m.code)

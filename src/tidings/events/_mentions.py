@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tidings.events._arguments import noun_mention, verb_mention
+from tidings.events._demands import penalty_threat, response_threat, want_request
 from tidings.events._governing import clause_text, fold_governed, reported_demand
 from tidings.events._lexicon import Lexicon
 from tidings.events._mention import CONFLICT, Mention, event_type
@@ -101,6 +102,10 @@ def find_mentions(
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.governors:
             fold_governed(tok, cands, lex, consumed)
             reported_demand(tok, cands, lex, consumed)
+        if tok.pos_ == "VERB":  # demands with a penalty, hard responses, "wants X to V"
+            want_request(tok, cands, lex)
+            penalty_threat(tok, cands, lex, consumed)
+            response_threat(tok, cands, lex)
     out: list[Mention] = []
     for i, m in sorted(cands.items()):
         if i in consumed:
