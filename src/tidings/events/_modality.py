@@ -62,22 +62,58 @@ def _on_condition(verb: Token) -> bool:
     )
 
 
+# "will begin withdrawing", "will continue to strengthen": the phase verb carries the tense.
+_PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "keep"})
+# "was willing to withdraw", "is ready to talk": a stated readiness, an intent (not an act).
+_READY_ADJ = frozenset({"willing", "ready", "prepared"})
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose auxiliaries mark ``tok``'s act: the trigger verb itself, or for an event
+    noun the nearest verb above it ("could go on the offensive": "go")."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        if cur.dep_ not in ("pobj", "prep", "dobj", "attr", "nsubj", "nsubjpass"):
+            break
+        cur = cur.head
+    return tok if tok.pos_ == "VERB" else tok.head
+
+
+def _clause_aux(verb: Token) -> set[str]:
+    """The auxiliaries of ``verb`` and of the phase verbs above it ("will begin V-ing")."""
+    aux = syn.auxiliaries(verb)
+    cur = verb
+    while cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _PHASE_VERBS:
+        cur = cur.head
+        aux |= syn.auxiliaries(cur)
+    return aux
+
+
+def _readiness(verb: Token) -> bool:
+    """ "X was willing/ready/prepared to V": V is intended."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _READY_ADJ
+
+
 def finish_mention(m: Mention, lex: Lexicon) -> None:
     """Negation, auxiliary-driven modality and the claimant of one mention."""
-    verb = m.trigger if m.trigger.pos_ == "VERB" else m.trigger.head
+    verb = m.trigger if m.trigger.pos_ == "VERB" else _clause_verb(m.trigger)
     m.negated = (
         m.negated or syn.negated(m.trigger) or (m.trigger.pos_ != "VERB" and syn.negated(verb))
     )
     if m.governor is not None and syn.negated(m.governor):
         m.negated = True
-    aux = syn.auxiliaries(verb)
+    aux = _clause_aux(verb)
+    if m.source is None and _readiness(verb):  # "Israel was willing to withdraw": Israel
+        m.source = syn.first_child(verb.head.head, *syn.SUBJ)
     speaker = _claimant(m.trigger, lex)
     if speaker is not None and "would" in aux and verb.dep_ == "ccomp":
         aux = (aux - {"would"}) | {"will"}  # "said it would allow": future in the past
     if m.modality == "asserted":
         if syn.in_condition(verb) or aux & syn.HYPOTHETICAL_AUX:
             m.modality = "hypothetical"
-        elif aux & syn.FUTURE_AUX:
+        elif aux & syn.FUTURE_AUX or _readiness(verb):
             m.modality = "intended"
             etype = event_type(m, lex)
             if etype in THREAT_CODES and _on_condition(verb):
