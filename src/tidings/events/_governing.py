@@ -197,14 +197,16 @@ def reported_demand(
         if entry is None or speaker is None:
             return
         doer, _ = syn.subject(inner)
-        if "must" not in aux and not _named(doer):
+        patient = _named_patient(inner)
+        if "must" not in aux and not _named(doer) and patient is None:
             continue  # "relevant parties should ...", "the issue should be dealt with": advice
         if doer is not None and (
             doer.lower_ in _SELF_PRONOUNS or doer.lemma_.lower() == speaker.lemma_.lower()
         ):
             return  # "China said it must adopt countermeasures": its own duty, not a demand
         m = Mention(trigger=gov, entry=entry, code="100", source=speaker, hops=hops)
-        m.target, _ = syn.subject(inner)
+        # "X should be released": asked of whoever holds X, who is not named
+        m.target = None if patient is not None else syn.subject(inner)[0]
         m.object_text = clause_text(inner)
         inner_m = cands.get(inner.i)
         if inner_m is not None:
@@ -220,6 +222,17 @@ def _named(tok: Token | None) -> bool:
     if tok is None or syn.is_passive(tok.head):
         return False
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+
+
+def _named_patient(inner: Token) -> Token | None:
+    """ "Wang should be released", "the journalists must be freed": a passive demanded act on
+    a named party or person (the patient), asked of whoever can do it."""
+    if not syn.is_passive(inner):
+        return None
+    patient = syn.first_child(inner, "nsubjpass")
+    if patient is None or not (patient.pos_ == "PROPN" or patient.ent_type_ == "PERSON"):
+        return None
+    return patient
 
 
 def _requested(act: Mention, request: Mention, asked: Token | None) -> None:
