@@ -134,3 +134,16 @@ def finish_mention(m: Mention, lex: Lexicon) -> None:
         # "Hungary said it will support ...": the pronoun is the speaker.
         m.source, m.hops = speaker, m.hops + 1
         m.extra["source_from_speaker"] = True
+
+
+# Types that are statements about the future by nature: a hypothetical threat or request is
+# still made ("could face sanctions, X warned" is coded by the governing verb).
+_SAID_TYPES = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE"})
+
+
+def counted_as_event(m: Mention, event: str) -> bool:
+    """Whether a mention of PLOVER type ``event`` is stored: a hypothetical act ("could go on
+    the offensive", "if he committed no sin they should release him", "the buildup would
+    halt") is a possibility, not an event, unless the type is itself a statement; possible
+    cooperation ("could hold talks in Istanbul") stays, with its modality, for the reader."""
+    return m.modality != "hypothetical" or event in _SAID_TYPES or event in COOPERATIVE

@@ -12,6 +12,7 @@ from tidings.events import _syntax as syn
 from tidings.events._calibration import calibrate
 from tidings.events._lexicon import Lexicon
 from tidings.events._mention import Mention
+from tidings.events._modality import counted_as_event
 from tidings.events._spurious import non_political
 from tidings.interfaces import ActorLinker, DocActors
 from tidings.model import ActorRef, AnnotatedDoc, Event, EventExtra, content_id
@@ -617,6 +618,8 @@ def make_event(
     future_act = m.modality in ("intended", "hypothetical")
     if skip_non_political and event == "AGREE" and future_act and target is None:
         return None
+    if skip_non_political and not counted_as_event(m, event):
+        return None  # "the US could go on the offensive": a possibility, not an event
     mode = m.plover_mode or (cameo.plover_mode if (m.plover_event in ("", event)) else "")
     if mode and mode not in lex.plover_modes.get(event, set()):
         mode = ""
