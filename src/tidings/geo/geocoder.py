@@ -18,6 +18,7 @@ from tidings.geo.gazetteer import Gazetteer, data_dir, load_demonyms, load_gazet
 from tidings.geo.locate import ByOffset, locate
 from tidings.geo.recognise import GazetteerMatcher, find_mentions
 from tidings.geo.resolve import Context, Resolution, place_of, resolve_mentions, resolve_name
+from tidings.geo.scope import by_phone, narrative_place, pledge_of_later_act
 from tidings.interfaces import Annotator
 from tidings.model import AnnotatedDoc, Article, Event, EventExtra, Place
 
@@ -128,8 +129,17 @@ class GazetteerGeocoder:
                 self.max_path,
                 self.topics_of(event.plover_type),
             )
+            trigger = _token(doc.doc, event)
+            if hit is not None and trigger is not None and pledge_of_later_act(event, trigger):
+                hit = None  # "will meet Bush in Kennebunkport": the later act's place
+            phoned = trigger is not None and by_phone(trigger)
+            if hit is None and (story := narrative_place(event, located)) is not None:
+                # "The attack left one officer dead": where the incident before happened
+                located.append(dataclasses.replace(event, place=story, place_source="text"))
+                continue
             on_dateline = (
                 ctx.dateline is not None
+                and not phoned
                 and _news_of_the_day(event, published)
                 and _parties_allow(event, ctx.dateline.country_iso3)
             )
@@ -146,6 +156,7 @@ class GazetteerGeocoder:
                 located.append(dated)
             elif (
                 lead is not None
+                and not phoned
                 and event.plover_type in self.lead_types
                 # a place the event's own sentence names but the clause does not take (the
                 # shelling's "Donetsk" in "accused Ukraine of shelling Donetsk") is not its
@@ -220,6 +231,11 @@ def lead_place(sdoc: Any, resolutions: Sequence[Resolution]) -> Place | None:
         if entry is not None and entry.country_iso3 == country and entry.feature in LEAD_FEATURES:
             return r.place
     return None
+
+
+def _token(sdoc: Any, event: Event) -> Any | None:
+    span = sdoc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _qualified(dateline: str | None) -> bool:

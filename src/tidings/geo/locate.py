@@ -14,6 +14,10 @@ _CLAUSE_STOP = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "xcom
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
 _VISITS = frozenset({"visit", "tour"})
+# Prepositions that, on a noun, tell where a thing comes from or whom it concerns, not where
+# an act happens: "duties on imports from China", "an embargo on trade with Iraq", "a war
+# against Syria". On the trigger itself ("withdrew troops from Syria") they may still place it.
+_ORIGIN_PREPS = frozenset({"from", "with", "against", "about", "for", "between"})
 # Nouns a place name may modify and still be the place: "Helmand province", "Gaza city".
 _PLACE_HEADS = frozenset(
     [
@@ -75,9 +79,14 @@ def _path_to_trigger(
     place the topic's, not the event's."""
     node = token
     saw_locative = False
+    first_prep = True
     for step in range(1, max_path + 1):
         if node.dep_ == "prep" or node.dep_ == "agent":
-            saw_locative = saw_locative or _prep_text(node) in preps
+            text = _prep_text(node)
+            if first_prep and text in _ORIGIN_PREPS and node.head.i != trigger.i:
+                return None  # "imports from China": the thing's origin, not the act's place
+            first_prep = False
+            saw_locative = saw_locative or text in preps
         if node.head is node:
             return None
         if node is not token and node.dep_ in _CLAUSE_STOP:

@@ -62,9 +62,13 @@ def _components(
     qualifiers: Sequence[Entry],
     ctx: Context,
     qualified: Sequence[Entry] = (),
+    world: Entry | None = None,
 ) -> dict[str, float]:
     c: dict[str, float] = {}
     c["prominence"] = weights["prominence"] * math.log10(entry.population + 1) / 7
+    if world is not None and entry is world and countries.get(entry.country_iso3 or ""):
+        # only when the article names the world city's country elsewhere ("France", "U.S.")
+        c["world_city"] = weights.get("world_city", 0.0)
     if entry.feature == "admin1":
         c["prominence"] *= weights["admin1_prominence"]
     c["feature"] = weights.get(f"feature_{entry.feature}", 0.0)
@@ -105,13 +109,35 @@ def _best(
     qualified: Sequence[Entry] = (),
 ) -> tuple[Entry, float, dict[str, float]]:
     scored = []
+    world = world_city(cands, weights)
     for e in cands:
-        comp = _components(e, name, gaz, weights, countries, admin1s, qualifiers, ctx, qualified)
+        comp = _components(
+            e, name, gaz, weights, countries, admin1s, qualifiers, ctx, qualified, world
+        )
         # ties go to the more populous place, then the lower id: deterministic
         scored.append((sum(comp.values()), e.population, -(e.geonameid or 0), e, comp))
     scored.sort(key=lambda s: (s[0], s[1], s[2]), reverse=True)
     top = scored[0]
     return top[3], top[0], top[4]
+
+
+def world_city(cands: Sequence[Entry], weights: Mapping[str, float]) -> Entry | None:
+    """The city a bare name means to most readers: "Paris" or "Moscow" in a Kentucky story
+    are the capitals, not the namesake towns the dateline's state holds. A city
+    of at least ``world_city_min_population`` that outnumbers every other town of the name
+    ``world_city_ratio`` times over, when no country or state has the name; it counts only
+    where the article names the city's country elsewhere, and a qualifier ("Paris, Texas")
+    still wins."""
+    if any(e.feature in ("country", "admin1") for e in cands):
+        return None  # "Mexico", "New York": the country or state of the name competes
+    cities = sorted((e for e in cands if e.feature == "city"), key=lambda e: -e.population)
+    if not cities or cities[0].population < weights.get("world_city_min_population", math.inf):
+        return None
+    others = [e.population for e in cities[1:]]  # a state of the name is another thing
+    ratio = weights.get("world_city_ratio", math.inf)
+    if others and cities[0].population < ratio * max(others):
+        return None
+    return cities[0]
 
 
 def _qualifier_entries(
@@ -123,11 +149,41 @@ def _qualifier_entries(
     return [e for e in gaz.lookup(nxt.text) if e.feature in ("country", "admin1")]
 
 
+# Words a writer puts around a place's own name: "Guangxi province", "southern Lebanon",
+# "the Idlib region". The gazetteer knows the bare name; the mention keeps its full text.
+_AREA_WORDS = frozenset(
+    {"province", "region", "state", "county", "district", "governorate", "prefecture"}
+)
+_SIDES = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+    | {"northeastern", "northwestern", "southeastern", "southwestern"}
+)
+
+
+def bare_name(name: str) -> str | None:
+    """The place's own name inside "Guangxi province" / "southern Lebanon", or None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if words[-1].lower() in _AREA_WORDS:
+        return " ".join(words[:-1])
+    if words[0].lower() in _SIDES:
+        return " ".join(words[1:])
+    return None
+
+
 def _candidates(mention: Mention, gaz: Gazetteer) -> list[Entry]:
     if mention.geonameid is not None:  # a demonym names its country, nothing else
         entry = gaz.by_id(mention.geonameid)
         return [entry] if entry is not None else []
-    return gaz.lookup(mention.text)
+    found = gaz.lookup(mention.text)
+    bare = bare_name(mention.text) if not found else None
+    if bare is None:
+        return found
+    # "Guangxi province" is the region, not a town of that name; "southern Lebanon" lies in
+    # Lebanon, a part of it the gazetteer has no entry for
+    wanted = ("country", "admin1", "region")
+    return [e for e in gaz.lookup(bare) if e.feature in wanted]
 
 
 def resolve_mentions(

@@ -25,6 +25,14 @@ Policies (what a reader of the records can rely on):
 - "N units ago" -> day precision up to 45 days back ("two weeks ago" -> 2024-11-30), month
   for months and longer spans of weeks, year for years and decades ("a decade ago" -> 2014).
   "in two weeks" in a future clause is a date; "for two weeks" is a duration (P2W).
+  An *event* told with a count of weeks takes the week of that day ("two weeks ago" ->
+  week of 2024-11-25), with "in recent days" the week ending on publication, with "in recent
+  weeks" that month (``vague``): the writer rounds, the record keeps the precision it has.
+- No date from: a past date for an act still to come ("would investigate the massacre of
+  1994" takes the report's day), the acts inside a clause "days after" opens ("comes days
+  after X resigned, denying ..."). A past perfect inside a report ("said they had agreed") is
+  the report's backshift, the story's own days; a statement in the present perfect ("has
+  denied") is the day's reaction, not context.
 - "the day before", "the next day", "three days later" resolve from the nearest earlier
   day-level expression in the same paragraph; "Last Saturday, the day before rebels took
   Damascus" makes the phrase Saturday and dates the clause it introduces one day later.

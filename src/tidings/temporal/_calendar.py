@@ -85,3 +85,19 @@ def value_start(value: str | None) -> tuple[date, str] | None:
     except ValueError:
         return None
     return None
+
+
+_SPAN_MONTHS = {"month": 1, "quarter": 3, "season": 3, "year": 12, "decade": 120, "century": 1200}
+
+
+def period_end(start: date, precision: str) -> date:
+    """The last day of the period that begins on ``start`` at ``precision``."""
+    if precision == "week":
+        return start + timedelta(days=6)
+    months = _SPAN_MONTHS.get(precision)
+    if months is None:  # a day, or a time of day
+        return start
+    y, m = add_months(start.year, start.month, months)
+    if y > date.max.year:
+        return date.max
+    return date(y, m, 1) - timedelta(days=1)

@@ -21,11 +21,13 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tidings.model import AnnotatedDoc, Event, TimeExpr
+from tidings.temporal._calendar import period_end
 from tidings.temporal.found import Found, resolve_anchors
 from tidings.temporal.narrative import later_from_text, narrative_date
 from tidings.temporal.normalise import normalise
 from tidings.temporal.recognise import recognise
 from tidings.temporal.tense import REPORTED, SAYING, _verb_of, tense_from_text, tense_from_token
+from tidings.temporal.vague import counted_weeks, recent_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -127,8 +129,12 @@ _LEAD_SENTENCES = 3
 
 
 def context_perfect(verb: Token | None, sent_index: int) -> bool:
-    """An active present perfect ("has expelled") after the lead's first sentences."""
+    """An active present perfect ("has expelled") after the lead's first sentences. A
+    statement in the present perfect ("has called them indecent", "has denied") is the
+    reaction the story reports, not its context."""
     if verb is None or sent_index < _LEAD_SENTENCES or not _perfect(verb):
+        return False
+    if verb.lemma_ in SAYING:
         return False
     return not any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -141,6 +147,23 @@ def habitual(verb: Token | None) -> bool:
     if verb.dep_ in REPORTED:  # the present inside a report is the speaker's, not a habit
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def backshifted(verb: Token | None) -> bool:
+    """A past perfect inside someone's report ("they said they had agreed on the buses"): the
+    tense is the report's backshift of a simple past, an act of the story's days, not one the
+    story recalls from before them."""
+    if verb is None:
+        return False
+    node = verb
+    while node.head is not node:
+        if node.dep_ in REPORTED:
+            # "said he believed Howes had been killed": a belief, not the report's backshift
+            return node.head.lemma_ in SAYING and not recalled(node.head)
+        if node.dep_ not in ("conj", "ccomp", "advcl", "xcomp"):
+            return False
+        node = node.head
+    return any(c.dep_ in REPORTED and c.lemma_ in SAYING for c in node.children)
 
 
 def _perfect(verb: Token) -> bool:
@@ -172,9 +195,9 @@ def _with_date(
 ) -> Event:
     """The event dated by ``f``: at the expression's own first day and precision, or at
     ``day`` (``precision``) when the date is counted from it (an apposition's shift, a
-    "week after" clause)."""
+    "week after" clause); a count of weeks ("two weeks ago") at the week it means."""
     if day is None:
-        start = f.start_date
+        start = counted_weeks(f) or f.start_date
         assert start is not None
         day, precision = start
     extra = event.extra.copy()
@@ -295,22 +318,33 @@ def date_events(
         act_date: str | None = None
         rel: tuple[date, str] | None = None
         opener: Found | None = None
+        spans: dict[int, tuple[date, str]] = {}
         for i, f in enumerate(found):
             if not (sent.start_char <= f.mention.start and f.mention.end <= sent.end_char):
                 continue
             opens = _opens_clause(roots[i])
             if opens is not None:
                 # "a week after Y was killed" counts from the head clause's day, not from
-                # an earlier anchor: only the act of Y gets a date from it
-                if ev_verb is not None and opens.i == ev_verb.i and opener is None:
+                # an earlier anchor: only the act of Y gets a date from it, and the acts
+                # inside Y's clause ("after X was elected promising ...") none from the day
+                if ev_verb is not None and opener is None and opens.i == ev_verb.i:
                     opener = f
                     rel = _relative(f, ev_verb, ref)
+                elif ev_verb is not None and opener is None and opens in ev_verb.ancestors:
+                    opener = f
                 continue
-            if not _dated(f) or f.clause_shift is not None:
+            span = recent_span(f, ref) if not _dated(f) else None
+            if (not _dated(f) and span is None) or f.clause_shift is not None:
                 continue
             score = _link_score(ev_verb, govs[i])
             if score == _UNLINKED:
                 continue
+            if score < 3 and not_yet(ev_verb) and _long_past(f, ref):
+                # "would investigate the genocide of nearly four years ago": an act still
+                # to come is not dated in the past; the date is its object's
+                continue
+            if span is not None:
+                spans[i] = span
             if told and score < 2:
                 act_date = act_date or f.resolved.value
                 continue
@@ -328,7 +362,7 @@ def date_events(
                 else "not_happened"
                 if event.negated or event.modality == "hypothetical"
                 else "recalled"
-                if recalled(ev_verb)
+                if (recalled(ev_verb) and not backshifted(ev_verb))
                 or background(ev_verb)
                 or context_perfect(ev_verb, bisect_right(sent_starts, sent.start) - 1)
                 else "habitual"
@@ -354,9 +388,21 @@ def date_events(
             else:
                 out.append(_with_act(_fallback(event, ref, unresolved), act_date))
         else:
-            dated = _with_date(event, found[best[2]], _LINKS[best[0]])
+            dated = _with_date(event, found[best[2]], _LINKS[best[0]], *spans.get(best[2], ()))
             out.append(_with_act(dated, act_date))
     return out, [f.to_time_expr() for f in expressions]
+
+
+# A date this many days or more before publication is long past for an act still to come.
+_PAST_DAYS = 31
+
+
+def _long_past(f: Found, ref: date | None) -> bool:
+    """The whole period the expression names ended well before publication."""
+    start = f.start_date
+    if start is None or ref is None:
+        return False
+    return period_end(*start) < ref - timedelta(days=_PAST_DAYS)
 
 
 def _opens_clause(root: Token | None) -> Token | None:
