@@ -168,6 +168,8 @@ ORG_CONTEXT = frozenset(
         "institute",
     ]
 )
+# Words of a multi-word office the agent table lists only whole ("general secretary").
+OFFICE_WORDS = frozenset({"secretary", "minister", "general", "chairman", "leader", "deputy"})
 # Roman numerals of regnal names ("Abdullah II"); XI, VI, V and X are far more often a
 # Chinese or Vietnamese name ("Xi Jinping", "Li Xi") or an initial than a numeral.
 ROMAN = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})")
@@ -186,7 +188,8 @@ def _cap(part: str) -> str:
         return "Mc" + part[2].upper() + part[3:]
     if len(part) > 2 and part[1] == "'" and part[0] in "od":
         return part[0].upper() + "'" + part[2:3].upper() + part[3:]
-    return part[:1].upper() + part[1:]
+    lead = len(part) - len(part.lstrip("(\"'"))  # "(colombia)" -> "(Colombia)"
+    return part[:lead] + part[lead : lead + 1].upper() + part[lead + 1 :]
 
 
 def display(name: str, acronyms: frozenset[str] = ACRONYMS) -> str:
@@ -270,6 +273,47 @@ class Build:
         self.org_words = {r[0] for r in words if r[1] == "org"}
         self.given_names: set[str] = set()
         self.acronyms = ACRONYMS
+        self.title_keys: set[str] = set()  # agent patterns naming a person's office (main)
+
+    def bare_name(self, row: dict[str, str], place_keys: set[str], agent_keys: set[str]) -> str:
+        """A dated person's Phoenix name without the office it opens with ("RUSSIAN PRESIDENT
+        YELTSIN" -> "YELTSIN", "PRINCE NORODOM SIHANOUK" -> "NORODOM SIHANOUK"): the mention
+        reader reads the title itself, and with it kept in the name "President Yeltsin" or
+        "Yeltsin" alone find nobody. A single remaining word is kept only after a country and
+        a title (a surname alone is too common otherwise); a first word that is also a given
+        name ("Christian", "Man") is a name, not a title."""
+        canon = row["canonical"].strip()
+        if not (row["date_start"] or row["date_end"]):
+            return canon
+        words = self.key(canon).split(" ")
+        if not words or (words[0] in self.given_names and words[0] not in place_keys):
+            return canon
+        i, place, title = 0, False, False
+        while i < len(words) - 1:
+            spans = range(len(words) - i - 1, 0, -1)
+            t = next((n for n in spans if " ".join(words[i : i + n]) in self.title_keys), 0)
+            p = (
+                0
+                if (title or place)
+                else next((n for n in spans if " ".join(words[i : i + n]) in place_keys), 0)
+            )
+            if not (t or p):
+                break
+            i += t or p
+            title, place = title or bool(t), place or bool(p)
+        rest = words[i:]
+        if (
+            not title
+            or not (len(rest) >= 2 or place)
+            or set(rest) & self.org_words
+            or " ".join(rest) in agent_keys
+            or rest[0] in agent_keys
+            or rest[0] in OFFICE_WORDS
+        ):
+            return canon
+        # Phoenix names are upper case words: the last ones are the name, if they spell it.
+        shown = " ".join(canon.replace("_", " ").split()[-len(rest) :])
+        return shown if self.key(shown) == " ".join(rest) else canon
 
     def learn_acronyms(self, rows: list[dict[str, str]], leaders: list[dict[str, str]]) -> None:
         """One-word Phoenix aliases spelled by the initials of their entry's name ("PLA" of
@@ -416,13 +460,14 @@ class Build:
         alias_owner: dict[str, str] = {}
         leaders = list(csv.DictReader((self.onto / "leaders.csv").open(encoding="utf-8")))
         self.learn_acronyms(rows, leaders)
+        self.learn_given_names(rows, leaders)
         for r in rows:
             code = r["code"].strip()
             if not code or code.startswith("MNC"):
                 continue
             if len(code) == 3 and code in self.iso and r["canonical"] in place_canon:
                 continue
-            canon = r["canonical"].strip()
+            canon = self.bare_name(r, place_keys, agent_keys)
             k = self.key(canon)
             if not k or k in place_keys or k in agent_keys:
                 continue
@@ -478,7 +523,6 @@ class Build:
             out[k] = e
             for ak in e["aliases"]:
                 alias_owner.setdefault(ak, k)
-        self.learn_given_names(rows, leaders)
         for person in self.split_group_persons(out):
             pk = self.key(person["name"])
             if pk not in out:
@@ -495,6 +539,7 @@ class Build:
             if r["country_iso3"] == "AND" and len(countries_of[r["wikidata_id"]]) > 1:
                 continue
             names = [r["name"]] + [a for a in r["aliases"].split(";") if a.strip()]
+            names += self.regnal_names(names, r, place_keys)
             keys = [self.key(n) for n in names]
             target = next((kk for kk in keys if kk in out), None)
             if target is None:
@@ -551,6 +596,24 @@ class Build:
             result.append(record)
         result.sort(key=lambda x: x["name"])
         return result
+
+    def regnal_names(
+        self, names: list[str], row: dict[str, str], place_keys: set[str]
+    ) -> list[str]:
+        """Wikidata names a monarch "Salman of Saudi Arabia", "Abdullah II of Jordan"; news
+        writes "King Salman", "King Abdullah II". The name before "of <country>" becomes an
+        alias; a single plain word ("Salman") only for a reigning monarch, as "Abdullah" alone
+        names many people."""
+        out = []
+        for name in names:
+            m = re.fullmatch(r"(.+?) of (?:the )?(.+)", name.strip())
+            if not m or self.key(m.group(2)) not in place_keys:
+                continue
+            bare = m.group(1).strip()
+            words = bare.split()
+            if len(words) >= 2 or "-" in bare or not row["end_date"]:
+                out.append(bare)
+        return out
 
     def split_group_persons(self, out: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         """Phoenix lists some leaders as aliases of their group ("Hassan Nasrallah" under
@@ -649,6 +712,9 @@ def main() -> None:
     place_keys |= {b.key(r[0]) for r in read_tsv(OUT / "places_curated.tsv")}
     agent_keys = {b.key(a[0]) for a in agents}
     agent_keys |= {b.key(r[0]) for r in read_tsv(OUT / "agents_curated.tsv")}
+    curated = read_tsv(OUT / "agents_curated.tsv")
+    b.title_keys = {b.key(a[0]) for a in agents if a[3] == "title"}
+    b.title_keys |= {b.key(r[0]) for r in curated if len(r) > 2 and r[-1] == "title"}
     ents = b.entities(rows, canon, place_keys, agent_keys)
     meta = {
         "_meta": {

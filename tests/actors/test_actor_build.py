@@ -6,10 +6,12 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tidings.actors import ActorLinker
 from tidings.actors._kb import BUILD_INPUTS, build_inputs_sha
 from tidings.config import data_path
 
@@ -79,3 +81,55 @@ def test_learned_acronyms_come_from_spelled_out_entries(build) -> None:  # type:
     assert "pla" in b.acronyms and "rim" not in b.acronyms and "hamas" not in b.acronyms
     assert build.display("PLA NAVY", b.acronyms) == "PLA Navy"
     assert build.display("RIM KYONG MAN", b.acronyms) == "Rim Kyong Man"
+
+
+def test_a_phoenix_name_opening_with_its_office_is_stored_bare(build) -> None:  # type: ignore[no-untyped-def]
+    b = build.Build.__new__(build.Build)
+    b.variants, b.given_names, b.org_words = {}, {"christian"}, {"party", "front"}
+    b.title_keys = {"president", "prince", "minister", "foreign minister"}
+    places, agents = {"russian", "jordan"}, {"president", "prince", "minister", "foreign minister"}
+
+    def bare(canon: str, dated: bool = True) -> str:
+        row = {"canonical": canon, "date_start": "1991-01-01" if dated else "", "date_end": ""}
+        return str(b.bare_name(row, places, agents))
+
+    assert bare("RUSSIAN PRESIDENT YELTSIN") == "YELTSIN"
+    assert bare("PRINCE NORODOM SIHANOUK") == "NORODOM SIHANOUK"
+    # a lone surname after a bare title is too common a key; undated rows are institutions
+    assert bare("FOREIGN MINISTER ABDULLAH") == "FOREIGN MINISTER ABDULLAH"
+    assert bare("RUSSIAN PRESIDENT YELTSIN", dated=False) == "RUSSIAN PRESIDENT YELTSIN"
+    assert bare("CHRISTIAN PRINCE DUPONT") == "CHRISTIAN PRINCE DUPONT"  # a given name
+    assert bare("PRESIDENT PARTY FRONT") == "PRESIDENT PARTY FRONT"  # an organisation
+
+
+def test_a_monarch_is_found_by_the_regnal_name(build) -> None:  # type: ignore[no-untyped-def]
+    b = build.Build.__new__(build.Build)
+    b.variants = {}
+    places = {"jordan", "saudi arabia", "pahang", "netherlands"}
+
+    def regnal(name: str, end: str = "") -> list[str]:
+        return list(b.regnal_names([name], {"end_date": end}, places))
+
+    assert regnal("Abdullah II of Jordan") == ["Abdullah II"]
+    assert regnal("Willem-Alexander of the Netherlands") == ["Willem-Alexander"]
+    assert regnal("Salman of Saudi Arabia") == ["Salman"]
+    assert regnal("Abdullah of Pahang", end="2024") == []  # one plain word, no longer reigning
+    assert regnal("Bank of Nowhere") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "code"),
+    [
+        ("Russian President Yeltsin", "1995-06-01", "RUSGOV"),
+        ("President Yeltsin", "1995-06-01", "RUSGOV"),
+        ("Yeltsin", "1995-06-01", "RUSGOV"),
+        ("King Salman", "2020-06-01", "SAUGOV"),
+        ("King Abdullah II", "2020-06-01", "JORGOV"),
+        ("King Felipe VI", "2020-06-01", "ESPGOV"),
+        ("Prime Minister Sudani", "2024-06-01", "IRQGOV"),
+    ],
+)
+def test_titled_names_find_their_person(text: str, when: str, code: str) -> None:
+    actor = ActorLinker().link(text, when=date.fromisoformat(when))
+    assert actor is not None and actor.code == code and actor.entity_id is not None
+    assert actor.name and not actor.name.startswith(("Russian", "President", "King", "Prime"))
