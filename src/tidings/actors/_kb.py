@@ -376,6 +376,25 @@ class KnowledgeBase:
         return [self.entities[i] for i in self.by_key.get(key, [])]
 
 
+# The hand-written tables scripts/build_actor_data.py reads: entities.jsonl.gz is stale as soon
+# as one of them changes without a rebuild (the ontology snapshot itself is not in the repo).
+BUILD_INPUTS = (
+    "actors/name_variants.tsv",
+    "actors/sectors.tsv",
+    "actors/person_words.tsv",
+    "actors/places_curated.tsv",
+    "actors/agents_curated.tsv",
+)
+
+
+def build_inputs_sha() -> str:
+    """Fingerprint of the shipped build inputs, written by the build into the entities file."""
+    digest = hashlib.sha256()
+    for name in BUILD_INPUTS:
+        digest.update(name.encode() + b"\0" + data_path(name).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def variants_sha(variants: dict[str, str]) -> str:
     """Fingerprint of the spelling-variant table (precomputed keys depend on it)."""
     blob = json.dumps(sorted(variants.items())).encode()
@@ -442,4 +461,14 @@ def _cached_kb(extra_kb: tuple[str, ...]) -> KnowledgeBase:
     return KnowledgeBase(extra_kb)
 
 
-__all__ = ["Entity", "KnowledgeBase", "Role", "entity_id_for", "fold", "load_kb", "parse_date"]
+__all__ = [
+    "BUILD_INPUTS",
+    "Entity",
+    "KnowledgeBase",
+    "Role",
+    "build_inputs_sha",
+    "entity_id_for",
+    "fold",
+    "load_kb",
+    "parse_date",
+]
