@@ -153,6 +153,7 @@ class EventExtra(TypedDict, total=False):
     cameo_name: str  # the CAMEO code's name in the bundled table
     confidence_raw: float  # the score before calibration (``confidence`` is calibrated)
     requested_by_event: str  # event_id of the REQUEST that asks for this act
+    conjunct_of_event: str  # event_id of the event whose coordinated target gave this one
     # -- set by the learned coder (events/learned_v2.py) --
     type_probability: float  # the sentence model's probability of this event's type
     no_event_probability: float  # the sentence model's probability of no event

@@ -167,3 +167,20 @@ def test_visit_target_is_the_host_government(code: Callable[[str], list[Event]])
     (ev,) = code("The Indian prime minister paid a visit to Russia.")
     assert ev.target is not None
     assert (ev.target.country_iso3, ev.target.sector, ev.target.code) == ("RUS", "GOV", "RUSGOV")
+
+
+def test_one_event_per_coordinated_target(code: Callable[[str], list[Event]]) -> None:
+    evs = code("Pakistan accused India and Afghanistan of sheltering militants.")
+    first, second = (e for e in evs if e.plover_type == "ACCUSE")
+    assert [e.target.country_iso3 if e.target else None for e in (first, second)] == [
+        "IND",
+        "AFG",
+    ]
+    assert second.extra["conjunct_of_event"] == first.event_id
+    assert second.event_id != first.event_id
+    assert second.source == first.source
+
+
+def test_the_rest_of_a_group_is_no_further_target(code: Callable[[str], list[Event]]) -> None:
+    evs = code("Pakistan accused India and other neighbours of sheltering militants.")
+    assert [e.target.country_iso3 for e in evs if e.target] == ["IND"]

@@ -28,6 +28,7 @@ FULL: EventExtra = {
     "cameo_name": "Consult",
     "confidence_raw": 0.61,
     "requested_by_event": "ev_request",
+    "conjunct_of_event": "ev_first",
     "type_probability": 0.9,
     "no_event_probability": 0.05,
     "model_modality": "asserted",

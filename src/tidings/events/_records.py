@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from tidings.actors import OPPONENTS
 from tidings.events import _syntax as syn
+from tidings.events._arguments import usable_arg
 from tidings.events._calibration import calibrate
 from tidings.events._lexicon import Lexicon
 from tidings.events._mention import Mention
@@ -661,3 +662,56 @@ def make_event(
         claimed_by=claimed,
         extra=extra,
     )
+
+
+def _target_token(m: Mention, target: ActorRef) -> Token | None:
+    """The head token of the event's target phrase (the mention's own target, or the token
+    the target was re-chosen to: an owner, an apposition, a party inside a thing)."""
+    doc = m.trigger.doc
+    if target.start is None or target.end is None:
+        return m.target
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else m.target
+
+
+def per_target(ev: Event, m: Mention, actors: DocActors) -> list[Event]:
+    """One act against several parties is one event per directed pair: "accused the Syrian
+    government and Iran", "urged Britain and France to answer" add an event for each further
+    coordinated party that names its own country or organisation, other than the source's
+    and those already taken. A coded source is needed (an unknown doer's act is not worth
+    repeating); "X and other members" and plain people ("women, children") add nothing, and
+    reciprocal events (the conjuncts are the two sides) add none."""
+    if ev.reciprocal or ev.target is None or m.target is None or m.requested_by is not None:
+        return []  # a requested act follows its REQUEST
+    if not known_party(ev.source) or ev.source is None:
+        return []
+    head = _target_token(m, ev.target)
+    if head is None:
+        return []
+    taken = {ev.target.country_iso3, ev.source.country_iso3}
+    out: list[Event] = []
+    for tok in syn.conjuncts(head)[1:]:
+        if not usable_arg(tok) or any(c.lower_ in _REST for c in tok.children):
+            continue
+        ref = actor_ref(tok, actors)
+        if ref is None or not known_party(ref) or ref.country_iso3 in taken:
+            continue
+        if (ref.code or "").startswith(_ORG_PREFIXES):
+            taken.add(ref.code)
+        else:
+            taken.add(ref.country_iso3)
+        extra: EventExtra = {**ev.extra, "conjunct_of_event": ev.event_id}
+        extra.pop("target_country_from", None)
+        out.append(
+            replace(
+                ev,
+                event_id=content_id(ev.event_id, str(ref.start), prefix="ev_"),
+                target=ref,
+                extra=extra,
+            )
+        )
+    return out
+
+
+# "Venezuela and other OPEC members": the rest of a group, not one more named party.
+_REST = frozenset({"other", "another", "several", "some", "many"})

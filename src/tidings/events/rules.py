@@ -14,7 +14,7 @@ from tidings.events import _syntax as syn
 from tidings.events._lexicon import Lexicon, load_lexicon
 from tidings.events._mention import Mention
 from tidings.events._mentions import find_mentions
-from tidings.events._records import doc_actors, make_event, relevant
+from tidings.events._records import doc_actors, make_event, per_target, relevant
 from tidings.events._repeats import drop_repeats
 from tidings.events._trigger_choice import Chooser, lexicon_entry
 from tidings.interfaces import ActorLinker, DocActors
@@ -124,6 +124,7 @@ class RuleCoder:
         """The events of one sentence, given its trigger candidates (the learned.v2 coder
         reuses this and gates its output)."""
         made: dict[int, tuple[Mention, Event]] = {}
+        more: list[Event] = []  # one event per further coordinated target
         for m in self.mentions(sent, mine):
             ev = make_event(
                 m,
@@ -141,7 +142,10 @@ class RuleCoder:
                 continue
             if ev is not None:
                 made[id(m)] = (m, ev)
+                more.extend(per_target(ev, m, actors))
         found = _link_requests(made)
+        if more:
+            found = sorted([*found, *more], key=lambda e: e.trigger_start)
         if not self.keep_background and any(not e.extra.get("subordinate") for e in found):
             found = [e for e in found if not e.extra.get("subordinate")]
         return found
