@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from tidings.events._arguments import noun_mention, verb_mention
 from tidings.events._governing import clause_text, fold_governed, reported_demand
+from tidings.events._judgements import reported_judgement
 from tidings.events._lexicon import Lexicon
 from tidings.events._mention import CONFLICT, Mention, event_type
 from tidings.events._modality import finish_mention
@@ -101,6 +102,7 @@ def find_mentions(
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.governors:
             fold_governed(tok, cands, lex, consumed)
             reported_demand(tok, cands, lex, consumed)
+        reported_judgement(tok, cands, lex, consumed)
     out: list[Mention] = []
     for i, m in sorted(cands.items()):
         if i in consumed:
