@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from tidings.events._arguments import noun_mention, verb_mention
 from tidings.events._demands import penalty_threat, response_threat, want_request
 from tidings.events._governing import clause_text, fold_governed, reported_demand
+from tidings.events._judgements import reported_judgement
 from tidings.events._lexicon import Lexicon
 from tidings.events._mention import CONFLICT, Mention, event_type
 from tidings.events._modality import finish_mention
@@ -106,6 +107,7 @@ def find_mentions(
             want_request(tok, cands, lex)
             penalty_threat(tok, cands, lex, consumed)
             response_threat(tok, cands, lex)
+        reported_judgement(tok, cands, lex, consumed)
     out: list[Mention] = []
     for i, m in sorted(cands.items()):
         if i in consumed:
