@@ -12,12 +12,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tidings.events._arguments import noun_mention, verb_mention
+from tidings.events._coordinated import fold_coordinated
 from tidings.events._demands import penalty_threat, response_threat, want_request
 from tidings.events._governing import clause_text, fold_governed, reported_demand
 from tidings.events._judgements import reported_judgement
 from tidings.events._lexicon import Lexicon
 from tidings.events._mention import CONFLICT, Mention, event_type
 from tidings.events._modality import finish_mention
+from tidings.events._nested import acted_on, fill_owner, names_parties, nested_act, owner
 from tidings.events._trigger_choice import Chooser, lexicon_entry
 from tidings.events._word_classes import word_class
 
@@ -54,12 +56,21 @@ def find_mentions(
             entry = choose(tok, lex)
             m = verb_mention(tok, entry, lex) if entry else None
         else:
-            if tok.dep_ not in _NOUN_DEPS and not _setting_noun(tok):
-                continue
+            placed = tok.dep_ in _NOUN_DEPS or _setting_noun(tok)
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in lex.light_verbs:
-                continue  # "violating a ceasefire": the noun is what the verb acts on
+                placed = False  # "violating a ceasefire": the noun is what the verb acts on
+            if not placed and not names_parties(tok, lex):
+                continue
             entry = choose(tok, lex)
             m = noun_mention(tok, entry, lex) if entry else None
+            if m is not None and not placed:
+                # "condemned Iraq's invasion of Kuwait": an act inside another, with the
+                # parties its own phrase names
+                if not nested_act(m, lex):
+                    continue
+                m.source, m.target = owner(tok, lex), acted_on(tok, lex)
+            if m is not None:
+                fill_owner(m, lex)
         if m is not None:
             cands[tok.i] = m
     # "expressed support": a light verb coded only by its bare PETRARCH row yields to the
@@ -90,14 +101,17 @@ def find_mentions(
             cands[tok.head.i] = m
     # A noun event that is the object of a coded verb ("condemned the attack") is that
     # verb's argument, not a second event; so is a noun after a coded light verb.
+    # An act noun naming its own parties is an event of its own (``_nested``).
     for i in [i for i, m in cands.items() if m.trigger.pos_ != "VERB"]:
         head = cands[i].trigger.head
-        if head.i in cands and head.i != i:
+        if head.i in cands and head.i != i and not nested_act(cands[i], lex):
             del cands[i]
     # "killed in an attack": a setting noun under a coded verb is that event's setting.
     for i in [i for i, m in cands.items() if m.trigger.dep_ == "pobj"]:
         if cands[i].trigger.head.head.i in cands:
             del cands[i]
+    # "shot and killed the attacker", "convicted and sentenced": one act told by two verbs.
+    fold_coordinated(cands, lex)
     consumed: set[int] = set()
     for tok in sent:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.governors:
