@@ -33,7 +33,10 @@ def prep_target(
     tok: Token, verb: bool, entry: TriggerEntry | None = None, lex: Lexicon | None = None
 ) -> Token | None:
     """The first usable object of a target preposition (the entry's own prepositions first)."""
-    found = dict(reversed(list(syn.prep_objects(tok))))
+    found: dict[str, Token] = {}
+    for p, o in syn.prep_objects(tok):
+        if p not in found and usable_arg(o):
+            found[p] = o  # the first usable one: "on Tuesday imposed tariffs on X" is X
     order = (*(entry.preps if entry else ()), *syn.TARGET_PREPS)
     for prep in order:
         if verb and prep == "of":
@@ -41,6 +44,7 @@ def prep_target(
         obj = found.get(prep)
         if not usable_arg(obj) or obj is None:
             continue
+        obj = through_amount(obj)
         if entry is not None and lex is not None:
             if _is_thing(obj, entry, lex, strict=True):
                 continue
@@ -49,6 +53,23 @@ def prep_target(
                 continue  # "at the ministry", "to the capital": places and things
         return obj
     return None
+
+
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+def through_amount(tok: Token) -> Token:
+    """An amount of goods stands for whose goods they are: "duties on $3 billion of U.S.
+    goods" (the goods: U.S.), "tariffs on $50 billion of imports from China" (China)."""
+    if tok.ent_type_ not in _AMOUNTS:
+        return tok
+    goods = next((o for p, o in syn.prep_objects(tok) if p == "of"), None)
+    if goods is None:
+        return tok
+    origin = next((o for p, o in syn.prep_objects(goods) if p == "from"), None)
+    if not _actorish(goods) and origin is not None and origin.ent_type_ in ("GPE", "NORP"):
+        return origin
+    return goods
 
 
 def _actorish(tok: Token) -> bool:
