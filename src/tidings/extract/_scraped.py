@@ -507,6 +507,7 @@ def printed_dates(lines: list[Line], fetched: datetime | None) -> tuple[str | No
     """(published, updated) ISO dates printed on the page's metadata lines, or None.
 
     First labelled date = published; "Updated" ones kept apart; then a line that is only a
+    date or opens with one ("Mon 20 Jan 2020 06.05 GMT Last modified ..."); then the updated
     date; then "2 hours ago" against the fetch time. Prose lines are not metadata: a sentence
     "on 3 March 2020 the minister said" dates an event, not the article.
     """
@@ -521,14 +522,16 @@ def printed_dates(lines: list[Line], fetched: datetime | None) -> tuple[str | No
                 continue  # in a sentence only "Published ..." dates the article
             if found.updated:
                 updated = updated or found.value
-            elif found.labelled or len(line.text) <= 40:
+            elif found.labelled or len(line.text) <= 40 or (found.opens and not prose):
                 if found.labelled and published is None:
                     published = found.value
                 bare = bare or found.value
         if relative is None and len(line.text) <= 80:
             relative = relative_date(line.text, fetched)
         label_before = is_bare_label(line.text)
-    chosen = published or bare or relative
+    # a page that prints only "Updated: <date>" was out by then: the date stands in (trafilatura
+    # too takes the last-modified date when no other is printed)
+    chosen = published or bare or updated or relative
     return (
         chosen.isoformat() if chosen else None,
         updated.isoformat() if updated else None,

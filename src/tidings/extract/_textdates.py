@@ -71,8 +71,11 @@ _WEAK = frozenset({"on", "am", "vom", "le", "el", "del", "il", "date", "dated"})
 # "Written by Ann Lee on July 27, 2017", "von Ann Lee am 4. Februar 2022": a byline's date (the
 # date pattern's optional weekday would otherwise swallow the "on")
 # at the start of the line only: "signed by the minister on May 4" in a sentence dates an event
+# "Written by Ann Lee, PhD on <date>", "By Ann Lee / <date>", "By Ann Lee<date>" (a DOM dump
+# glues the name to the date; "By Tuesday 3 March" in a sentence keeps its space, no match)
 _BYLINE_ON = re.compile(
-    r"^\W*(?:\w+\s+)?(?:by|von|por|par|door)\s+[^\s.,;]+(?:\s+[^\s.,;]+){0,4}\s+(?:on|am|el|le|op)\s+$",
+    r"^\W*(?:\w+\s+)?(?:by|von|por|par|door)\s+[^\s.;/|]+(?:\s+[^\s.;/|]+){0,4}"
+    r"(?:\s+(?:on|am|el|le|op)\s+|\s*[/|•·]\s*|(?<=[^\W\d_]))$",
     re.I,
 )
 
@@ -83,6 +86,7 @@ class FoundDate:
     updated: bool  # labelled "Updated"/"Aktualisiert": kept apart from the published date
     labelled: bool
     strong: bool = False  # a label that names publication ("Published"), not just "on"
+    opens: bool = False  # the line opens with it (a weekday at most before it)
 
 
 def full_date(text: str) -> datetime | None:
@@ -93,6 +97,8 @@ def full_date(text: str) -> datetime | None:
         text.replace(" de ", " "),
     )
     words = re.sub(r"(\d)\.(\s)", r"\1\2", words)  # German "3. März"
+    # "20 Jan 2020 06.05 GMT": a dotted clock after the year (dateutil reads it as a day)
+    words = re.sub(r"((?:19|20)\d\d,?\s+)(\d{1,2})\.(\d{2})\b", r"\1\2:\3", words)
     words = re.sub(r"\b(um|at|a las|à)\b", " ", words, flags=re.I)
     words = re.sub(r"\buhr\b", "", words, flags=re.I)
     results: list[datetime] = []
@@ -135,12 +141,13 @@ def dates_in(line: str, label_before: bool = False) -> list[FoundDate]:
         head = line[: match.start()]
         byline = _BYLINE_ON.match(head + (match.group("weekday") or "")) is not None
         # a bare "Published:" line above a line that opens with the date labels it too
-        labelled_above = label_before and not out and not head.strip()
+        opens = not out and not head.strip(" \t*•·-|")
+        labelled_above = label_before and opens
         if label is None and (byline or labelled_above):
-            out.append(FoundDate(value, False, True, True))
+            out.append(FoundDate(value, False, True, True, opens))
         else:
             strong = label is not None and " ".join(kind.split()) not in _WEAK
-            out.append(FoundDate(value, updated, label is not None, strong))
+            out.append(FoundDate(value, updated, label is not None, strong, opens))
         cursor = match.end()
     return out
 

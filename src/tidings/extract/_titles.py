@@ -48,10 +48,22 @@ _PROMO = re.compile(
     r"|suscr[ií]bete|inscrivez-vous)\b",
     re.I,
 )
+_SHARE_WORD = re.compile(
+    r"\b(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|flipboard|telegram|email|e-mail"
+    r"|print|digg|tumblr|messenger|xing|copy link)\b",
+    re.I,
+)
 _CSS_CLASS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _WINDOW = 40  # lines before the lead searched for the headline
 _AFTER = 5  # non-empty lines after a candidate searched for the metadata block
 _BUTTONS = 4  # share buttons and short list items looked past on the way
+_DEK_BONUS = 0.4  # a headline over its standfirst (dek)
+_DEK_WORDS = 8  # a dek is a sentence-length line
+_DEK_END = re.compile(r"[.!?…]['\"”’)]*$")
+_TEASER_END = re.compile(r"(?:…|\.\.\.)['\"”’)]*$")
+_TRAIL_MARK = re.compile(r"[»›>|/]")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_BY_START = re.compile(r"^\W*(?:by|von|por|par|door)\s", re.I)
 
 
 class _Line(Protocol):
@@ -128,6 +140,8 @@ def _not_a_headline(text: str, words: list[str]) -> bool:
     small function word ("from University of Michigan")."""
     if _CREDIT_START.match(text) or _PROMO.search(text):
         return True
+    if len(_SHARE_WORD.findall(text)) >= 3:
+        return True  # "Twitter Facebook LinkedIn Email Print": a share bar
     if sum(bool(_CSS_CLASS.match(w)) for w in words) * 2 >= len(words):
         return True
     latin = [c for c in text if c.isascii() and c.isalpha()]
@@ -153,6 +167,25 @@ def candidates(lines: Sequence[_Line], continues: Sequence[bool]) -> Iterator[tu
         return
     seen = Counter(_key(line.text) for line in lines if line.kind != "empty")
     opening = _content_words(" ".join(x.text for x in lines[lead : lead + 3])[:600])
+    scored = dict(_scores(lines, continues, lead, seen, opening))
+    for j in list(scored):
+        dek = _dek_below(lines, j, lead)
+        if dek is not None:
+            # a headline over its standfirst: the dek reads closer to the lead and nearer the
+            # byline, but the line above it is the headline
+            scored[j] += _DEK_BONUS
+            if dek in scored:
+                scored[dek] -= _DEK_BONUS
+    yield from scored.items()
+
+
+def _scores(
+    lines: Sequence[_Line],
+    continues: Sequence[bool],
+    lead: int,
+    seen: Counter[str],
+    opening: set[str],
+) -> Iterator[tuple[int, float]]:
     shown = 0
     for j in range(lead - 1, -1, -1):
         line = lines[j]
@@ -177,6 +210,45 @@ def candidates(lines: Sequence[_Line], continues: Sequence[bool]) -> Iterator[tu
         if len(_WORD.findall(text)) < 3:
             score -= 0.4
         yield j, score
+
+
+def _next_line(lines: Sequence[_Line], j: int, stop: int) -> int | None:
+    for k in range(j + 1, min(stop, len(lines))):
+        if lines[k].kind != "empty":
+            return k
+    return None
+
+
+def _dek_below(lines: Sequence[_Line], j: int, lead: int) -> int | None:
+    """Index of the standfirst printed under headline ``j`` (one short label, "Websites", may
+    sit between), or None. A dek is longer than the headline and reads as a sentence: it ends
+    like one or a quarter of its words are small function words, which headlines drop."""
+    head_text = strip_tab_label(lines[j].text)
+    head = head_text.split()
+    # a teaser ("A tale of two islands…"), a label in capitals, a breadcrumb is no headline
+    if (
+        head_text.isupper()
+        or _TEASER_END.search(head_text)
+        or _TRAIL_MARK.search(head_text)
+        or _CLOCK.search(head_text)  # "Managua, 26 Abril, 2022 7:43 p.m.": a dateline
+    ):
+        return None
+    k = _next_line(lines, j, lead)
+    skipped = False
+    if k is not None and len(lines[k].text.split()) <= 2 and not _meta_line(lines[k]):
+        k, skipped = _next_line(lines, k, lead), True
+    if k is None or lines[k].caption or _meta_line(lines[k]) or _BY_START.match(lines[k].text):
+        return None
+    text = lines[k].text
+    words = text.split()
+    if not _DEK_WORDS <= len(words) <= 60 or len(words) < len(head) + 3:
+        return None
+    ends = _DEK_END.search(text) is not None
+    if len(head) < 4 and (skipped or not ends):
+        return None  # "Coronavirus in numbers" over a headline: a label, not a headline
+    stop = all_stopwords()
+    small = sum(w.lower().strip(",.;:!?\"'“”‘’") in stop for w in words)
+    return k if ends or small * 4 >= len(words) else None
 
 
 def _filler(line: _Line) -> int:

@@ -1,0 +1,81 @@
+"""Headline shapes of scraped pages (own-written pages): a dek under the headline, a label over
+it, a teaser line ending in an ellipsis, a share bar."""
+
+from __future__ import annotations
+
+from tidings.config import load_config
+from tidings.extract import extract_articles
+from tidings.model import Article, RawDoc
+
+CONFIG = load_config()
+
+LEAD = (
+    "The first of four cranes arrived at the old docks on Monday, ten years after the last"
+    " one was taken down, and the port authority said the others would follow by June."
+)
+SECOND = (
+    "Dock workers who had moved to the container terminal downriver watched from the quay as"
+    " the crane was lifted from the barge, and several of them said they hoped to come back."
+)
+THIRD = (
+    "The authority expects the docks to handle timber and grain again from the autumn, and it"
+    " has begun to hire crane drivers, riggers and clerks for the first season of work."
+)
+BODY = f"{LEAD}\n\n{SECOND}\n\n{THIRD}\n"
+
+
+def extract(body: str) -> list[Article]:
+    return extract_articles(RawDoc("d", "page.txt", "text", body, ""), CONFIG)
+
+
+def test_the_headline_over_its_dek_beats_the_dek_nearer_the_byline() -> None:
+    # The standfirst sits nearer the byline and shares more words with the lead.
+    body = (
+        "* News\n* Ports\n\nHarbour cranes are back\n\n"
+        "Ten years on, the port authority brings the cranes back to the river that made its name"
+        "\n\nBy Ann Lee\n\nMay 3, 2022\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "Harbour cranes are back"
+
+
+def test_a_short_headline_over_a_full_stop_dek_wins() -> None:
+    body = (
+        "* Login\n* Help\n\nDock cranes\n\n"
+        "Before the season starts, the port authority wants the cranes on the quay again.\n\n"
+        + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "Dock cranes"
+
+
+def test_a_section_label_over_the_headline_is_no_headline_over_a_dek() -> None:
+    # "Ports in numbers" is a label; the line under it is the headline, not a standfirst.
+    body = (
+        "* News\n* Ports\n\nPorts in numbers\n\n"
+        "Cranes return: the old docks will handle timber and grain again from the autumn\n\n"
+        "Ann Lee\n\nPolitical Editor\n\nMay 3, 2022\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == (
+        "Cranes return: the old docks will handle timber and grain again from the autumn"
+    )
+
+
+def test_a_teaser_ending_in_an_ellipsis_is_no_headline_over_a_dek() -> None:
+    body = (
+        "* Blog\n\nTwo islands and a ferry…\n\n"
+        "Harbour cranes return to the old docks with a barge and a new crew\n\n"
+        "* Ports\n* 3 May, 2022\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "Harbour cranes return to the old docks with a barge and a new crew"
+
+
+def test_a_share_bar_is_never_the_title() -> None:
+    body = (
+        "* Greenport.Blog\n\nCity keeps its promise to the river\n\n"
+        "Twitter Facebook LinkedIn Email Reddit Print\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "City keeps its promise to the river"
