@@ -331,3 +331,45 @@ def test_breadcrumb_ending_in_the_headline_is_not_the_title() -> None:
     )
     [art] = extract(body)
     assert art.title == "Ferry service resumes between the islands after storm"
+
+
+def test_glued_page_second_article_scored_as_its_own_page() -> None:
+    body, marked = page("glued_long.txt")
+    first, second = extract(body)
+    assert first.title == "Bridge over the Arlen river to reopen after two years of repairs"
+    assert (second.title or "").startswith("Harvest starts early")
+    assert first.text.split("\n\n") + second.text.split("\n\n") == marked
+    # the second page's lines are judged as they are on that page alone, not by their
+    # distance from the first page's prose
+    cut = body.index("Menu\nSearch")
+    [alone] = extract(body[cut:])
+    assert alone.text == second.text
+
+
+_STORIES = {
+    "harbour": "Dockers at harbour {k} unloaded cargo ships while cranes lifted steel containers.",
+    "orchard": "Farmers in orchard {k} picked ripe apples and pickers loaded baskets onto carts.",
+}
+
+
+def _prose_line(topic: str, k: int) -> str:
+    return _STORIES[topic].format(k=k)
+
+
+def test_prose_cuts_need_a_long_gap_dense_prose_and_other_words() -> None:
+    from tidings.extract._prosecuts import prose_cuts
+
+    left = [_prose_line("harbour", k) for k in range(14)]
+    right = [_prose_line("orchard", k) for k in range(14)]
+    furniture = [f"Menu item {k}" for k in range(31)]
+    texts = [*left, *furniture, *right]
+    assert prose_cuts(texts, [True] * len(texts)) == [(14, 45)]
+    short_gap = [*left, *furniture[:10], *right]
+    assert prose_cuts(short_gap, [True] * len(short_gap)) == []
+    same_story = [*left, *furniture, *(_prose_line("harbour", k) for k in range(20, 34))]
+    assert prose_cuts(same_story, [True] * len(same_story)) == []
+    # a teaser list: one-sentence blurbs between headline, date and author lines
+    headline = "Council approves a new parking plan for the old town centre after debate"
+    teasers = [x for k in range(14) for x in (headline, "2 May 2023", "By Ann Lee", right[k])]
+    listed = [*left, *furniture, *teasers]
+    assert prose_cuts(listed, [True] * len(listed)) == []

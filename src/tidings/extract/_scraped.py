@@ -6,17 +6,16 @@ returns article parts as spans of it, so clean text can always be mapped back.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tidings.extract._lexicon import all_stopwords, boilerplate
+from tidings.extract._lexicon import boilerplate
 from tidings.extract._linefeatures import densest_block
 from tidings.extract._linemodel import line_model
 from tidings.extract._linestats import LineStats
 from tidings.extract._minified import pieces
+from tidings.extract._prosecuts import cosine, prose_cuts
 from tidings.extract._segments import Segment, TextBuilder
 from tidings.extract._textdates import dates_in, is_bare_label, relative_date
 from tidings.extract._titles import headline_with_meta, lead_title, strip_tab_label
@@ -354,7 +353,7 @@ def gap_starts(lines: list[Line], base: str) -> list[int]:
         if (
             len(left_text) >= _MIN_BLOCK_CHARS
             and len(right_text) >= _MIN_BLOCK_CHARS
-            and _cosine(left_text, right_text) < limit
+            and cosine(left_text, right_text) < limit
         ):
             starts.append(left[-1] + 1)
             left = block
@@ -406,16 +405,6 @@ def _substantial(starts: list[int], lines: list[Line], base: str) -> list[int]:
         if body >= 2:
             out.append(start)
     return out
-
-
-def _cosine(a: str, b: str) -> float:
-    """Cosine of the two texts' bags of content words (stopwords of every language left out)."""
-    stop = all_stopwords()
-    one = Counter(w for w in _content_words(a) if w not in stop)
-    two = Counter(w for w in _content_words(b) if w not in stop)
-    dot = sum(v * two[k] for k, v in one.items())
-    norm = math.sqrt(sum(v * v for v in one.values()) * sum(v * v for v in two.values()))
-    return dot / norm if norm else 0.0
 
 
 def _continues(lines: list[Line], index: int, base: str) -> bool:
@@ -538,10 +527,6 @@ def printed_dates(lines: list[Line], fetched: datetime | None) -> tuple[str | No
     )
 
 
-def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if len(w) > 3]
-
-
 def _joiner(previous: Line, line: Line, base: str, gap: bool) -> str:
     """Paragraph break, except inside a hard-wrapped sentence."""
     if line.glued and previous.end == line.start:
@@ -555,16 +540,34 @@ def _joiner(previous: Line, line: Line, base: str, gap: bool) -> str:
 
 def clean_lines(base: str, learned: bool = False, stats: LineStats | None = None) -> list[Line]:
     """Classify every line; ``learned`` also drops text lines the line model calls furniture."""
+    return _clean(base, learned, stats)[0]
+
+
+def _clean(
+    base: str, learned: bool, stats: LineStats | None
+) -> tuple[list[Line], list[tuple[int, int]]]:
+    """The classified lines and, for scraped text, the line indexes where a glued page's prose
+    starts again (``_prosecuts``): each piece is scored by the line model as a page of its own,
+    so the second article is not judged by its distance from the first one's prose."""
     lines = split_lines(base, minified=learned)
     for line in lines:
         if line.kind != "empty":
             classify(line)
+    cuts: list[tuple[int, int]] = []
     if learned:
-        drop_furniture(lines, base, stats)
+        shown = [i for i, line in enumerate(lines) if line.kind != "empty"]
+        found = prose_cuts([lines[i].text for i in shown], [lines[i].kind == "text" for i in shown])
+        cuts = [(shown[c], shown[f]) for c, f in found]
+        # each window runs from the previous page's last prose to the next page's first: the
+        # lines of a gap are scored with both pages, and kept only if both would keep them
+        windows = list(
+            zip([0, *(c for c, _ in cuts)], [*(f for _, f in cuts), len(lines)], strict=True)
+        )
+        drop_furniture(lines, base, stats, windows)
         mark_repeats(lines, base)
         drop_loose_ends(lines)
     mark_duplicates(lines, base)
-    return lines
+    return lines, cuts
 
 
 _REPEAT_WINDOW = 12
@@ -614,13 +617,43 @@ def drop_loose_ends(lines: list[Line]) -> None:
             line.kind = "furniture"
 
 
-def drop_furniture(lines: list[Line], base: str, stats: LineStats | None = None) -> None:
+def drop_furniture(
+    lines: list[Line],
+    base: str,
+    stats: LineStats | None = None,
+    windows: list[tuple[int, int]] | None = None,
+) -> None:
     """Mark text lines the line model scores under its threshold as ``furniture``.
 
     ``stats`` counts lines over the batch this page was read with (it includes this page).
+    ``windows`` (line ranges [a, b), one per glued page) are scored each as a page of its own;
+    a line in two windows keeps its lower score.
     """
     model = line_model()
+    for line in lines:
+        line.score = 2.0
+    for a, b in windows or [(0, len(lines))]:
+        _score_window(lines[a:b], base, stats)
+    for line in lines:
+        line.score = min(line.score, 1.0)  # empty lines are never scored
     shown = [line for line in lines if line.kind != "empty"]
+    for line in shown:
+        # a credited caption is kept (once) by design, and a line opening with a dateline is
+        # the lead by definition; the model judges the rest
+        if line.kind != "text" or line.caption or dateline_of(line.text) is not None:
+            continue
+        if line.score < model.threshold:
+            line.kind = "furniture"
+
+
+def _score_window(lines: list[Line], base: str, stats: LineStats | None) -> None:
+    """Set each non-empty line's ``score`` to the lower of its current one and the line model's
+    on this window."""
+    model = line_model()
+    shown = [line for line in lines if line.kind != "empty"]
+    if not shown:
+        return
+    before = [line.score for line in shown]
     raws = raw_lines(lines, base)
     repeats = stats.others([line.text for line in shown]) if stats is not None else None
     common = _batch_furniture(shown, repeats)
@@ -632,13 +665,8 @@ def drop_furniture(lines: list[Line], base: str, stats: LineStats | None = None)
         for k in _densest_prose(shown) - common:
             shown[k].score = 1.0
     _share_wrapped_scores(shown)
-    for line in shown:
-        # a credited caption is kept (once) by design, and a line opening with a dateline is
-        # the lead by definition; the model judges the rest
-        if line.kind != "text" or line.caption or dateline_of(line.text) is not None:
-            continue
-        if line.score < model.threshold:
-            line.kind = "furniture"
+    for line, old in zip(shown, before, strict=True):
+        line.score = min(line.score, old)
 
 
 def _share_wrapped_scores(shown: list[Line]) -> None:
@@ -701,10 +729,14 @@ def split_articles(
 
     ``learned`` (scraped text, not trafilatura's output) applies the line model.
     """
-    lines = clean_lines(base, learned, stats)
+    lines, cuts = _clean(base, learned, stats)
     starts = article_starts(lines, base) if split else [0]
     if split and learned:
-        starts = _substantial(sorted(set(starts) | set(gap_starts(lines, base))), lines, base)
+        found = set(starts) | set(gap_starts(lines, base))
+        # a prose cut opens a part where no finer rule placed one in its gap (they see which
+        # gap lines the model kept: the first page's footer stays with it)
+        found |= {c for c, f in cuts if not any(c <= s <= f for s in found)}
+        starts = _substantial(sorted(found), lines, base)
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     parts = [
         build_part(
