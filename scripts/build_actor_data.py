@@ -166,6 +166,10 @@ ORG_CONTEXT = frozenset(
         "command",
         "embassy",
         "institute",
+        "community",
+        "intelligence",
+        "administration",
+        "government",
     ]
 )
 # Words of a multi-word office the agent table lists only whole ("general secretary").
