@@ -166,6 +166,10 @@ ORG_CONTEXT = frozenset(
         "command",
         "embassy",
         "institute",
+        "community",
+        "intelligence",
+        "administration",
+        "government",
     ]
 )
 # Words of a multi-word office the agent table lists only whole ("general secretary").
@@ -583,10 +587,16 @@ class Build:
         self.merge_honorific_duplicates(out)
         result = []
         for e in out.values():
+            names = [e["name"], *sorted(set(e["aliases"].values()) - {e["name"]})]
+            if e["kind"] == "org":
+                names = [n for n in names if not self.given_name_only(n, place_keys)]
+                if not names or self.title_only(names[0], place_keys):
+                    continue
             record: dict[str, Any] = {
+                # The id stays that of the source name, so stored rows keep their entity.
                 "id": entity_id_for(e["name"], e.get("wikidata_id"), self.variants),
-                "name": e["name"],
-                "aliases": sorted(set(e["aliases"].values()) - {e["name"]}),
+                "name": names[0],
+                "aliases": names[1:],
                 "kind": e["kind"],
             }
             if e.get("wikidata_id"):
@@ -596,6 +606,31 @@ class Build:
             result.append(record)
         result.sort(key=lambda x: x["name"])
         return result
+
+    def title_only(self, name: str, place_keys: set[str]) -> bool:
+        """An institution entry that is only a place or body and an office ("UN Envoy",
+        "The US Secretary of State"): the mention reader codes those words itself, and as
+        an entity it would name every UN envoy "UN Envoy" instead of the person after it."""
+        words = [w for w in self.key(name).split(" ") if w != "the"]
+        for n in range(1, len(words)):
+            head, office = words[:n], " ".join(words[n:])
+            if office in self.title_keys and (
+                " ".join(head) in place_keys or all(w in self.acronyms for w in head)
+            ):
+                return True
+        return False
+
+    def given_name_only(self, name: str, place_keys: set[str]) -> bool:
+        """An organisation's one-word name that is also a common first name ("al-Badr",
+        "al-Nawaz", "al-Zulfikar" key as "badr", "nawaz", "zulfikar"): as a key it would code
+        "Nawaz Sharif" or "Foreign Minister Badr Abdelatty" as the group."""
+        k = self.key(name)
+        return (
+            " " not in k
+            and k in self.given_names
+            and k not in place_keys
+            and k not in self.acronyms
+        )
 
     def regnal_names(
         self, names: list[str], row: dict[str, str], place_keys: set[str]

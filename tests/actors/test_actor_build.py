@@ -133,3 +133,35 @@ def test_titled_names_find_their_person(text: str, when: str, code: str) -> None
     actor = ActorLinker().link(text, when=date.fromisoformat(when))
     assert actor is not None and actor.code == code and actor.entity_id is not None
     assert actor.name and not actor.name.startswith(("Russian", "President", "King", "Prime"))
+
+
+def test_title_only_and_first_name_only_institutions_are_left_out(build) -> None:  # type: ignore[no-untyped-def]
+    b = build.Build.__new__(build.Build)
+    b.variants, b.acronyms = {}, build.ACRONYMS
+    b.title_keys = {"envoy", "secretary of state", "prime minister"}
+    b.given_names = {"badr", "nawaz", "hassan"}
+    places = {"kosovar", "american"}
+    assert b.title_only("UN Envoy", places) and b.title_only("The US Secretary of State", places)
+    assert b.title_only("Kosovar Prime Minister", places)
+    assert not b.title_only("Envoy Foundation", places)
+    assert not b.title_only("Hassan Envoy", places)
+    assert b.given_name_only("al-Badr", places) and b.given_name_only("Nawaz", places)
+    assert not b.given_name_only("Badr Brigades", places)
+    assert not b.given_name_only("Hamas", places)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "code", "name"),
+    [
+        ("UN envoy Stephanie Koury", "2024-12-01", "IGOUNO", "Stephanie Koury"),
+        ("Egyptian Foreign Minister Badr Abdelatty", "2024-12-01", "EGYGOV", "Badr Abdelatty"),
+        ("NATO Secretary General Mark Rutte", "2024-12-01", "IGOWSTNAT", "Mark Rutte"),
+        ("Mark Rutte", "2020-01-01", "NLDGOV", "Mark Rutte"),
+        ("Nawaz Sharif", "2017-01-01", "PAKGOV", "Nawaz Sharif"),
+        ("Kosovar Prime Minister", "2024-12-01", "XKXGOV", None),
+        ("the international community", "2024-12-01", "IGO", None),
+    ],
+)
+def test_offices_and_heads_of_bodies(text: str, when: str, code: str, name: str | None) -> None:
+    actor = ActorLinker().link(text, when=date.fromisoformat(when))
+    assert actor is not None and (actor.code, actor.name) == (code, name)
