@@ -180,7 +180,12 @@ def not_yet(verb: Token | None) -> bool:
     no date of its own unless the text gives one, and the publication day is not it."""
     if verb is None:
         return False
+    while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PHASE_VERBS:
+        verb = verb.head  # "will begin withdrawing": the phase verb carries the tense (s5b)
     return any(c.dep_ == "aux" and c.lower_ in _NOT_YET for c in verb.children)
+
+
+_PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "keep"})
 
 
 def _dated(f: Found) -> bool:
@@ -468,4 +473,5 @@ def pledge(event: Event, verb: Token | None) -> bool:
     stated that day: the saying is dated, not the act."""
     if not not_yet(verb):
         return False
-    return event.modality in _TOLD or event.plover_type == "AGREE"
+    # an announced retreat is the CONCEDE stated that day, as future cooperation is AGREE (s5b)
+    return event.modality in _TOLD or event.plover_type in ("AGREE", "CONCEDE")
