@@ -25,7 +25,17 @@ CASES = [
     for line in (Path(__file__).parent / "news_cases.jsonl").read_text("utf-8").splitlines()
     if line.strip()
 ]
-_CHARS = {"day": 10, "month": 7, "year": 4}
+# Every precision the resolver writes; a season or quarter is written as its first month.
+_CHARS = {
+    "day": 10,
+    "week": 10,
+    "month": 7,
+    "season": 7,
+    "quarter": 7,
+    "year": 4,
+    "decade": 3,
+    "century": 2,
+}
 
 
 @pytest.fixture(scope="module")
