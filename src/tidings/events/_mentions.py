@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tidings.events._announced import announce_retreats
 from tidings.events._arguments import noun_mention, verb_mention
 from tidings.events._coordinated import fold_coordinated
 from tidings.events._governing import clause_text, fold_governed, reported_demand
@@ -121,4 +122,5 @@ def find_mentions(
             continue
         finish_mention(m, lex)
         out.append(m)
+    announce_retreats(out, lex)  # "willing to withdraw": CONCEDE, not RETREAT
     return out
