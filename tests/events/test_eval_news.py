@@ -152,11 +152,13 @@ def test_dev_set_floor(floor_data: Callable[[str, str], Path]) -> None:
     out = news.evaluate(None)
     assert out["n"] == 40
     # pinned on the merged rule coder (session 4): type P 0.520, F1 0.407; dyad F1 0.192
-    # (0.172 without background); date 0.736, place 0.736 on matched events
-    assert out["type_p"] >= 0.50
-    assert out["type_f1"] >= 0.395
-    assert out["dyad_f1"] >= 0.18
-    assert out["dyad_f1_no_background"] >= 0.16
+    # (0.172 without background); date 0.736, place 0.736 on matched events.
+    # s5c (material acts, nested and coordinated acts): type P 0.545, F1 0.428; dyad F1 0.206
+    # (0.185 without background); date 0.730, place 0.730
+    assert out["type_p"] >= 0.535
+    assert out["type_f1"] >= 0.42
+    assert out["dyad_f1"] >= 0.20
+    assert out["dyad_f1_no_background"] >= 0.18
     assert out["date_acc"] >= 0.725
     assert out["place_country_acc"] >= 0.72
     # actors in context: dyads well above the baseline of the same run
