@@ -151,11 +151,10 @@ def test_dev_set_floor(floor_data: Callable[[str, str], Path]) -> None:
     assert found == sorted(DEV_SHA256)
     out = news.evaluate(None)
     assert out["n"] == 40
-    # pinned on branch s5b (session 5): type P 0.548, F1 0.431; dyad F1 0.203 (0.187
-    # without background); date 0.726, place 0.726 on matched events
+    # pinned on the session-5 merge (integ5); re-set from its measured figures at the end
     assert out["type_p"] >= 0.54
     assert out["type_f1"] >= 0.425
-    assert out["dyad_f1"] >= 0.195
+    assert out["dyad_f1"] >= 0.20
     assert out["dyad_f1_no_background"] >= 0.18
     assert out["date_acc"] >= 0.725
     assert out["place_country_acc"] >= 0.72

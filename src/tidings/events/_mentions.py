@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tidings.events._announced import announce_retreats
 from tidings.events._arguments import noun_mention, verb_mention
 from tidings.events._coordinated import fold_coordinated
 from tidings.events._demands import penalty_threat, response_threat, want_request
@@ -20,6 +21,7 @@ from tidings.events._lexicon import Lexicon
 from tidings.events._mention import CONFLICT, Mention, event_type
 from tidings.events._modality import finish_mention
 from tidings.events._nested import acted_on, fill_owner, names_parties, nested_act, owner
+from tidings.events._sanction_means import penalty_means
 from tidings.events._trigger_choice import Chooser, lexicon_entry
 from tidings.events._word_classes import word_class
 
@@ -55,6 +57,8 @@ def find_mentions(
                 continue  # "... to prevent a resurgence": a purpose, not an event
             entry = choose(tok, lex)
             m = verb_mention(tok, entry, lex) if entry else None
+            if m is not None:
+                penalty_means(m, lex)  # "hit goods with tariffs": SANCTION
         else:
             placed = tok.dep_ in _NOUN_DEPS or _setting_noun(tok)
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in lex.light_verbs:
@@ -128,4 +132,5 @@ def find_mentions(
             continue
         finish_mention(m, lex)
         out.append(m)
+    announce_retreats(out, lex)  # "willing to withdraw": CONCEDE, not RETREAT
     return out

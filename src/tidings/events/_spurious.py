@@ -135,6 +135,13 @@ _PUBLISHED = frozenset(
     | {"letter", "album", "film", "recording", "guideline", "budget", "version", "question"}
     | {"information", "finding", "poll", "survey", "estimate", "forecast", "text", "audio"}
 )
+# What a force verb harms only in an economic sense: "destroyed millions of jobs", "hit
+# exports", "crushed the economy" (a factory or a market place can be bombed; these cannot).
+ECONOMIC = frozenset(
+    {"job", "livelihood", "economy", "industry", "export", "import", "sales", "trade"}
+    | {"growth", "profit", "earnings", "saving", "savings", "investment", "revenue", "income"}
+    | {"product", "goods", "wage", "wages", "business", "competitiveness", "employment"}
+)
 _MOVE_FORCES = frozenset({"deploy", "dispatch", "send", "mobilize", "mobilise", "station"})
 
 
@@ -146,6 +153,22 @@ def _objects(trigger: Token) -> list[Token]:
     out = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
     for prep in syn.children(trigger, "prep"):
         out.extend(syn.children(prep, "pobj"))
+    return out
+
+
+def _harmed(objects: list[Token]) -> list[Token]:
+    """The objects with their conjuncts and counted nouns ("thousands of factories and
+    millions of jobs": factories, millions, jobs)."""
+    out: list[Token] = []
+    todo = list(objects)
+    while todo and len(out) < 20:
+        t = todo.pop()
+        if t in out:
+            continue
+        out.append(t)
+        todo.extend(t.conjuncts)
+        if t.like_num or t.pos_ == "NUM" or t.ent_type_ == "CARDINAL" or t.tag_ == "NNS":
+            todo.extend(x for p in syn.children(t, "prep") if p.lower_ == "of" for x in p.children)
     return out
 
 
@@ -240,6 +263,8 @@ def non_political(trigger: Token, sent: Span, event: str, lex: Lexicon) -> str |
         return "quantity_object"
     if event == "THREATEN" and any(_lemma(o) in PHENOMENA for o in objects):
         return "hazard_warning"
+    if event == "ASSAULT" and any(_lemma(o) in ECONOMIC for o in _harmed(objects)):
+        return "economic_harm"  # "practices have destroyed millions of American jobs"
     if event == "ASSAULT" and any(_lemma(c) in ACCIDENTS for c in _causes(trigger)):
         return "accident"
     if event == "ASSAULT" and any(
