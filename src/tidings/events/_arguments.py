@@ -206,10 +206,28 @@ def place_target(tok: Token) -> Token | None:
     return None
 
 
+def _raised_subject(verb: Token) -> Token | None:
+    """ "The minister is expected to visit Tehran", "Putin was invited to speak": the
+    passive subject of the governing verb is who does the infinitive's act."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ != "xcomp" or node.head is node:
+            return None
+        node = node.head
+        subj = syn.first_child(node, *syn.PASS_SUBJ)
+        if subj is not None:
+            return subj if subj.lower_ not in syn.REL_PRONOUNS else syn.relative_head(node)
+        if syn.first_child(node, *syn.SUBJ) is not None:
+            return None
+    return None
+
+
 def verb_source(verb: Token) -> tuple[Token | None, int]:
     if syn.is_passive(verb):
         return syn.agent(verb), 0
     subj, hops = syn.subject(verb)
+    if subj is None:
+        subj, hops = _raised_subject(verb), 1
     return (subj if usable_arg(subj) or (subj is not None and subj.pos_ == "PRON") else None), hops
 
 
