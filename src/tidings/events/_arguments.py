@@ -209,6 +209,8 @@ def place_target(tok: Token) -> Token | None:
 def _raised_subject(verb: Token) -> Token | None:
     """ "The minister is expected to visit Tehran", "Putin was invited to speak": the
     passive subject of the governing verb is who does the infinitive's act."""
+    if verb.tag_ == "VBN":
+        return None  # "were reported killed": a participle is the victims' side, not an act
     node = verb
     for _ in range(3):
         if node.dep_ != "xcomp" or node.head is node:
@@ -257,6 +259,26 @@ def _agent_of_act(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+# Two-sided fighting a passive's victims died in ("killed in clashes between X and Y").
+_FIGHTING = frozenset(
+    {"clash", "clashes", "fighting", "fight", "battle", "battles", "skirmish", "skirmishes"}
+    | {"gunbattle", "gunfight", "firefight", "confrontation", "confrontations"}
+)
+
+
+def _fighting_sides(verb: Token) -> tuple[Token, Token] | None:
+    """The two sides of the fighting a passive act happened in, the first named as source
+    (two-sided fighting is one event per directed pair; the text order gives one)."""
+    for prep, obj in syn.prep_objects(verb):
+        if prep not in _ACT_PREPS or obj.lower_ not in _FIGHTING:
+            continue
+        between = dict(syn.prep_objects(obj)).get("between")
+        sides = syn.conjuncts(between) if between is not None else []
+        if len(sides) == 2 and all(usable_arg(t) for t in sides):
+            return sides[0], sides[1]
+    return None
+
+
 def _location(tok: Token) -> Token | None:
     for prep, obj in syn.prep_objects(tok):
         if prep == "in" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -294,6 +316,12 @@ def verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | Non
     elif src is not None and _inanimate(src, lex):
         src = None  # "killed by a roadside bomb": a weapon or an event, not an actor
     tgt, thing = _verb_target(tok, entry, lex)
+    passive = syn.is_passive(tok) or (tok.tag_ == "VBN" and tok.dep_ == "xcomp")
+    sides = _fighting_sides(tok) if src is None and passive else None
+    if sides is not None:
+        # "51 people were killed in clashes between X and Y": X fought Y (the victims are
+        # counted among the sides, not a party of their own)
+        src, tgt, hops = sides[0], sides[1], hops + 1
     if entry.lemma in _CONVERSE and code[:2] == "07" and not syn.is_passive(tok):
         src, tgt, hops = _giver(tok), src, 0  # "X received weapons from Y": Y gives to X
     m = Mention(
