@@ -155,8 +155,9 @@ def test_dev_set_floor(floor_data: Callable[[str, str], Path]) -> None:
     # (0.172 without background); date 0.736, place 0.736 on matched events
     assert out["type_p"] >= 0.50
     assert out["type_f1"] >= 0.395
-    assert out["dyad_f1"] >= 0.18
-    assert out["dyad_f1_no_background"] >= 0.16
+    # s5d (session 5): dyad F1 0.209 (0.187 without background) on its branch
+    assert out["dyad_f1"] >= 0.20
+    assert out["dyad_f1_no_background"] >= 0.18
     assert out["date_acc"] >= 0.725
     assert out["place_country_acc"] >= 0.72
     # actors in context: dyads well above the baseline of the same run
