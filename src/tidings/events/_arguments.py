@@ -206,10 +206,30 @@ def place_target(tok: Token) -> Token | None:
     return None
 
 
+def _raised_subject(verb: Token) -> Token | None:
+    """ "The minister is expected to visit Tehran", "Putin was invited to speak": the
+    passive subject of the governing verb is who does the infinitive's act."""
+    if verb.tag_ == "VBN":
+        return None  # "were reported killed": a participle is the victims' side, not an act
+    node = verb
+    for _ in range(3):
+        if node.dep_ != "xcomp" or node.head is node:
+            return None
+        node = node.head
+        subj = syn.first_child(node, *syn.PASS_SUBJ)
+        if subj is not None:
+            return subj if subj.lower_ not in syn.REL_PRONOUNS else syn.relative_head(node)
+        if syn.first_child(node, *syn.SUBJ) is not None:
+            return None
+    return None
+
+
 def verb_source(verb: Token) -> tuple[Token | None, int]:
     if syn.is_passive(verb):
         return syn.agent(verb), 0
     subj, hops = syn.subject(verb)
+    if subj is None:
+        subj, hops = _raised_subject(verb), 1
     return (subj if usable_arg(subj) or (subj is not None and subj.pos_ == "PRON") else None), hops
 
 
@@ -236,6 +256,26 @@ def _agent_of_act(verb: Token, lex: Lexicon) -> Token | None:
         )
         if owner is not None and usable_arg(owner):
             return owner
+    return None
+
+
+# Two-sided fighting a passive's victims died in ("killed in clashes between X and Y").
+_FIGHTING = frozenset(
+    {"clash", "clashes", "fighting", "fight", "battle", "battles", "skirmish", "skirmishes"}
+    | {"gunbattle", "gunfight", "firefight", "confrontation", "confrontations"}
+)
+
+
+def _fighting_sides(verb: Token) -> tuple[Token, Token] | None:
+    """The two sides of the fighting a passive act happened in, the first named as source
+    (two-sided fighting is one event per directed pair; the text order gives one)."""
+    for prep, obj in syn.prep_objects(verb):
+        if prep not in _ACT_PREPS or obj.lower_ not in _FIGHTING:
+            continue
+        between = dict(syn.prep_objects(obj)).get("between")
+        sides = syn.conjuncts(between) if between is not None else []
+        if len(sides) == 2 and all(usable_arg(t) for t in sides):
+            return sides[0], sides[1]
     return None
 
 
@@ -276,6 +316,12 @@ def verb_mention(tok: Token, entry: TriggerEntry, lex: Lexicon) -> Mention | Non
     elif src is not None and _inanimate(src, lex):
         src = None  # "killed by a roadside bomb": a weapon or an event, not an actor
     tgt, thing = _verb_target(tok, entry, lex)
+    passive = syn.is_passive(tok) or (tok.tag_ == "VBN" and tok.dep_ == "xcomp")
+    sides = _fighting_sides(tok) if src is None and passive else None
+    if sides is not None:
+        # "51 people were killed in clashes between X and Y": X fought Y (the victims are
+        # counted among the sides, not a party of their own)
+        src, tgt, hops = sides[0], sides[1], hops + 1
     if entry.lemma in _CONVERSE and code[:2] == "07" and not syn.is_passive(tok):
         src, tgt, hops = _giver(tok), src, 0  # "X received weapons from Y": Y gives to X
     m = Mention(

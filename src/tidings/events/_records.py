@@ -109,6 +109,15 @@ def _named_apposition(tok: Token) -> Token:
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in _NAME_LABELS:
             return c
+    # The parser often hangs the name on the phrase's last noun: "a fellow US ally in the
+    # Gulf, Qatar", "the leader of the group, Abu Bakr": the name is the head noun's.
+    for _, obj in syn.prep_objects(tok):
+        inner = [t.i for t in obj.subtree if t.dep_ != "appos" and not t.is_punct]
+        last = obj.i == max(inner, default=obj.i)
+        for c in obj.children:
+            named = c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in _NAME_LABELS
+            if named and last and c.i == obj.i + 2 and obj.doc[obj.i + 1].text == ",":
+                return c
     return tok
 
 
