@@ -37,6 +37,9 @@ CLASSES = (
     "bad_epithet",
     "bad_adjective",
     "judging_speech",
+    "concern_adjective",
+    "charge_noun",
+    "naming_verb",
 )
 _NAMED_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 # CAMEO 112 (accuse) for an asserted wrongdoing, 111 (criticize) for a judgement.
@@ -190,3 +193,76 @@ def reported_judgement(
             consumed.add(clause.i)
         cands[gov.i] = m
         return
+
+
+def voiced_concern(be: Token, cands: dict[int, Mention], lex: Lexicon) -> None:
+    """ "Russia is concerned over the US attempts to ...": disapproval of the named owner of
+    the worrying thing (the adjective twin of "expressed concern over")."""
+    if be.lemma_.lower() != "be" or be.i in cands or syn.negated(be):
+        return
+    for adj in syn.children(be, "acomp"):
+        if adj.lemma_.lower() not in words()["concern_adjective"]:
+            continue
+        worry = next((o for p, o in syn.prep_objects(adj) if p in ("over", "about", "by")), None)
+        party = _party(worry, lex) if worry is not None else None
+        speaker, hops = verb_source(be)
+        entry = next(iter(lex.verbs.get("criticize", [])), None)
+        if party is None or speaker is None or entry is None:
+            return
+        m = Mention(trigger=be, entry=entry, code="110", source=speaker, target=party, hops=hops)
+        m.plover_event, m.plover_mode = "ACCUSE", "disapprove"
+        toks = list(worry.subtree) if worry is not None else [adj]
+        m.object_text = be.doc[toks[0].i : toks[-1].i + 1].text
+        cands[be.i] = m
+        return
+
+
+def denied_charges(cands: dict[int, Mention], lex: Lexicon) -> None:
+    """ "Qatar denied Amnesty's claims": the denial (REJECT) presupposes the named owner's
+    accusation, an ACCUSE from that owner against the one who denies."""
+    entry = next(iter(lex.verbs.get("accuse", [])), None)
+    if entry is None:
+        return
+    for m in list(cands.values()):
+        verb = m.trigger
+        if verb.lemma_.lower() != "deny" or event_type(m, lex) != "REJECT":
+            continue
+        for charge in syn.children(verb, "dobj"):
+            owner = syn.first_child(charge, "poss")
+            if charge.lower_ not in words()["charge_noun"] or owner is None:
+                continue
+            if not _named(owner) or charge.i in cands:
+                continue
+            acc = Mention(trigger=charge, entry=entry, code="112", source=owner, target=m.source)
+            acc.plover_event, acc.plover_mode = "ACCUSE", "allege"
+            cands[charge.i] = acc
+
+
+def _epithets(verb: Token, thing: Token) -> list[Token]:
+    """What a naming verb calls its object: "branded X \"a liar\"" (the parser's appos or
+    oprd), "described X as illegal" (the "as" phrase)."""
+    out = [c for c in thing.children if c.dep_ == "appos" or (c.dep_ == "amod" and c.i > thing.i)]
+    out += [c for c in verb.children if c.dep_ == "oprd"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        out += list(prep.children)
+    return out
+
+
+def named_by_epithet(verb: Token, cands: dict[int, Mention], lex: Lexicon) -> None:
+    """ "Caracas branded the envoy \"a liar\"", "described the sanctions as illegal": criticism
+    of the named party (or of the owner of the named thing); a neutral or kind word is none."""
+    if verb.pos_ != "VERB" or verb.i in cands:
+        return
+    if verb.lemma_.lower() not in words()["naming_verb"] or syn.negated(verb):
+        return
+    thing = syn.first_child(verb, "dobj")
+    if thing is None or not any(_judged(e) for e in _epithets(verb, thing)):
+        return
+    party = _party(thing, lex)
+    speaker, hops = verb_source(verb)
+    entry = next(iter(lex.verbs.get("criticize", [])), None)
+    if party is None or speaker is None or entry is None:
+        return
+    m = Mention(trigger=verb, entry=entry, code="111", source=speaker, target=party, hops=hops)
+    m.plover_event, m.plover_mode = "ACCUSE", "disapprove"
+    cands[verb.i] = m

@@ -13,7 +13,12 @@ from spacy.tokens import Span, Token
 
 from tidings.events._arguments import noun_mention, verb_mention
 from tidings.events._governing import clause_text, fold_governed, reported_demand
-from tidings.events._judgements import reported_judgement
+from tidings.events._judgements import (
+    denied_charges,
+    named_by_epithet,
+    reported_judgement,
+    voiced_concern,
+)
 from tidings.events._lexicon import Lexicon
 from tidings.events._mention import CONFLICT, Mention, event_type
 from tidings.events._modality import finish_mention
@@ -103,6 +108,9 @@ def find_mentions(
             fold_governed(tok, cands, lex, consumed)
             reported_demand(tok, cands, lex, consumed)
         reported_judgement(tok, cands, lex, consumed)
+        voiced_concern(tok, cands, lex)
+        named_by_epithet(tok, cands, lex)
+    denied_charges(cands, lex)
     out: list[Mention] = []
     for i, m in sorted(cands.items()):
         if i in consumed:
