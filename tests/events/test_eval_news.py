@@ -151,13 +151,13 @@ def test_dev_set_floor(floor_data: Callable[[str, str], Path]) -> None:
     assert found == sorted(DEV_SHA256)
     out = news.evaluate(None)
     assert out["n"] == 40
-    # pinned on the merged rule coder (session 4): type P 0.520, F1 0.407; dyad F1 0.192
-    # (0.172 without background); date 0.736, place 0.736 on matched events
-    assert out["type_p"] >= 0.50
-    assert out["type_f1"] >= 0.395
-    assert out["dyad_f1"] >= 0.18
-    assert out["dyad_f1_no_background"] >= 0.16
-    assert out["date_acc"] >= 0.725
+    # pinned on branch s5a (session 5, reported judgements): type P 0.530, F1 0.423; dyad F1
+    # 0.209 (0.189 without background); date 0.743, place 0.730 on matched events
+    assert out["type_p"] >= 0.52
+    assert out["type_f1"] >= 0.415
+    assert out["dyad_f1"] >= 0.20
+    assert out["dyad_f1_no_background"] >= 0.18
+    assert out["date_acc"] >= 0.735
     assert out["place_country_acc"] >= 0.72
     # actors in context: dyads well above the baseline of the same run
     assert out["dyad_f1"] > 1.5 * out["baseline"]["dyad_f1"]
