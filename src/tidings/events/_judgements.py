@@ -17,45 +17,18 @@ such a word modifies: "the Russian government"); "said Russia was involved in th
 
 from __future__ import annotations
 
-import csv
-from functools import cache
-from importlib.resources import files
-
 from spacy.tokens import Token
 
-from tidings.errors import ConfigError
 from tidings.events import _syntax as syn
 from tidings.events._arguments import verb_source
+from tidings.events._judgement_words import judged as _judged
+from tidings.events._judgement_words import words
 from tidings.events._lexicon import Lexicon
 from tidings.events._mention import CONFLICT, Mention, event_type
 
-FILE = "judgement_words.tsv"
-CLASSES = (
-    "blame_predicate",
-    "wrongdoing",
-    "blame_verb",
-    "bad_epithet",
-    "bad_adjective",
-    "judging_speech",
-)
 _NAMED_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 # CAMEO 112 (accuse) for an asserted wrongdoing, 111 (criticize) for a judgement.
 _ALLEGE, _DISAPPROVE = ("112", "allege", "accuse"), ("111", "disapprove", "criticize")
-
-
-@cache
-def words() -> dict[str, frozenset[str]]:
-    """The judgement word classes, lower-cased."""
-    path = files("tidings").joinpath("data", "events", FILE)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    out: dict[str, set[str]] = {c: set() for c in CLASSES}
-    rows = csv.DictReader((ln for ln in lines if not ln.startswith("#")), delimiter="\t")
-    for n, row in enumerate(rows, 2):
-        cls, word = row.get("class") or "", (row.get("word") or "").strip().lower()
-        if cls not in out or not word:
-            raise ConfigError(f"{FILE}: row {n}: needs a class in {CLASSES} and a word")
-        out[cls].add(word)
-    return {c: frozenset(ws) for c, ws in out.items()}
 
 
 def _named(tok: Token) -> bool:
@@ -77,7 +50,12 @@ def _party(subj: Token | None, lex: Lexicon) -> Token | None:
     if subj is None:
         return None
     owner = syn.first_child(subj, "poss")
-    if owner is not None and (_named(owner) or owner.lemma_.lower() in lex.agent_nouns):
+    actor = subj.lemma_.lower() in lex.agent_nouns  # "Belarus's president" is the party
+    if (
+        owner is not None
+        and not actor
+        and (_named(owner) or owner.lemma_.lower() in lex.agent_nouns)
+    ):
         return owner
     return subj if _named(subj) or subj.lemma_.lower() in lex.agent_nouns else None
 
@@ -98,18 +76,6 @@ def _about_wrongdoing(pred: Token, cands: dict[int, Mention], lex: Lexicon) -> b
     return any(_wrongdoing(o, cands, lex) for o in objs)
 
 
-def _judged(tok: Token) -> bool:
-    """A judging noun or adjective, or a noun a judging adjective modifies ("a brutal
-    dictator", "a totalitarian island")."""
-    w = words()
-    lemma = tok.lemma_.lower()
-    if (tok.pos_ in ("NOUN", "PROPN") and lemma in w["bad_epithet"]) or (
-        tok.pos_ == "ADJ" and lemma in w["bad_adjective"]
-    ):
-        return True
-    return any(c.dep_ == "amod" and c.lemma_.lower() in w["bad_adjective"] for c in tok.children)
-
-
 def blame(
     clause: Token, cands: dict[int, Mention], lex: Lexicon
 ) -> tuple[Token, tuple[str, str, str]] | None:
@@ -119,6 +85,9 @@ def blame(
     w = words()
     subj = syn.first_child(clause, "nsubj", "nsubjpass")
     lemma = clause.lemma_.lower()
+    tried = syn.first_child(clause, "xcomp")
+    if clause.pos_ == "VERB" and tried is not None and tried.lemma_.lower() in w["blame_verb"]:
+        clause, lemma = tried, tried.lemma_.lower()  # "Y was trying to destabilize the region"
     if clause.pos_ == "VERB" and lemma in w["blame_verb"]:
         if lemma == "fail" and syn.first_child(clause, "xcomp") is None:
             return None
@@ -166,8 +135,11 @@ def reported_judgement(
 ) -> None:
     """ "X said Y was responsible for the attack": X accuses Y (one mention on the speech
     verb); the judged clause's own act, when coded, is the charge, not a second event."""
-    if gov.pos_ != "VERB" or gov.i in cands or not is_judging_speech(gov, lex):
+    if gov.pos_ != "VERB" or not is_judging_speech(gov, lex):
         return
+    own = cands.get(gov.i)
+    if own is not None and own.target is not None:
+        return  # "complained to X", "claimed the territory": the verb's own event stands
     speaker, hops = verb_source(gov)
     if speaker is None:
         return
@@ -190,3 +162,76 @@ def reported_judgement(
             consumed.add(clause.i)
         cands[gov.i] = m
         return
+
+
+def voiced_concern(be: Token, cands: dict[int, Mention], lex: Lexicon) -> None:
+    """ "Russia is concerned over the US attempts to ...": disapproval of the named owner of
+    the worrying thing (the adjective twin of "expressed concern over")."""
+    if be.lemma_.lower() != "be" or be.i in cands or syn.negated(be):
+        return
+    for adj in syn.children(be, "acomp"):
+        if adj.lemma_.lower() not in words()["concern_adjective"]:
+            continue
+        worry = next((o for p, o in syn.prep_objects(adj) if p in ("over", "about", "by")), None)
+        party = _party(worry, lex) if worry is not None else None
+        speaker, hops = verb_source(be)
+        entry = next(iter(lex.verbs.get("criticize", [])), None)
+        if party is None or speaker is None or entry is None:
+            return
+        m = Mention(trigger=be, entry=entry, code="110", source=speaker, target=party, hops=hops)
+        m.plover_event, m.plover_mode = "ACCUSE", "disapprove"
+        toks = list(worry.subtree) if worry is not None else [adj]
+        m.object_text = be.doc[toks[0].i : toks[-1].i + 1].text
+        cands[be.i] = m
+        return
+
+
+def denied_charges(cands: dict[int, Mention], lex: Lexicon) -> None:
+    """ "Qatar denied Amnesty's claims": the denial (REJECT) presupposes the named owner's
+    accusation, an ACCUSE from that owner against the one who denies."""
+    entry = next(iter(lex.verbs.get("accuse", [])), None)
+    if entry is None:
+        return
+    for m in list(cands.values()):
+        verb = m.trigger
+        if verb.lemma_.lower() != "deny" or event_type(m, lex) != "REJECT":
+            continue
+        for charge in syn.children(verb, "dobj"):
+            owner = syn.first_child(charge, "poss")
+            if charge.lower_ not in words()["charge_noun"] or owner is None:
+                continue
+            if not _named(owner) or charge.i in cands:
+                continue
+            acc = Mention(trigger=charge, entry=entry, code="112", source=owner, target=m.source)
+            acc.plover_event, acc.plover_mode = "ACCUSE", "allege"
+            cands[charge.i] = acc
+
+
+def _epithets(verb: Token, thing: Token) -> list[Token]:
+    """What a naming verb calls its object: "branded X \"a liar\"" (the parser's appos or
+    oprd), "described X as illegal" (the "as" phrase)."""
+    out = [c for c in thing.children if c.dep_ == "appos" or (c.dep_ == "amod" and c.i > thing.i)]
+    out += [c for c in verb.children if c.dep_ == "oprd"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        out += list(prep.children)
+    return out
+
+
+def named_by_epithet(verb: Token, cands: dict[int, Mention], lex: Lexicon) -> None:
+    """ "Caracas branded the envoy \"a liar\"", "described the sanctions as illegal": criticism
+    of the named party (or of the owner of the named thing); a neutral or kind word is none."""
+    if verb.pos_ != "VERB" or verb.i in cands:
+        return
+    if verb.lemma_.lower() not in words()["naming_verb"] or syn.negated(verb):
+        return
+    thing = syn.first_child(verb, "dobj")
+    if thing is None or not any(_judged(e) for e in _epithets(verb, thing)):
+        return
+    party = _party(thing, lex)
+    speaker, hops = verb_source(verb)
+    entry = next(iter(lex.verbs.get("criticize", [])), None)
+    if party is None or speaker is None or entry is None:
+        return
+    m = Mention(trigger=verb, entry=entry, code="111", source=speaker, target=party, hops=hops)
+    m.plover_event, m.plover_mode = "ACCUSE", "disapprove"
+    cands[verb.i] = m

@@ -16,7 +16,12 @@ from tidings.events._arguments import noun_mention, verb_mention
 from tidings.events._coordinated import fold_coordinated
 from tidings.events._demands import penalty_threat, response_threat, want_request
 from tidings.events._governing import clause_text, fold_governed, reported_demand
-from tidings.events._judgements import reported_judgement
+from tidings.events._judgements import (
+    denied_charges,
+    named_by_epithet,
+    reported_judgement,
+    voiced_concern,
+)
 from tidings.events._lexicon import Lexicon
 from tidings.events._mention import CONFLICT, Mention, event_type
 from tidings.events._modality import finish_mention
@@ -126,6 +131,9 @@ def find_mentions(
             penalty_threat(tok, cands, lex, consumed)
             response_threat(tok, cands, lex)
         reported_judgement(tok, cands, lex, consumed)
+        voiced_concern(tok, cands, lex)
+        named_by_epithet(tok, cands, lex)
+    denied_charges(cands, lex)
     out: list[Mention] = []
     for i, m in sorted(cands.items()):
         if i in consumed:
