@@ -373,3 +373,41 @@ def test_prose_cuts_need_a_long_gap_dense_prose_and_other_words() -> None:
     teasers = [x for k in range(14) for x in (headline, "2 May 2023", "By Ann Lee", right[k])]
     listed = [*left, *furniture, *teasers]
     assert prose_cuts(listed, [True] * len(listed)) == []
+
+
+def test_related_links_and_site_promos_inside_the_body_are_dropped() -> None:
+    body = "\n".join(
+        [
+            "Ferry crews walk out over rota changes",
+            "By Ann Lee",
+            "Published 4 May 2023",
+            "Ferry crews on the island routes stopped work on Thursday after the operator changed"
+            " their rotas without talks, leaving hundreds of passengers waiting at the quay.",
+            "Read also: Port fees to rise for the second time this year",
+            "The union said the new rotas added two night shifts a week and that members had voted"
+            " by a large majority to stay off the boats until the operator returned to the table.",
+            "Sign up for our morning newsletter and get the day's news in your inbox.",
+            "The operator said it regretted the disruption and hoped to meet union officials on"
+            " Friday, adding that a reduced timetable would run with managers on the bridge.",
+            "Lea también: Suben las tarifas del puerto",
+            "If you are already a subscriber, please log in to read the full story.",
+            "Comments are moderated and may take a day to appear.",
+        ]
+    )
+    [art] = extract(body)
+    kept = art.text.split("\n\n")
+    assert len(kept) == 3
+    assert all(line.startswith("The ") or line.startswith("Ferry crews on") for line in kept)
+
+
+def test_a_sentence_about_subscribers_or_a_newsletter_is_still_text() -> None:
+    from tidings.extract._lexicon import boilerplate
+
+    promos = boilerplate().promo_patterns
+    for sentence in (
+        "The streaming company said it added two million subscribers in the quarter.",
+        "See you at the rally, she told the crowd before the march began.",
+        "Read the full text of the ruling, which runs to two hundred pages.",
+        "The ministry's weekly newsletter announced the new rules on Monday.",
+    ):
+        assert not any(p.search(sentence) for p in promos), sentence

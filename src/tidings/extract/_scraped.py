@@ -327,7 +327,7 @@ def gap_starts(lines: list[Line], base: str) -> list[int]:
     furniture, that share almost no words (one article's comments or second half share its
     vocabulary; a different article does not).
     """
-    kept = [i for i, line in enumerate(lines) if line.kind == "text"]
+    kept = [i for i, line in enumerate(lines) if _bridges(line)]
     if not kept:
         return []
     blocks: list[list[int]] = [[kept[0]]]
@@ -552,8 +552,11 @@ def _clean(
             classify(line)
     cuts: list[tuple[int, int]] = []
     if learned:
+        mark_promos(lines)
         shown = [i for i, line in enumerate(lines) if line.kind != "empty"]
-        found = prose_cuts([lines[i].text for i in shown], [lines[i].kind == "text" for i in shown])
+        found = prose_cuts(
+            [lines[i].text for i in shown], [lines[i].kind in ("text", "promo") for i in shown]
+        )
         cuts = [(shown[c], shown[f]) for c, f in found]
         # each window runs from the previous page's last prose to the next page's first: the
         # lines of a gap are scored with both pages, and kept only if both would keep them
@@ -565,6 +568,24 @@ def _clean(
         drop_loose_ends(lines)
     mark_duplicates(lines, base)
     return lines, cuts
+
+
+def mark_promos(lines: list[Line]) -> None:
+    """Text lines that link a related story ("Read also: ...") or promote the site itself
+    (subscriptions, newsletters, donations, the comment policy) are ``promo``: never article
+    text, though they read like sentences."""
+    patterns = boilerplate().promo_patterns
+    for line in lines:
+        if line.kind == "text" and len(line.text) <= _LONG_LINE:
+            trimmed = line.text.strip(_SEPARATORS)
+            if any(p.search(trimmed) for p in patterns):
+                line.kind = "promo"
+
+
+def _bridges(line: Line) -> bool:
+    """A line that holds a prose run together when glued pages are split: kept text, or a promo
+    line the line model would keep (promos sit inside articles as well as between pages)."""
+    return line.kind == "text" or (line.kind == "promo" and line.score >= line_model().threshold)
 
 
 _REPEAT_WINDOW = 12
