@@ -414,3 +414,18 @@ def test_a_sentence_about_subscribers_or_a_newsletter_is_still_text() -> None:
         "The retailer said it would stop paying affiliates and partners next year.",
     ):
         assert not any(p.search(sentence) for p in promos), sentence
+
+
+def test_a_short_part_set_apart_only_by_a_gap_joins_its_neighbour() -> None:
+    from tidings.extract._scraped import Line, _long_enough
+
+    base = "\n".join(["x" * 300, "y" * 300, "z" * 200, "w" * 600])
+    lines, pos = [], 0
+    for text in base.split("\n"):
+        lines.append(Line(pos, pos + len(text), text, spans=[(pos, pos + len(text))]))
+        pos += len(text) + 1
+    # parts [0, 2) 600 chars, [2, 3) 200 chars, [3, 4) 600 chars
+    assert _long_enough([0, 2, 3], set(), lines, base) == [0, 3]
+    # a dateline or published-line marker opening the short part keeps it apart
+    assert _long_enough([0, 2, 3], {0, 2}, lines, base) == [0, 2]
+    assert _long_enough([0, 2, 3], {0, 2, 3}, lines, base) == [0, 2, 3]

@@ -755,6 +755,8 @@ def split_articles(
         # gap lines the model kept: the first page's footer stays with it)
         found |= {c for c, f in cuts if not any(c <= s <= f for s in found)}
         starts = _substantial(sorted(found), lines, base)
+        marked = set(article_starts(lines, base))
+        starts = _long_enough(starts, marked, lines, base)
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     parts = [
         build_part(
@@ -768,3 +770,28 @@ def split_articles(
         for a, b in bounds
     ]
     return [p for p in parts if p is not None]
+
+
+_MIN_PART_CHARS = 500  # kept text of a part that only the gap rules, not a marker, set apart
+
+
+def _long_enough(starts: list[int], marked: set[int], lines: list[Line], base: str) -> list[int]:
+    """Starts whose parts keep enough text: a part under ``_MIN_PART_CHARS`` that no dateline
+    or published-line marker opens or closes (a related-story box, a sidebar's blurb) joins its
+    neighbour; a glued article's own text is longer."""
+    out = list(starts)
+    changed = True
+    while changed and len(out) > 1:
+        changed = False
+        ends = [*out[1:], len(lines)]
+        for k, (a, b) in enumerate(zip(out, ends, strict=True)):
+            size = sum(len(line.kept(base)) for line in lines[a:b] if line.kind == "text")
+            gap_made = (k and a not in marked) or (k + 1 < len(out) and out[k + 1] not in marked)
+            if size >= _MIN_PART_CHARS or not gap_made:
+                continue
+            # join the neighbour across the start that only a gap rule set
+            drop = a if k and a not in marked else out[k + 1]
+            out.remove(drop)
+            changed = True
+            break
+    return out
