@@ -373,3 +373,59 @@ def test_prose_cuts_need_a_long_gap_dense_prose_and_other_words() -> None:
     teasers = [x for k in range(14) for x in (headline, "2 May 2023", "By Ann Lee", right[k])]
     listed = [*left, *furniture, *teasers]
     assert prose_cuts(listed, [True] * len(listed)) == []
+
+
+def test_related_links_and_site_promos_inside_the_body_are_dropped() -> None:
+    body = "\n".join(
+        [
+            "Ferry crews walk out over rota changes",
+            "By Ann Lee",
+            "Published 4 May 2023",
+            "Ferry crews on the island routes stopped work on Thursday after the operator changed"
+            " their rotas without talks, leaving hundreds of passengers waiting at the quay.",
+            "Read also: Port fees to rise for the second time this year",
+            "The union said the new rotas added two night shifts a week and that members had voted"
+            " by a large majority to stay off the boats until the operator returned to the table.",
+            "Sign up for our morning newsletter and get the day's news in your inbox.",
+            "The operator said it regretted the disruption and hoped to meet union officials on"
+            " Friday, adding that a reduced timetable would run with managers on the bridge.",
+            "Lea también: Suben las tarifas del puerto",
+            "If you are already a subscriber, please log in to read the full story.",
+            "Comments are moderated and may take a day to appear.",
+            "Never miss a story: get our alerts on your phone.",
+            "This page may contain affiliate links; we may earn a commission on purchases.",
+        ]
+    )
+    [art] = extract(body)
+    kept = art.text.split("\n\n")
+    assert len(kept) == 3
+    assert all(line.startswith("The ") or line.startswith("Ferry crews on") for line in kept)
+
+
+def test_a_sentence_about_subscribers_or_a_newsletter_is_still_text() -> None:
+    from tidings.extract._lexicon import boilerplate
+
+    promos = boilerplate().promo_patterns
+    for sentence in (
+        "The streaming company said it added two million subscribers in the quarter.",
+        "See you at the rally, she told the crowd before the march began.",
+        "Read the full text of the ruling, which runs to two hundred pages.",
+        "The ministry's weekly newsletter announced the new rules on Monday.",
+        "The retailer said it would stop paying affiliates and partners next year.",
+    ):
+        assert not any(p.search(sentence) for p in promos), sentence
+
+
+def test_a_short_part_set_apart_only_by_a_gap_joins_its_neighbour() -> None:
+    from tidings.extract._scraped import Line, _long_enough
+
+    base = "\n".join(["x" * 300, "y" * 300, "z" * 200, "w" * 600])
+    lines, pos = [], 0
+    for text in base.split("\n"):
+        lines.append(Line(pos, pos + len(text), text, spans=[(pos, pos + len(text))]))
+        pos += len(text) + 1
+    # parts [0, 2) 600 chars, [2, 3) 200 chars, [3, 4) 600 chars
+    assert _long_enough([0, 2, 3], set(), lines, base) == [0, 3]
+    # a dateline or published-line marker opening the short part keeps it apart
+    assert _long_enough([0, 2, 3], {0, 2}, lines, base) == [0, 2]
+    assert _long_enough([0, 2, 3], {0, 2, 3}, lines, base) == [0, 2, 3]

@@ -26,6 +26,7 @@ class Boilerplate:
 
     nav_lines: frozenset[str]
     nav_patterns: tuple[re.Pattern[str], ...]
+    promo_patterns: tuple[re.Pattern[str], ...]
     credit_lines: tuple[re.Pattern[str], ...]
     inline_credits: tuple[re.Pattern[str], ...]
     bylines: tuple[re.Pattern[str], ...]
@@ -44,6 +45,7 @@ def boilerplate() -> Boilerplate:
     return Boilerplate(
         nav_lines=frozenset(s.lower() for s in table["nav_lines"]),
         nav_patterns=compiled("nav_line_patterns"),
+        promo_patterns=compiled("promo_line_patterns"),
         credit_lines=compiled("credit_line_patterns"),
         inline_credits=compiled("inline_credit_patterns"),
         bylines=compiled("byline_patterns", 0),

@@ -24,6 +24,7 @@ _MIN_WORDS = 10  # a prose sentence line
 _MIN_RUN_CHARS = 1000  # prose characters each side keeps
 _MIN_RUN_LINES = 3  # prose lines the right side keeps (a teaser's blurb or two is no article)
 _MAX_COSINE = 0.05
+_LEFT_LINES = 80  # prose lines of the left side compared (bounds the work on a 50,000-line dump)
 _DENSE_LINES = 8  # prose lines an article's opening is judged on
 _MIN_DENSITY = 0.5  # their share of the characters from the first to the last of them
 
@@ -65,10 +66,10 @@ def prose_cuts(texts: Sequence[str], eligible: Sequence[bool]) -> list[tuple[int
             runs.append([i])
         last = i
     cuts: list[tuple[int, int]] = []
-    left = runs[0] if runs else []
+    left = list(runs[0]) if runs else []
     for k in range(1, len(runs)):
         right = _enough(runs, k, texts)
-        left_text = " ".join(texts[i] for i in left)
+        left_text = " ".join(texts[i] for i in left[-_LEFT_LINES:])
         right_text = " ".join(texts[i] for i in right)
         if (
             len(left_text) >= _MIN_RUN_CHARS
@@ -80,7 +81,7 @@ def prose_cuts(texts: Sequence[str], eligible: Sequence[bool]) -> list[tuple[int
             cuts.append((left[-1] + 1, runs[k][0]))
             left = list(runs[k])
         else:
-            left = [*left, *runs[k]]
+            left.extend(runs[k])
     return cuts
 
 
@@ -98,7 +99,12 @@ def _enough(runs: list[list[int]], k: int, texts: Sequence[str]) -> list[int]:
 def _dense(texts: Sequence[str], prose: Sequence[bool], first: int) -> bool:
     """An article opens with prose close together; a list of teasers or comments puts
     headlines, dates and names between one-sentence blurbs."""
-    found = [i for i in range(first, len(texts)) if prose[i]][:_DENSE_LINES]
+    found: list[int] = []
+    for i in range(first, len(texts)):
+        if prose[i]:
+            found.append(i)
+            if len(found) == _DENSE_LINES:
+                break
     if not found:
         return False
     inside = sum(len(texts[i]) for i in range(found[0], found[-1] + 1))

@@ -327,7 +327,7 @@ def gap_starts(lines: list[Line], base: str) -> list[int]:
     furniture, that share almost no words (one article's comments or second half share its
     vocabulary; a different article does not).
     """
-    kept = [i for i, line in enumerate(lines) if line.kind == "text"]
+    kept = [i for i, line in enumerate(lines) if _bridges(line)]
     if not kept:
         return []
     blocks: list[list[int]] = [[kept[0]]]
@@ -555,8 +555,11 @@ def _clean(
             classify(line)
     cuts: list[tuple[int, int]] = []
     if learned:
+        mark_promos(lines)
         shown = [i for i, line in enumerate(lines) if line.kind != "empty"]
-        found = prose_cuts([lines[i].text for i in shown], [lines[i].kind == "text" for i in shown])
+        found = prose_cuts(
+            [lines[i].text for i in shown], [lines[i].kind in ("text", "promo") for i in shown]
+        )
         cuts = [(shown[c], shown[f]) for c, f in found]
         # each window runs from the previous page's last prose to the next page's first: the
         # lines of a gap are scored with both pages, and kept only if both would keep them
@@ -568,6 +571,24 @@ def _clean(
         drop_loose_ends(lines)
     mark_duplicates(lines, base)
     return lines, cuts
+
+
+def mark_promos(lines: list[Line]) -> None:
+    """Text lines that link a related story ("Read also: ...") or promote the site itself
+    (subscriptions, newsletters, donations, the comment policy) are ``promo``: never article
+    text, though they read like sentences."""
+    patterns = boilerplate().promo_patterns
+    for line in lines:
+        if line.kind == "text" and len(line.text) <= _LONG_LINE:
+            trimmed = line.text.strip(_SEPARATORS)
+            if any(p.search(trimmed) for p in patterns):
+                line.kind = "promo"
+
+
+def _bridges(line: Line) -> bool:
+    """A line that holds a prose run together when glued pages are split: kept text, or a promo
+    line the line model would keep (promos sit inside articles as well as between pages)."""
+    return line.kind == "text" or (line.kind == "promo" and line.score >= line_model().threshold)
 
 
 _REPEAT_WINDOW = 12
@@ -737,6 +758,8 @@ def split_articles(
         # gap lines the model kept: the first page's footer stays with it)
         found |= {c for c, f in cuts if not any(c <= s <= f for s in found)}
         starts = _substantial(sorted(found), lines, base)
+        marked = set(article_starts(lines, base))
+        starts = _long_enough(starts, marked, lines, base)
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     parts = [
         build_part(
@@ -750,3 +773,28 @@ def split_articles(
         for a, b in bounds
     ]
     return [p for p in parts if p is not None]
+
+
+_MIN_PART_CHARS = 500  # kept text of a part that only the gap rules, not a marker, set apart
+
+
+def _long_enough(starts: list[int], marked: set[int], lines: list[Line], base: str) -> list[int]:
+    """Starts whose parts keep enough text: a part under ``_MIN_PART_CHARS`` that no dateline
+    or published-line marker opens or closes (a related-story box, a sidebar's blurb) joins its
+    neighbour; a glued article's own text is longer."""
+    out = list(starts)
+    changed = True
+    while changed and len(out) > 1:
+        changed = False
+        ends = [*out[1:], len(lines)]
+        for k, (a, b) in enumerate(zip(out, ends, strict=True)):
+            size = sum(len(line.kept(base)) for line in lines[a:b] if line.kind == "text")
+            gap_made = (k and a not in marked) or (k + 1 < len(out) and out[k + 1] not in marked)
+            if size >= _MIN_PART_CHARS or not gap_made:
+                continue
+            # join the neighbour across the start that only a gap rule set
+            drop = a if k and a not in marked else out[k + 1]
+            out.remove(drop)
+            changed = True
+            break
+    return out
