@@ -79,3 +79,24 @@ def test_a_share_bar_is_never_the_title() -> None:
     )
     [art] = extract(body)
     assert art.title == "City keeps its promise to the river"
+
+
+def test_a_section_label_in_capitals_run_into_the_headline_is_stripped() -> None:
+    body = (
+        "* News\n* Ports\n\nWORLD NEWS Harbour cranes return to the old docks\n\n"
+        "By Ann Lee\n\nMay 3, 2022\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "Harbour cranes return to the old docks"
+
+
+def test_a_menu_label_glued_to_the_headline_is_stripped_and_acronyms_stay() -> None:
+    body = (
+        "Ports\n\nNews\n\nPortsHarbour cranes return to the old docks\n\n"
+        "By Ann Lee\n\nMay 3, 2022\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "Harbour cranes return to the old docks"
+    kept = "NATO Allies Agree On Harbour Plan"
+    [art] = extract(f"* News\n\n{kept}\n\nBy Ann Lee\n\nMay 3, 2022\n\n" + BODY)
+    assert art.title == kept

@@ -53,6 +53,12 @@ _SHARE_WORD = re.compile(
     r"|print|digg|tumblr|messenger|xing|copy link)\b",
     re.I,
 )
+# "WORLD NEWS " before "Syria talks": capitals, then a capital opening a lower-case word
+_CAPS_RUN = re.compile(r"^(?P<label>(?:[A-ZÄÖÜ][A-ZÄÖÜ&'-]+\s+){1,3})(?=[A-ZÄÖÜ][a-zäöüß])")
+# "RegionJunge", "BUSINESSNapa", "NewsUKTurkey": a label glued to the headline in a DOM dump
+_GLUED_HEAD = re.compile(
+    r"^(?P<label>[A-ZÄÖÜ][a-zäöüß]+(?=[A-ZÄÖÜ])|[A-ZÄÖÜ]{2,}(?=[A-ZÄÖÜ][a-zäöüß]))"
+)
 _CSS_CLASS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _WINDOW = 40  # lines before the lead searched for the headline
 _AFTER = 5  # non-empty lines after a candidate searched for the metadata block
@@ -77,6 +83,35 @@ def strip_tab_label(text: str) -> str:
     """ "World World On Syria tour, ..." -> "On Syria tour, ...": a tab label printed twice."""
     match = _TAB_LABEL.match(text)
     return text[match.end() :] if match else text
+
+
+def strip_section_label(text: str, lines: Sequence[_Line], at: int) -> str:
+    """ "WORLD NEWS Syria talks resume" -> "Syria talks resume"; "RegionCouncil votes ..." or
+    "Lokales Hafen Council votes ..." -> "Council votes ...": a section label run into the
+    headline line. A label is a run of capitals (6+ letters) before a capitalised word, or a
+    short line the page prints elsewhere on its own (a menu item, a tag, a share button),
+    before a capitalised word or glued to it; at least three words stay."""
+    labels = {
+        _key(line.text)
+        for k, line in enumerate(lines)
+        if k != at and line.kind != "empty" and len(line.text.split()) <= 3
+    }
+    for _ in range(3):
+        match = _CAPS_RUN.match(text)
+        if match and sum(c.isalpha() for c in match.group("label")) >= 6:
+            rest = text[match.end() :]
+        else:
+            match = _GLUED_HEAD.match(text)
+            if match is None:
+                break
+            label = match.group("label")
+            if _key(label) not in labels and not _SHARE_WORD.fullmatch(label.strip()):
+                break
+            rest = text[match.end() :]
+        if len(rest.split()) < 3 or not rest[:1].isupper():
+            break
+        text = rest
+    return text
 
 
 def _key(text: str) -> str:
