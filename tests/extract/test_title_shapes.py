@@ -100,3 +100,16 @@ def test_a_menu_label_glued_to_the_headline_is_stripped_and_acronyms_stay() -> N
     kept = "NATO Allies Agree On Harbour Plan"
     [art] = extract(f"* News\n\n{kept}\n\nBy Ann Lee\n\nMay 3, 2022\n\n" + BODY)
     assert art.title == kept
+
+
+def test_a_newsletter_box_above_the_article_is_not_its_lead() -> None:
+    body = (
+        "Subscribe to our Harbour Today newsletter\n\n"
+        "Join thousands of readers who get the latest port and shipping news in their inbox"
+        " every morning, free of charge.\n\n"
+        "The administrator of your personal data will be Harbour Media Ltd, 12 Quay Street,"
+        " and you can unsubscribe at any time from the link in each email.\n\n"
+        "* News\n\nHarbour cranes return to the old docks\n\nBy Ann Lee\n\nMay 3, 2022\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "Harbour cranes return to the old docks"

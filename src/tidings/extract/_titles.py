@@ -59,6 +59,13 @@ _CAPS_RUN = re.compile(r"^(?P<label>(?:[A-ZÄÖÜ][A-ZÄÖÜ&'-]+\s+){1,3})(?=[A
 _GLUED_HEAD = re.compile(
     r"^(?P<label>[A-ZÄÖÜ][a-zäöüß]+(?=[A-ZÄÖÜ])|[A-ZÄÖÜ]{2,}(?=[A-ZÄÖÜ][a-zäöüß]))"
 )
+# the sentences of a newsletter, donation or privacy box
+_PROMO_BOX = re.compile(
+    r"\b(?:our newsletters?|subscribe (?:to|now|today)|sign up|your inbox|your personal data"
+    r"|privacy policy|unsubscribe|donate (?:now|today)|your (?:support|contribution)"
+    r"|make a contribution|datenschutzerklärung|newsletter abonnieren|suscr[ií]bete)\b",
+    re.I,
+)
 _CSS_CLASS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _WINDOW = 40  # lines before the lead searched for the headline
 _AFTER = 5  # non-empty lines after a candidate searched for the metadata block
@@ -134,11 +141,25 @@ def _prose(line: _Line) -> bool:
 def find_lead(lines: Sequence[_Line], threshold: float = 0.5) -> int | None:
     """The article's first prose line: the first one followed by more prose within a few lines
     (a lone disclaimer sentence above the headline is not the lead), else the first one."""
-    prose = [i for i, line in enumerate(lines) if _prose(line)]
+    every = [i for i, line in enumerate(lines) if _prose(line)]
+    # the site's own boxes are looked past, unless they are all the prose there is
+    prose = [i for i in every if not _in_promo_box(lines, i)] or every
     for k, i in enumerate(prose):
         if lines[i].score >= threshold and k + 1 < len(prose) and prose[k + 1] - i <= 6:
             return i
     return prose[0] if prose else None
+
+
+def _in_promo_box(lines: Sequence[_Line], i: int) -> bool:
+    """A prose line of the site's own box: "Join thousands who get our newsletter ...", "The
+    administrator of your personal data ...", "Make your contribution now ...", or a sentence
+    right under "Subscribe to our newsletter"."""
+    if _PROMO_BOX.search(lines[i].text):
+        return True
+    for k in range(i - 1, max(i - 3, -1), -1):
+        if lines[k].kind != "empty":
+            return _PROMO.search(lines[k].text) is not None and len(lines[k].text.split()) <= 12
+    return False
 
 
 def _meta_line(line: _Line) -> bool:
