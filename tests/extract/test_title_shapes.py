@@ -113,3 +113,14 @@ def test_a_newsletter_box_above_the_article_is_not_its_lead() -> None:
     )
     [art] = extract(body)
     assert art.title == "Harbour cranes return to the old docks"
+
+
+def test_a_list_line_repeating_a_word_is_no_headline_over_a_dek() -> None:
+    body = (
+        "* Podcast\n\nCity keeps its promise to the river\n\n"
+        "MP3 Audio [14 MB] AAC Audio [9 MB] Opus Audio [7 MB] Download\n\n"
+        "In this episode the port authority explains why the cranes are back on the quay.\n\n"
+        + BODY
+    )
+    [art] = extract(body)
+    assert art.title != "MP3 Audio [14 MB] AAC Audio [9 MB] Opus Audio [7 MB] Download"

@@ -162,6 +162,11 @@ def _in_promo_box(lines: Sequence[_Line], i: int) -> bool:
     return False
 
 
+def _repeats_a_word(text: str) -> bool:
+    counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) > 3)
+    return bool(counts) and max(counts.values()) >= 3
+
+
 def _meta_line(line: _Line) -> bool:
     if line.kind in ("published", "byline"):
         return True
@@ -196,6 +201,8 @@ def _not_a_headline(text: str, words: list[str]) -> bool:
     small function word ("from University of Michigan")."""
     if _CREDIT_START.match(text) or _PROMO.search(text):
         return True
+    if _repeats_a_word(text):
+        return True  # "MP3 Audio [14 MB] Ogg Audio [12 MB] Opus Audio": a list, not a headline
     if len(_SHARE_WORD.findall(text)) >= 3:
         return True  # "Twitter Facebook LinkedIn Email Print": a share bar
     if sum(bool(_CSS_CLASS.match(w)) for w in words) * 2 >= len(words):
