@@ -23,7 +23,7 @@ def test_extract_f1_not_below_trafilatura(floor_data: Callable[[Path, str], Path
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("how", "f1", "titles", "dates"),
-    [("inscriptis", 0.85, 0.68, 0.82), ("dom", 0.83, 0.47, 0.74)],
+    [("inscriptis", 0.85, 0.72, 0.92), ("dom", 0.83, 0.50, 0.88)],
 )
 def test_as_text_floors(
     floor_data: Callable[[Path, str], Path], how: str, f1: float, titles: float, dates: float
