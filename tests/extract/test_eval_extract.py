@@ -23,7 +23,7 @@ def test_extract_f1_not_below_trafilatura(floor_data: Callable[[Path, str], Path
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("how", "f1", "titles", "dates", "glued"),
-    [("inscriptis", 0.865, 0.68, 0.82, 97), ("dom", 0.845, 0.47, 0.74, 82)],
+    [("inscriptis", 0.865, 0.72, 0.92, 97), ("dom", 0.845, 0.50, 0.88, 82)],
 )
 def test_as_text_floors(
     floor_data: Callable[[Path, str], Path],

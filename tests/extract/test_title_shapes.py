@@ -79,3 +79,48 @@ def test_a_share_bar_is_never_the_title() -> None:
     )
     [art] = extract(body)
     assert art.title == "City keeps its promise to the river"
+
+
+def test_a_section_label_in_capitals_run_into_the_headline_is_stripped() -> None:
+    body = (
+        "* News\n* Ports\n\nWORLD NEWS Harbour cranes return to the old docks\n\n"
+        "By Ann Lee\n\nMay 3, 2022\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "Harbour cranes return to the old docks"
+
+
+def test_a_menu_label_glued_to_the_headline_is_stripped_and_acronyms_stay() -> None:
+    body = (
+        "Ports\n\nNews\n\nPortsHarbour cranes return to the old docks\n\n"
+        "By Ann Lee\n\nMay 3, 2022\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "Harbour cranes return to the old docks"
+    kept = "NATO Allies Agree On Harbour Plan"
+    [art] = extract(f"* News\n\n{kept}\n\nBy Ann Lee\n\nMay 3, 2022\n\n" + BODY)
+    assert art.title == kept
+
+
+def test_a_newsletter_box_above_the_article_is_not_its_lead() -> None:
+    body = (
+        "Subscribe to our Harbour Today newsletter\n\n"
+        "Join thousands of readers who get the latest port and shipping news in their inbox"
+        " every morning, free of charge.\n\n"
+        "The administrator of your personal data will be Harbour Media Ltd, 12 Quay Street,"
+        " and you can unsubscribe at any time from the link in each email.\n\n"
+        "* News\n\nHarbour cranes return to the old docks\n\nBy Ann Lee\n\nMay 3, 2022\n\n" + BODY
+    )
+    [art] = extract(body)
+    assert art.title == "Harbour cranes return to the old docks"
+
+
+def test_a_list_line_repeating_a_word_is_no_headline_over_a_dek() -> None:
+    body = (
+        "* Podcast\n\nCity keeps its promise to the river\n\n"
+        "MP3 Audio [14 MB] AAC Audio [9 MB] Opus Audio [7 MB] Download\n\n"
+        "In this episode the port authority explains why the cranes are back on the quay.\n\n"
+        + BODY
+    )
+    [art] = extract(body)
+    assert art.title != "MP3 Audio [14 MB] AAC Audio [9 MB] Opus Audio [7 MB] Download"

@@ -18,7 +18,12 @@ from tidings.extract._minified import pieces
 from tidings.extract._prosecuts import cosine, prose_cuts
 from tidings.extract._segments import Segment, TextBuilder
 from tidings.extract._textdates import dates_in, is_bare_label, relative_date
-from tidings.extract._titles import headline_with_meta, lead_title, strip_tab_label
+from tidings.extract._titles import (
+    headline_with_meta,
+    lead_title,
+    strip_section_label,
+    strip_tab_label,
+)
 
 _SEPARATORS = " \t|•·»>/–—-:"
 _DATELINE = re.compile(
@@ -434,7 +439,7 @@ def build_part(
     wraps = [_continues(lines, i, base) for i in range(len(lines))] if hunt else []
     title_at = lead_title(lines, wraps) if hunt else None
     if title_at is not None:
-        title = strip_tab_label(lines[title_at].text)
+        title = strip_section_label(strip_tab_label(lines[title_at].text), lines, title_at)
         find_title = False
     builder = TextBuilder(base)
     body_lines = 0

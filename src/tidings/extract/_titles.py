@@ -53,6 +53,19 @@ _SHARE_WORD = re.compile(
     r"|print|digg|tumblr|messenger|xing|copy link)\b",
     re.I,
 )
+# "WORLD NEWS " before "Syria talks": capitals, then a capital opening a lower-case word
+_CAPS_RUN = re.compile(r"^(?P<label>(?:[A-ZÄÖÜ][A-ZÄÖÜ&'-]+\s+){1,3})(?=[A-ZÄÖÜ][a-zäöüß])")
+# "RegionJunge", "BUSINESSNapa", "NewsUKTurkey": a label glued to the headline in a DOM dump
+_GLUED_HEAD = re.compile(
+    r"^(?P<label>[A-ZÄÖÜ][a-zäöüß]+(?=[A-ZÄÖÜ])|[A-ZÄÖÜ]{2,}(?=[A-ZÄÖÜ][a-zäöüß]))"
+)
+# the sentences of a newsletter, donation or privacy box
+_PROMO_BOX = re.compile(
+    r"\b(?:our newsletters?|subscribe (?:to|now|today)|sign up|your inbox|your personal data"
+    r"|privacy policy|unsubscribe|donate (?:now|today)|your (?:support|contribution)"
+    r"|make a contribution|datenschutzerklärung|newsletter abonnieren|suscr[ií]bete)\b",
+    re.I,
+)
 _CSS_CLASS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _WINDOW = 40  # lines before the lead searched for the headline
 _AFTER = 5  # non-empty lines after a candidate searched for the metadata block
@@ -79,6 +92,35 @@ def strip_tab_label(text: str) -> str:
     return text[match.end() :] if match else text
 
 
+def strip_section_label(text: str, lines: Sequence[_Line], at: int) -> str:
+    """ "WORLD NEWS Syria talks resume" -> "Syria talks resume"; "RegionCouncil votes ..." or
+    "Lokales Hafen Council votes ..." -> "Council votes ...": a section label run into the
+    headline line. A label is a run of capitals (6+ letters) before a capitalised word, or a
+    short line the page prints elsewhere on its own (a menu item, a tag, a share button),
+    before a capitalised word or glued to it; at least three words stay."""
+    labels = {
+        _key(line.text)
+        for k, line in enumerate(lines)
+        if k != at and line.kind != "empty" and len(line.text.split()) <= 3
+    }
+    for _ in range(3):
+        match = _CAPS_RUN.match(text)
+        if match and sum(c.isalpha() for c in match.group("label")) >= 6:
+            rest = text[match.end() :]
+        else:
+            match = _GLUED_HEAD.match(text)
+            if match is None:
+                break
+            label = match.group("label")
+            if _key(label) not in labels and not _SHARE_WORD.fullmatch(label.strip()):
+                break
+            rest = text[match.end() :]
+        if len(rest.split()) < 3 or not rest[:1].isupper():
+            break
+        text = rest
+    return text
+
+
 def _key(text: str) -> str:
     return " ".join(_WORD.findall(_LIST_MARK.sub("", text).lower()))
 
@@ -99,11 +141,30 @@ def _prose(line: _Line) -> bool:
 def find_lead(lines: Sequence[_Line], threshold: float = 0.5) -> int | None:
     """The article's first prose line: the first one followed by more prose within a few lines
     (a lone disclaimer sentence above the headline is not the lead), else the first one."""
-    prose = [i for i, line in enumerate(lines) if _prose(line)]
+    every = [i for i, line in enumerate(lines) if _prose(line)]
+    # the site's own boxes are looked past, unless they are all the prose there is
+    prose = [i for i in every if not _in_promo_box(lines, i)] or every
     for k, i in enumerate(prose):
         if lines[i].score >= threshold and k + 1 < len(prose) and prose[k + 1] - i <= 6:
             return i
     return prose[0] if prose else None
+
+
+def _in_promo_box(lines: Sequence[_Line], i: int) -> bool:
+    """A prose line of the site's own box: "Join thousands who get our newsletter ...", "The
+    administrator of your personal data ...", "Make your contribution now ...", or a sentence
+    right under "Subscribe to our newsletter"."""
+    if _PROMO_BOX.search(lines[i].text):
+        return True
+    for k in range(i - 1, max(i - 3, -1), -1):
+        if lines[k].kind != "empty":
+            return _PROMO.search(lines[k].text) is not None and len(lines[k].text.split()) <= 12
+    return False
+
+
+def _repeats_a_word(text: str) -> bool:
+    counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) > 3)
+    return bool(counts) and max(counts.values()) >= 3
 
 
 def _meta_line(line: _Line) -> bool:
@@ -140,6 +201,8 @@ def _not_a_headline(text: str, words: list[str]) -> bool:
     small function word ("from University of Michigan")."""
     if _CREDIT_START.match(text) or _PROMO.search(text):
         return True
+    if _repeats_a_word(text):
+        return True  # "MP3 Audio [14 MB] Ogg Audio [12 MB] Opus Audio": a list, not a headline
     if len(_SHARE_WORD.findall(text)) >= 3:
         return True  # "Twitter Facebook LinkedIn Email Print": a share bar
     if sum(bool(_CSS_CLASS.match(w)) for w in words) * 2 >= len(words):
