@@ -26,7 +26,7 @@ from tidings.temporal.found import Found, resolve_anchors
 from tidings.temporal.narrative import later_from_text, narrative_date
 from tidings.temporal.normalise import normalise
 from tidings.temporal.recognise import recognise
-from tidings.temporal.tense import REPORTED, SAYING, _verb_of, tense_from_text, tense_from_token
+from tidings.temporal.tense import REPORTED, SAYING, _verb_of, tense_from_text, tense_of_verb
 from tidings.temporal.vague import counted_weeks, recent_span
 
 if TYPE_CHECKING:
@@ -253,6 +253,24 @@ def _unresolved_in_clause(
     return None
 
 
+def governor(root: Token) -> Token | None:
+    """The verb a time expression dates. "said on Monday it would impose duties": the parse
+    often hangs "on Monday" on the reported verb, but an expression standing between a verb
+    of saying and its report's subject (or "that") dates the saying."""
+    gov = _verb_of(root)
+    if gov is None or gov.dep_ not in REPORTED or gov.head.lemma_ not in SAYING:
+        return gov
+    saying = gov.head
+    if root.i < saying.i:
+        return gov
+    opening = [
+        c.left_edge.i for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")
+    ]
+    if opening and root.i < min(opening) and gov.i > root.i:
+        return saying
+    return gov
+
+
 def find_in_doc(doc: AnnotatedDoc, far_days: int = 730) -> list[Found]:
     """Recognise and resolve the time expressions of a parsed article, tense from the parse."""
     text = doc.article.text
@@ -264,8 +282,9 @@ def find_in_doc(doc: AnnotatedDoc, far_days: int = 730) -> list[Found]:
         root = _root(sdoc, m.start, m.end)
         direction = None
         if root is not None:
-            direction = tense_from_token(root)
-            if direction is None and _verb_of(root) is None:
+            gov = governor(root)
+            direction = tense_of_verb(gov) if gov is not None else None
+            if direction is None and gov is None:
                 direction = tense_from_text(text, m.start, m.end)
         else:
             direction = tense_from_text(text, m.start, m.end)
@@ -283,7 +302,7 @@ def date_events(
     ref = published.date() if isinstance(published, datetime) else published
     sdoc = doc.doc
     roots = [_root(sdoc, f.mention.start, f.mention.end) for f in found]
-    govs = [_verb_of(r) if r is not None else None for r in roots]
+    govs = [governor(r) if r is not None else None for r in roots]
     sent_starts = [s.start for s in sdoc.sents]
     out: list[Event] = []
     for event in events:
