@@ -154,7 +154,7 @@ def test_period_end() -> None:
         ("Officials said on Wednesday they will close the border crossing.", "close", "2024-12-11"),
     ],
 )
-def test_expression_after_a_saying_verb_dates_the_saying(
+def test_expression_after_a_saying_verb_dates_the_saying(  # type: ignore[no-untyped-def]
     nlp, text: str, trigger: str, day: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert _date(nlp, text, trigger) == (day, "day", "text")
