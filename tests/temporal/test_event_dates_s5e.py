@@ -158,3 +158,28 @@ def test_expression_after_a_saying_verb_dates_the_saying(  # type: ignore[no-unt
     nlp, text: str, trigger: str, day: str
 ) -> None:
     assert _date(nlp, text, trigger) == (day, "day", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the parse hangs "calling" under the relative-looking "that" clause; the fronted
+        # expression still dates the whole sentence
+        (
+            "Earlier this week, the senator poured scorn on media claims that Chinese hackers "
+            "helped swing the election in his favour, calling them ridiculous.",
+            "calling",
+            ("2024-12-09", "week", "text"),
+        ),
+        # an act the sentence recalls in the past perfect keeps no date
+        (
+            "On Friday, police arrested a man who had attacked a guard.",
+            "attacked",
+            (None, None, "none"),
+        ),
+    ],
+)
+def test_fronted_expression_dates_its_sentence(  # type: ignore[no-untyped-def]
+    nlp, text: str, trigger: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    assert _date(nlp, text, trigger) == expected

@@ -356,6 +356,11 @@ def date_events(
             if (not _dated(f) and span is None) or f.clause_shift is not None:
                 continue
             score = _link_score(ev_verb, govs[i])
+            if score == _UNLINKED and _fronted(roots[i], govs[i]) and not recalled(ev_verb):
+                # "Earlier this week, Trump poured scorn on claims that ..., calling them
+                # ridiculous": a fronted expression sets the time of its whole sentence,
+                # whatever clause the parse hangs the act on
+                score = 1
             if score == _UNLINKED:
                 continue
             if score < 3 and not_yet(ev_verb) and _long_past(f, ref):
@@ -422,6 +427,19 @@ def _long_past(f: Found, ref: date | None) -> bool:
     if start is None or ref is None:
         return False
     return period_end(*start) < ref - timedelta(days=_PAST_DAYS)
+
+
+def _fronted(root: Token | None, gov: Token | None) -> bool:
+    """The expression opens its sentence, a comma after it, and hangs on the main verb."""
+    if root is None or gov is None or gov.dep_ != "ROOT":
+        return False
+    sent = root.sent
+    phrase = [t.i for t in sent if t.i == root.i or root in t.ancestors]
+    first, last = min(phrase), max(phrase)
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        first = min(first, root.head.i)  # "On Friday, ...": the preposition opens it
+    after = last + 1
+    return first == sent.start and after < sent.end and root.doc[after].text == ","
 
 
 def _opens_clause(root: Token | None) -> Token | None:
