@@ -141,6 +141,12 @@ def test_side_of_a_country_resolves_to_the_country(geocoder: GazetteerGeocoder) 
             "MOSCOW, Idaho",
             "RUS",
         ),
+        # a London dateline holds an English Washington; the story names the United States
+        (
+            "The United States expelled 60 diplomats. In Washington, police blocked a road.",
+            "LONDON",
+            "USA",
+        ),
         # a qualifier still wins: Paris, Texas
         ("A storm hit Paris, Texas, on Friday. France sent condolences.", "DALLAS", "USA"),
     ],
@@ -148,6 +154,6 @@ def test_side_of_a_country_resolves_to_the_country(geocoder: GazetteerGeocoder) 
 def test_world_city_against_the_dateline_state(
     geocoder: GazetteerGeocoder, parse: Any, text: str, dateline: str, iso3: str
 ) -> None:
-    trigger = "hit" if "hit" in text else ("opened" if "opened" in text else "gathered")
+    trigger = next(t for t in ("hit", "opened", "gathered", "blocked") if t in text)
     e = _locate(geocoder, parse, text, trigger, dateline=dateline, plover_type="ASSAULT")
     assert e.place is not None and e.place.country_iso3 == iso3

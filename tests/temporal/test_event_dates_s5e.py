@@ -135,3 +135,51 @@ def test_period_end() -> None:
     assert period_end(date(1994, 1, 1), "year") == date(1994, 12, 31)
     assert period_end(date(1990, 1, 1), "decade") == date(1999, 12, 31)
     assert period_end(date(2024, 12, 9), "day") == date(2024, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # the parse hangs "on Monday" on "impose"; it stands before the report's subject
+        (
+            "The United States said on Monday it would impose new duties on steel.",
+            "impose",
+            "2024-12-09",
+        ),
+        (
+            "The ministry announced on Tuesday that it would expel two diplomats.",
+            "expel",
+            "2024-12-10",
+        ),
+        ("Officials said on Wednesday they will close the border crossing.", "close", "2024-12-11"),
+    ],
+)
+def test_expression_after_a_saying_verb_dates_the_saying(  # type: ignore[no-untyped-def]
+    nlp, text: str, trigger: str, day: str
+) -> None:
+    assert _date(nlp, text, trigger) == (day, "day", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the parse hangs "calling" under the relative-looking "that" clause; the fronted
+        # expression still dates the whole sentence
+        (
+            "Earlier this week, the senator poured scorn on media claims that Chinese hackers "
+            "helped swing the election in his favour, calling them ridiculous.",
+            "calling",
+            ("2024-12-09", "week", "text"),
+        ),
+        # an act the sentence recalls in the past perfect keeps no date
+        (
+            "On Friday, police arrested a man who had attacked a guard.",
+            "attacked",
+            (None, None, "none"),
+        ),
+    ],
+)
+def test_fronted_expression_dates_its_sentence(  # type: ignore[no-untyped-def]
+    nlp, text: str, trigger: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    assert _date(nlp, text, trigger) == expected

@@ -66,15 +66,18 @@ def _components(
 ) -> dict[str, float]:
     c: dict[str, float] = {}
     c["prominence"] = weights["prominence"] * math.log10(entry.population + 1) / 7
-    if world is not None and entry is world and countries.get(entry.country_iso3 or ""):
-        # only when the article names the world city's country elsewhere ("France", "U.S.")
-        c["world_city"] = weights.get("world_city", 0.0)
     if entry.feature == "admin1":
         c["prominence"] *= weights["admin1_prominence"]
     c["feature"] = weights.get(f"feature_{entry.feature}", 0.0)
     primary = gaz.is_primary(entry, name)
     c["name"] = weights["primary_name"] if primary else weights["alternate_name"]
     iso3, a1 = entry.country_iso3 or "", entry.admin1 or ""
+    # the world city's country is named elsewhere in the article ("France", "U.S."): the
+    # name means that city, or its country's state or the country itself of that name
+    # ("Washington" DC or state, "Mexico"), which the other components then tell apart
+    own_reading = world is not None and iso3 == world.country_iso3 and bool(countries.get(iso3))
+    if own_reading and (entry is world or entry.feature in ("admin1", "country")):
+        c["world_city"] = weights.get("world_city", 0.0)
     if iso3 and countries.get(iso3):
         c["same_country"] = weights["same_country"]
     if iso3 and a1 and entry.feature in ("city", "admin1") and admin1s.get((iso3, a1)):
@@ -123,13 +126,11 @@ def _best(
 
 def world_city(cands: Sequence[Entry], weights: Mapping[str, float]) -> Entry | None:
     """The city a bare name means to most readers: "Paris" or "Moscow" in a Kentucky story
-    are the capitals, not the namesake towns the dateline's state holds. A city
+    are the capitals, not the namesake towns the dateline's state holds; "Washington" in a
+    London story is DC (or the state), not the English town. A city
     of at least ``world_city_min_population`` that outnumbers every other town of the name
-    ``world_city_ratio`` times over, when no country or state has the name; it counts only
-    where the article names the city's country elsewhere, and a qualifier ("Paris, Texas")
-    still wins."""
-    if any(e.feature in ("country", "admin1") for e in cands):
-        return None  # "Mexico", "New York": the country or state of the name competes
+    ``world_city_ratio`` times over; it counts only where the article names the city's
+    country elsewhere, and a qualifier ("Paris, Texas") still wins."""
     cities = sorted((e for e in cands if e.feature == "city"), key=lambda e: -e.population)
     if not cities or cities[0].population < weights.get("world_city_min_population", math.inf):
         return None

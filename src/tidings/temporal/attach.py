@@ -26,7 +26,7 @@ from tidings.temporal.found import Found, resolve_anchors
 from tidings.temporal.narrative import later_from_text, narrative_date
 from tidings.temporal.normalise import normalise
 from tidings.temporal.recognise import recognise
-from tidings.temporal.tense import REPORTED, SAYING, _verb_of, tense_from_text, tense_from_token
+from tidings.temporal.tense import REPORTED, SAYING, _verb_of, tense_from_text, tense_of_verb
 from tidings.temporal.vague import counted_weeks, recent_span
 
 if TYPE_CHECKING:
@@ -258,6 +258,24 @@ def _unresolved_in_clause(
     return None
 
 
+def governor(root: Token) -> Token | None:
+    """The verb a time expression dates. "said on Monday it would impose duties": the parse
+    often hangs "on Monday" on the reported verb, but an expression standing between a verb
+    of saying and its report's subject (or "that") dates the saying."""
+    gov = _verb_of(root)
+    if gov is None or gov.dep_ not in REPORTED or gov.head.lemma_ not in SAYING:
+        return gov
+    saying = gov.head
+    if root.i < saying.i:
+        return gov
+    opening = [
+        c.left_edge.i for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")
+    ]
+    if opening and root.i < min(opening) and gov.i > root.i:
+        return saying
+    return gov
+
+
 def find_in_doc(doc: AnnotatedDoc, far_days: int = 730) -> list[Found]:
     """Recognise and resolve the time expressions of a parsed article, tense from the parse."""
     text = doc.article.text
@@ -269,8 +287,9 @@ def find_in_doc(doc: AnnotatedDoc, far_days: int = 730) -> list[Found]:
         root = _root(sdoc, m.start, m.end)
         direction = None
         if root is not None:
-            direction = tense_from_token(root)
-            if direction is None and _verb_of(root) is None:
+            gov = governor(root)
+            direction = tense_of_verb(gov) if gov is not None else None
+            if direction is None and gov is None:
                 direction = tense_from_text(text, m.start, m.end)
         else:
             direction = tense_from_text(text, m.start, m.end)
@@ -288,7 +307,7 @@ def date_events(
     ref = published.date() if isinstance(published, datetime) else published
     sdoc = doc.doc
     roots = [_root(sdoc, f.mention.start, f.mention.end) for f in found]
-    govs = [_verb_of(r) if r is not None else None for r in roots]
+    govs = [governor(r) if r is not None else None for r in roots]
     sent_starts = [s.start for s in sdoc.sents]
     out: list[Event] = []
     for event in events:
@@ -342,6 +361,11 @@ def date_events(
             if (not _dated(f) and span is None) or f.clause_shift is not None:
                 continue
             score = _link_score(ev_verb, govs[i])
+            if score == _UNLINKED and _fronted(roots[i], govs[i]) and not recalled(ev_verb):
+                # "Earlier this week, Trump poured scorn on claims that ..., calling them
+                # ridiculous": a fronted expression sets the time of its whole sentence,
+                # whatever clause the parse hangs the act on
+                score = 1
             if score == _UNLINKED:
                 continue
             if score < 3 and not_yet(ev_verb) and _long_past(f, ref):
@@ -408,6 +432,19 @@ def _long_past(f: Found, ref: date | None) -> bool:
     if start is None or ref is None:
         return False
     return period_end(*start) < ref - timedelta(days=_PAST_DAYS)
+
+
+def _fronted(root: Token | None, gov: Token | None) -> bool:
+    """The expression opens its sentence, a comma after it, and hangs on the main verb."""
+    if root is None or gov is None or gov.dep_ != "ROOT":
+        return False
+    sent = root.sent
+    phrase = [t.i for t in sent if t.i == root.i or root in t.ancestors]
+    first, last = min(phrase), max(phrase)
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        first = min(first, root.head.i)  # "On Friday, ...": the preposition opens it
+    after = last + 1
+    return first == sent.start and after < sent.end and root.doc[after].text == ","
 
 
 def _opens_clause(root: Token | None) -> Token | None:
