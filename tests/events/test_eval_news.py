@@ -151,12 +151,13 @@ def test_dev_set_floor(floor_data: Callable[[str, str], Path]) -> None:
     assert found == sorted(DEV_SHA256)
     out = news.evaluate(None)
     assert out["n"] == 40
-    # pinned on the session-5 merge (integ5); re-set from its measured figures at the end
-    assert out["type_p"] >= 0.54
-    assert out["type_f1"] >= 0.425
-    assert out["dyad_f1"] >= 0.20
-    assert out["dyad_f1_no_background"] >= 0.18
-    assert out["date_acc"] >= 0.725
-    assert out["place_country_acc"] >= 0.72
+    # pinned on the session-5 merge: type P 0.570, F1 0.461; dyad F1 0.249 (0.231 without
+    # background); date 0.767, place 0.773 on matched events
+    assert out["type_p"] >= 0.56
+    assert out["type_f1"] >= 0.45
+    assert out["dyad_f1"] >= 0.24
+    assert out["dyad_f1_no_background"] >= 0.22
+    assert out["date_acc"] >= 0.76
+    assert out["place_country_acc"] >= 0.76
     # actors in context: dyads well above the baseline of the same run
     assert out["dyad_f1"] > 1.5 * out["baseline"]["dyad_f1"]
