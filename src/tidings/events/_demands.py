@@ -85,7 +85,7 @@ def penalty_threat(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed
         penalty_m = cands.get(pen.i)
         kind = event_type(penalty_m, lex) if penalty_m is not None else ""
         code, mode = THREAT_CODES.get(kind, ("139", ""))
-        entry = next(iter(lex.verbs.get("threaten", [])), None)
+        entry = lex.verb_row("threaten")
         if entry is None:
             return
         threat = Mention(trigger=pen, entry=entry, code=code, plover_event="THREATEN")
@@ -129,7 +129,7 @@ def response_threat(gov: Token, cands: dict[int, Mention], lex: Lexicon) -> None
         return
     m = cands.get(gov.i)
     if m is None:
-        entry = next(iter(lex.verbs.get("threaten", [])), None)
+        entry = lex.verb_row("threaten")
         if entry is None:
             return
         m = Mention(trigger=gov, entry=entry, code="130")
@@ -160,7 +160,7 @@ def want_request(gov: Token, cands: dict[int, Mention], lex: Lexicon) -> None:
             continue
         if not (asked.pos_ == "PROPN" or asked.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")):
             continue  # "wants prices to fall": only a named party is asked
-        entry = next(iter(lex.verbs.get("ask", [])), None)
+        entry = lex.verb_row("ask")
         if entry is None:
             return
         m = Mention(trigger=gov, entry=entry, code="020")

@@ -86,7 +86,7 @@ def fold_governed(gov: Token, cands: dict[int, Mention], lex: Lexicon, consumed:
             return  # "want to", "hope to": not a request to someone
         inner_m = cands.get(inner.i)
         if own is None:
-            entry = next(iter(lex.verbs.get("ask", [])), None)
+            entry = lex.verb_row("ask")
             if entry is None:
                 return
             own = Mention(trigger=gov, entry=entry, code="020")
@@ -192,7 +192,7 @@ def reported_demand(
         aux = syn.auxiliaries(inner)
         if "must" not in aux and ("should" not in aux or inner.i not in cands):
             continue  # "parties should promote peace": advice; "should release him": a demand
-        entry = next(iter(lex.verbs.get("demand", [])), None)
+        entry = lex.verb_row("demand")
         speaker, hops = syn.subject(gov)
         if entry is None or speaker is None:
             return

@@ -3,13 +3,11 @@ test of a judging word, shared by the judgement rules and the epithet slot of na
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib.resources import files
 
 from spacy.tokens import Token
 
-from tidings.errors import ConfigError
+from tidings.events._word_classes import read_word_classes
 
 FILE = "judgement_words.tsv"
 CLASSES = (
@@ -28,16 +26,7 @@ CLASSES = (
 @cache
 def words() -> dict[str, frozenset[str]]:
     """The judgement word classes, lower-cased."""
-    path = files("tidings").joinpath("data", "events", FILE)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    out: dict[str, set[str]] = {c: set() for c in CLASSES}
-    rows = csv.DictReader((ln for ln in lines if not ln.startswith("#")), delimiter="\t")
-    for n, row in enumerate(rows, 2):
-        cls, word = row.get("class") or "", (row.get("word") or "").strip().lower()
-        if cls not in out or not word:
-            raise ConfigError(f"{FILE}: row {n}: needs a class in {CLASSES} and a word")
-        out[cls].add(word)
-    return {c: frozenset(ws) for c, ws in out.items()}
+    return read_word_classes(FILE, CLASSES)
 
 
 def judged(tok: Token) -> bool:

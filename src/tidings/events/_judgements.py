@@ -150,7 +150,7 @@ def reported_judgement(
         party, (code, mode, lemma) = got
         if party.lemma_.lower() == speaker.lemma_.lower():
             continue  # "Russia said Russia was ...": no one accused
-        entry = next(iter(lex.verbs.get(lemma, [])), None)
+        entry = lex.verb_row(lemma)
         if entry is None:
             return
         m = Mention(trigger=gov, entry=entry, code=code, source=speaker, target=party, hops=hops)
@@ -175,7 +175,7 @@ def voiced_concern(be: Token, cands: dict[int, Mention], lex: Lexicon) -> None:
         worry = next((o for p, o in syn.prep_objects(adj) if p in ("over", "about", "by")), None)
         party = _party(worry, lex) if worry is not None else None
         speaker, hops = verb_source(be)
-        entry = next(iter(lex.verbs.get("criticize", [])), None)
+        entry = lex.verb_row("criticize")
         if party is None or speaker is None or entry is None:
             return
         m = Mention(trigger=be, entry=entry, code="110", source=speaker, target=party, hops=hops)
@@ -189,7 +189,7 @@ def voiced_concern(be: Token, cands: dict[int, Mention], lex: Lexicon) -> None:
 def denied_charges(cands: dict[int, Mention], lex: Lexicon) -> None:
     """ "Qatar denied Amnesty's claims": the denial (REJECT) presupposes the named owner's
     accusation, an ACCUSE from that owner against the one who denies."""
-    entry = next(iter(lex.verbs.get("accuse", [])), None)
+    entry = lex.verb_row("accuse")
     if entry is None:
         return
     for m in list(cands.values()):
@@ -229,7 +229,7 @@ def named_by_epithet(verb: Token, cands: dict[int, Mention], lex: Lexicon) -> No
         return
     party = _party(thing, lex)
     speaker, hops = verb_source(verb)
-    entry = next(iter(lex.verbs.get("criticize", [])), None)
+    entry = lex.verb_row("criticize")
     if party is None or speaker is None or entry is None:
         return
     m = Mention(trigger=verb, entry=entry, code="111", source=speaker, target=party, hops=hops)

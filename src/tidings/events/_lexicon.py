@@ -67,6 +67,11 @@ class Lexicon:
                 return self.codes[key]
         return None
 
+    def verb_row(self, lemma: str) -> TriggerEntry | None:
+        """The first trigger row of a verb: the row a rule borrows when it codes a clause
+        with that verb's meaning ("ask" for a reported demand, "threaten" for an ultimatum)."""
+        return next(iter(self.verbs.get(lemma, [])), None)
+
 
 def _read(name: str) -> list[dict[str, Any]]:
     text = files("tidings").joinpath("data", "events", name).read_text(encoding="utf-8")

@@ -23,18 +23,24 @@ CLASSES = (
 )
 
 
-@cache
-def _all() -> dict[str, frozenset[str]]:
-    path = files("tidings").joinpath("data", "events", FILE)
+def read_word_classes(name: str, classes: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """A ``class<TAB>word`` table of ``data/events/``, lower-cased; a bad row is an error
+    naming the file and the row."""
+    path = files("tidings").joinpath("data", "events", name)
     lines = path.read_text(encoding="utf-8").splitlines()
-    out: dict[str, set[str]] = {c: set() for c in CLASSES}
+    out: dict[str, set[str]] = {c: set() for c in classes}
     rows = csv.DictReader((ln for ln in lines if not ln.startswith("#")), delimiter="\t")
     for n, row in enumerate(rows, 2):
         cls, word = row.get("class") or "", (row.get("word") or "").strip().lower()
         if cls not in out or not word:
-            raise ConfigError(f"{FILE}: row {n}: needs a class in {CLASSES} and a word")
+            raise ConfigError(f"{name}: row {n}: needs a class in {classes} and a word")
         out[cls].add(word)
     return {c: frozenset(ws) for c, ws in out.items()}
+
+
+@cache
+def _all() -> dict[str, frozenset[str]]:
+    return read_word_classes(FILE, CLASSES)
 
 
 def word_class(name: str) -> frozenset[str]:
