@@ -118,7 +118,15 @@ def test_serve_watch_new_file_and_queued_upload_appear_without_restart(
         headers={"X-API-Key": "k"},
     )
     assert r.status_code == 202 and r.json()["queued"] is True
-    body = _wait_for(client, lambda b: len(b["rows"]) >= 2 and b["watch"]["queued"] == 0)
+    # the queue empties when the upload's run starts; its counts exist once it has finished
+    body = _wait_for(
+        client,
+        lambda b: (
+            len(b["rows"]) >= 2
+            and b["watch"]["queued"] == 0
+            and all(row["status"] != "running" for row in b["rows"])
+        ),
+    )
     assert body["rows"][0]["counts"]["documents_new"] == 1
     assert {row["status"] for row in body["rows"]} == {"finished"}
     assert client.get("/stats").json()["counts"]["documents"] == 2
